@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { isAdmin } from '../../src/access/isAdmin'
+import { isStaffOrSelf } from '../../src/access/isStaffOrSelf'
+import { addressFields } from '../../src/fields/address'
+import { env } from '../../src/infra/env'
+import { resetPasswordEmail, verifyEmail } from './authEmails'
+import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
+
+export const Customers: CollectionConfig = {
+  slug: 'customers',
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'createdAt'], group: 'Shop' },
+  auth: {
+    maxLoginAttempts: env().LOGIN_MAX_ATTEMPTS,
+    lockTime: env().LOGIN_LOCK_MINUTES * 60 * 1000,
+    tokenExpiration: 60 * 60 * 24 * 7,
+    verify: env().EMAIL_VERIFICATION ? { generateEmailHTML: verifyEmail } : false,
+    forgotPassword: { generateEmailHTML: resetPasswordEmail },
+    cookies: { sameSite: 'Lax', secure: env().strict },
+  },
+  access: {
+    admin: () => false,
+    create: anyone,
+    read: isStaffOrSelf,
+    update: isStaffOrSelf,
+    delete: isAdmin,
+  },
+  hooks: { beforeChange: [keepOneDefaultAddress] },
+  fields: [
+    { name: 'name', type: 'text', maxLength: 200 },
+    { name: 'phone', type: 'text', maxLength: 40 },
+    {
+      name: 'addresses',
+      type: 'array',
+      maxRows: 20,
+      fields: [
+        { name: 'label', type: 'text' },
+        ...addressFields(),
+        { name: 'isDefaultShipping', type: 'checkbox', defaultValue: false },
+        { name: 'isDefaultBilling', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'marketingConsent', type: 'checkbox', defaultValue: false },
+    {
+      name: 'cart',
+      type: 'json',
+      admin: { description: 'The saved cart: [{ sku, quantity }]' },
+    },
+  ],
+}

@@ -1,0 +1,55 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../src/access/anyone'
+import { isAdmin } from '../../src/access/isAdmin'
+import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { refuseDirectStockEdit } from './hooks/refuseDirectStockEdit'
+import { adjustInventoryEndpoint } from './endpoints/adjust'
+
+// One row per SKU, unversioned: publishing a product never touches stock.
+export const Inventory: CollectionConfig = {
+  slug: 'inventory',
+  labels: { singular: 'Stock item', plural: 'Inventory' },
+  admin: {
+    useAsTitle: 'sku',
+    defaultColumns: ['sku', 'title', 'variantTitle', 'available', 'lowStockThreshold'],
+    group: 'Catalogue',
+    listSearchableFields: ['sku', 'title'],
+  },
+  access: {
+    read: anyone,
+    create: isStaff,
+    update: isStaff,
+    delete: isAdmin,
+  },
+  hooks: { beforeValidate: [refuseDirectStockEdit] },
+  endpoints: [adjustInventoryEndpoint],
+  fields: [
+    { name: 'sku', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'available',
+      type: 'number',
+      required: true,
+      defaultValue: 0,
+      min: 0,
+      index: true,
+      admin: { readOnly: true, description: 'Changed only by checkouts and the adjustment form below.' },
+    },
+    {
+      name: 'adjust',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Inventory/ui/AdjustStock#AdjustStock' } },
+    },
+    {
+      name: 'lowStockThreshold',
+      type: 'number',
+      min: 0,
+      defaultValue: 5,
+      access: { read: isStaffField },
+      admin: { step: 1 },
+    },
+    { name: 'product', type: 'relationship', relationTo: 'products', index: true, admin: { readOnly: true } },
+    { name: 'title', type: 'text', admin: { readOnly: true } },
+    { name: 'variantTitle', type: 'text', admin: { readOnly: true } },
+  ],
+}

@@ -1,0 +1,103 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { isAdmin } from '../../src/access/isAdmin'
+import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
+import { nobody } from '../../src/access/nobody'
+import { addressFields } from '../../src/fields/address'
+import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
+import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
+
+export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const
+
+const money = (name: string): Field => ({ name, type: 'number', required: true, defaultValue: 0, admin: { readOnly: true } })
+
+// Orders are created only by the checkout workflow; staff move them only through the transition endpoint.
+export const Orders: CollectionConfig = {
+  slug: 'orders',
+  admin: {
+    useAsTitle: 'orderNumber',
+    defaultColumns: ['orderNumber', 'email', 'status', 'createdAt'],
+    group: 'Shop',
+    listSearchableFields: ['orderNumber', 'email'],
+  },
+  access: { read: isStaffOrOrderOwner, create: nobody, update: isStaff, delete: isAdmin },
+  hooks: { beforeValidate: [refuseDirectStatusEdit], beforeChange: [keepCheckoutSnapshot] },
+  fields: [
+    { name: 'orderNumber', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: ORDER_STATUSES.map((value) => ({ label: value, value })),
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'transitions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/collections/Orders/ui/OrderActions#OrderActions' } },
+    },
+    { name: 'customer', type: 'relationship', relationTo: 'customers', index: true, admin: { readOnly: true } },
+    { name: 'email', type: 'email', required: true, admin: { readOnly: true } },
+    {
+      name: 'lines',
+      type: 'array',
+      required: true,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'sku', type: 'text', required: true },
+        { name: 'title', type: 'text', required: true },
+        { name: 'options', type: 'text' },
+        money('unitPrice'),
+        { name: 'quantity', type: 'number', required: true },
+        money('lineTotal'),
+      ],
+    },
+    {
+      name: 'totals',
+      type: 'group',
+      admin: { readOnly: true },
+      fields: [money('subtotal'), money('discount'), money('shipping'), money('vat'), money('total')],
+    },
+    {
+      name: 'statusHistory',
+      type: 'array',
+      admin: { readOnly: true },
+      fields: [
+        { name: 'from', type: 'text' },
+        { name: 'to', type: 'text', required: true },
+        { name: 'at', type: 'date', required: true },
+        { name: 'by', type: 'text' },
+        { name: 'note', type: 'text' },
+      ],
+    },
+    { name: 'shippingAddress', type: 'group', admin: { readOnly: true }, fields: addressFields() },
+    { name: 'billingAddress', type: 'group', admin: { readOnly: true }, fields: addressFields() },
+    {
+      name: 'payment',
+      type: 'group',
+      admin: { readOnly: true },
+      fields: [
+        { name: 'method', type: 'text' },
+        { name: 'provider', type: 'text' },
+        { name: 'reference', type: 'text', access: { read: isStaffField } },
+        { name: 'state', type: 'text' },
+      ],
+    },
+    {
+      name: 'fulfilment',
+      type: 'group',
+      admin: { readOnly: true },
+      fields: [
+        { name: 'carrier', type: 'text' },
+        { name: 'trackingNumber', type: 'text' },
+        { name: 'shippedAt', type: 'date' },
+      ],
+    },
+    { name: 'reservationExpiresAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'internalNotes', type: 'textarea', access: { read: isStaffField, update: isStaffField } },
+    { name: 'lookupTokenHash', type: 'text', hidden: true, index: true },
+  ],
+}

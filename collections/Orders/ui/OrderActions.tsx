@@ -1,0 +1,68 @@
+'use client'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import React, { useState } from 'react'
+
+// Mirrors src/commerce/orderStates.ts for display only; the server decides.
+const MOVES: Record<string, string[]> = {
+  pending: ['paid', 'cancelled', 'expired'],
+  paid: ['fulfilled', 'cancelled', 'refunded'],
+  fulfilled: ['delivered', 'refunded'],
+  delivered: ['refunded'],
+}
+const CAN_RESTOCK = new Set(['paid:cancelled', 'paid:refunded', 'fulfilled:refunded', 'delivered:refunded'])
+
+export function OrderActions() {
+  const { id } = useDocumentInfo()
+  const status = useFormFields(([fields]) => fields.status?.value as string | undefined)
+  const [note, setNote] = useState('')
+  const [restock, setRestock] = useState(false)
+  const [carrier, setCarrier] = useState('')
+  const [trackingNumber, setTrackingNumber] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  if (!id || !status) return null
+  const moves = MOVES[status] ?? []
+
+  const move = async (to: string) => {
+    setMessage(null)
+    const res = await fetch(`/api/orders/${id}/transition`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to, note: note || undefined, restock, carrier: carrier || undefined, trackingNumber: trackingNumber || undefined }),
+    })
+    const body = await res.json().catch(() => ({}))
+    if (res.ok) window.location.reload()
+    else setMessage(body.errors?.[0]?.message ?? body.message ?? `Refused (${res.status})`)
+  }
+
+  return (
+    <div className="field-type" style={{ marginBottom: 24 }}>
+      <label className="field-label">Move order ({status})</label>
+      {moves.length === 0 && <p>No further moves: this order is {status}.</p>}
+      {moves.length > 0 && (
+        <div style={{ display: 'grid', gap: 8 }}>
+          <input placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} aria-label="Note" />
+          {moves.includes('fulfilled') && (
+            <>
+              <input placeholder="Carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} aria-label="Carrier" />
+              <input placeholder="Tracking number" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} aria-label="Tracking number" />
+            </>
+          )}
+          {moves.some((to) => CAN_RESTOCK.has(`${status}:${to}`)) && (
+            <label>
+              <input type="checkbox" checked={restock} onChange={(e) => setRestock(e.target.checked)} /> Return stock on cancel/refund
+            </label>
+          )}
+          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {moves.map((to) => (
+              <button key={to} type="button" className="btn btn--style-secondary btn--size-small" onClick={() => move(to)}>
+                Mark {to}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      {message && <p role="alert">{message}</p>}
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../src/access/isStaff'
+import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
+import { penceField } from '../../src/fields/pence'
+import { slugField } from '../../src/fields/slug'
+import { createInventoryRows } from './hooks/createInventoryRows'
+import { validateSkus } from './hooks/validateSkus'
+import { normaliseSku } from './skus'
+
+export const Products: CollectionConfig = {
+  slug: 'products',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'sku', 'price', 'featured', '_status', 'updatedAt'],
+    group: 'Catalogue',
+    listSearchableFields: ['title', 'slug', 'sku'],
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  access: {
+    read: isStaffOrPublished,
+    readVersions: isStaff,
+    create: isStaff,
+    update: isStaff,
+    delete: isStaff,
+  },
+  hooks: {
+    beforeValidate: [validateSkus],
+    afterChange: [createInventoryRows],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    slugField('title'),
+    { name: 'description', type: 'richText' },
+    {
+      name: 'images',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      admin: { description: 'The first image is the main one; drag to reorder.' },
+    },
+    { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true },
+    penceField('price', { required: true }),
+    penceField('compareAtPrice', { description: 'Was-price shown struck through, in pence.' }),
+    { name: 'weight', type: 'number', min: 0, admin: { description: 'Grams', step: 1 } },
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
+    {
+      name: 'sku',
+      type: 'text',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'The product’s own SKU; leave empty when it has variants.',
+        condition: (data) => !data?.variants?.length,
+      },
+      hooks: { beforeValidate: [({ value }) => normaliseSku(value)] },
+    },
+    {
+      name: 'variants',
+      type: 'array',
+      maxRows: 100,
+      admin: { description: 'Options such as size and colour; each variant is bought by its own SKU.' },
+      fields: [
+        {
+          name: 'sku',
+          type: 'text',
+          required: true,
+          hooks: { beforeValidate: [({ value }) => normaliseSku(value)] },
+        },
+        { name: 'title', type: 'text', required: true, admin: { description: 'e.g. “Medium / Navy”' } },
+        {
+          name: 'options',
+          type: 'array',
+          maxRows: 5,
+          fields: [
+            { name: 'name', type: 'text', required: true },
+            { name: 'value', type: 'text', required: true },
+          ],
+        },
+        penceField('price', { description: 'Leave empty to use the product price.' }),
+      ],
+    },
+    {
+      name: 'stock',
+      type: 'ui',
+      admin: { components: { Field: '/collections/Products/ui/StockSummary#StockSummary' } },
+    },
+    {
+      name: 'seo',
+      type: 'group',
+      fields: [
+        { name: 'title', type: 'text', maxLength: 70 },
+        { name: 'description', type: 'textarea', maxLength: 170 },
+      ],
+    },
+  ],
+}

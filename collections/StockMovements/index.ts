@@ -1,0 +1,30 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../src/access/isStaff'
+import { nobody } from '../../src/access/nobody'
+
+// The stock ledger: one row per change; the sum of a SKU's rows is its stock. Written only by workflows.
+export const StockMovements: CollectionConfig = {
+  slug: 'stock-movements',
+  labels: { singular: 'Stock movement', plural: 'Stock movements' },
+  admin: {
+    useAsTitle: 'sku',
+    defaultColumns: ['sku', 'change', 'reason', 'order', 'createdAt'],
+    group: 'Catalogue',
+    listSearchableFields: ['sku'],
+  },
+  access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'sku', type: 'text', required: true, index: true },
+    { name: 'change', type: 'number', required: true },
+    {
+      name: 'reason',
+      type: 'select',
+      required: true,
+      options: ['reserve', 'sale', 'release', 'restock', 'adjustment'].map((value) => ({ label: value, value })),
+    },
+    { name: 'order', type: 'relationship', relationTo: 'orders', index: true },
+    { name: 'by', type: 'relationship', relationTo: 'users' },
+    { name: 'note', type: 'text' },
+  ],
+}

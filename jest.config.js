@@ -1,0 +1,47 @@
+// Two projects: `unit` (specs beside the code, no database) and `int` (Payload on a real database).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'es6' },
+  },
+]
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@payload-config$': '<rootDir>/payload.config.ts',
+    '^@/(.*)$': '<rootDir>/src/$1',
+    '\\.(css|scss)$': '<rootDir>/tests/helpers/styleStub.js',
+  },
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/.next', '<rootDir>/storefront/.next', '<rootDir>/data'],
+}
+
+/** @type {import('jest').Config} */
+export default {
+  forceExit: true,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/collections/**/*.spec.ts',
+        '<rootDir>/plugins/**/*.spec.ts',
+      ],
+    },
+    {
+      ...shared,
+      displayName: 'int',
+      testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts', '<rootDir>/plugins/**/*.int.spec.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/intEnv.js'],
+      testTimeout: 120000,
+    },
+  ],
+}

@@ -1,0 +1,47 @@
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { plugins } from './plugins'
+import { collections } from './src/collections'
+import { StoreSettings } from './src/globals/StoreSettings'
+import { databaseAdapter } from './src/infra/database'
+import { env } from './src/infra/env'
+import { createTransport } from './src/infra/mailer'
+import { graphQLValidationRules } from './src/infra/graphqlLimits'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const settings = env()
+const origins = [settings.cmsUrl, settings.storefrontUrl]
+
+export default buildConfig({
+  serverURL: settings.cmsUrl,
+  secret: settings.payloadSecret,
+  admin: {
+    user: 'users',
+    meta: { titleSuffix: ' · Ipswich Retail' },
+    importMap: { baseDir: dirname },
+  },
+  collections,
+  globals: [StoreSettings],
+  editor: lexicalEditor(),
+  db: databaseAdapter(settings),
+  sharp,
+  email: nodemailerAdapter({
+    defaultFromAddress: settings.MAIL_FROM.replace(/^.*<|>.*$/g, ''),
+    defaultFromName: settings.MAIL_FROM.includes('<') ? settings.MAIL_FROM.replace(/\s*<.*$/, '') : 'Ipswich Retail',
+    transport: createTransport(settings),
+    skipVerify: true,
+  }),
+  cors: origins,
+  csrf: origins,
+  debug: !settings.strict,
+  upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
+  graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules },
+  plugins,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  telemetry: false,
+})

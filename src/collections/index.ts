@@ -1,0 +1,10 @@
+import { Categories } from '../../collections/Categories'
+import { Customers } from '../../collections/Customers'
+import { Inventory } from '../../collections/Inventory'
+import { Media } from '../../collections/Media'
+import { Orders } from '../../collections/Orders'
+import { Products } from '../../collections/Products'
+import { StockMovements } from '../../collections/StockMovements'
+import { Users } from '../../collections/Users'
+
+export const collections = [Users, Customers, Products, Categories, Inventory, StockMovements, Orders, Media]

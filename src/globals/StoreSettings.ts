@@ -1,0 +1,48 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '../access/anyone'
+import { isStaff } from '../access/isStaff'
+import { penceField } from '../fields/pence'
+
+export const StoreSettings: GlobalConfig = {
+  slug: 'store-settings',
+  admin: { group: 'Admin' },
+  access: { read: anyone, update: isStaff },
+  fields: [
+    { name: 'storeName', type: 'text', required: true, defaultValue: 'Ipswich Retail' },
+    { name: 'currency', type: 'select', required: true, defaultValue: 'GBP', options: ['GBP'] },
+    {
+      name: 'vatRate',
+      type: 'number',
+      required: true,
+      defaultValue: 20,
+      min: 0,
+      max: 100,
+      admin: { description: 'Percent. Shelf prices include VAT; orders record the VAT part.' },
+    },
+    { name: 'pricesIncludeVat', type: 'checkbox', defaultValue: true, admin: { readOnly: true } },
+    {
+      name: 'shipping',
+      type: 'group',
+      fields: [
+        penceField('flatRate', { required: true, defaultValue: 395, description: 'Flat shipping charge in pence.' }),
+        penceField('freeOver', { defaultValue: 5000, description: 'Free shipping when the goods total (after discounts) reaches this, in pence.' }),
+        {
+          name: 'countries',
+          type: 'text',
+          hasMany: true,
+          required: true,
+          defaultValue: ['GB'],
+          admin: { description: 'ISO 3166 alpha-2 codes the store ships to.' },
+        },
+      ],
+    },
+    { name: 'reservationMinutes', type: 'number', required: true, defaultValue: 30, min: 1, admin: { step: 1 } },
+    { name: 'manualPaymentHoldDays', type: 'number', required: true, defaultValue: 7, min: 1, admin: { step: 1 } },
+    {
+      name: 'lowStockRecipients',
+      type: 'array',
+      fields: [{ name: 'email', type: 'email', required: true }],
+    },
+  ],
+}

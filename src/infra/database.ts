@@ -1,0 +1,33 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+import path from 'node:path'
+
+import type { Env } from './env'
+import { migrations as postgresMigrations } from '../../migrations/postgres'
+import { migrations as sqliteMigrations } from '../../migrations/sqlite'
+
+// Committed migrations shape every kept database; only throw-away test databases use push (DB_PUSH=true).
+export function databaseAdapter(env: Env): DatabaseAdapterObj {
+  if (env.database.kind === 'postgres') {
+    return postgresAdapter({
+      pool: {
+        connectionString: env.database.url,
+        max: env.DB_POOL_MAX,
+        statement_timeout: env.DB_STATEMENT_TIMEOUT_MS,
+        idle_in_transaction_session_timeout: env.DB_STATEMENT_TIMEOUT_MS * 2,
+      },
+      push: env.DB_PUSH,
+      migrationDir: path.resolve('migrations/postgres'),
+      prodMigrations: env.DB_PUSH ? undefined : postgresMigrations,
+    })
+  }
+  return sqliteAdapter({
+    client: { url: env.database.url },
+    push: env.DB_PUSH,
+    migrationDir: path.resolve('migrations/sqlite'),
+    prodMigrations: env.DB_PUSH ? undefined : sqliteMigrations,
+    // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
+    transactionOptions: {},
+  })
+}

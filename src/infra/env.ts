@@ -1,0 +1,144 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { z } from 'zod'
+
+// The one place that reads process.env; everything else receives `env`.
+
+const appEnvs = ['development', 'staging', 'production'] as const
+export type AppEnv = (typeof appEnvs)[number]
+
+const WEAK_SECRETS = new Set(['', 'secret', 'changeme', 'change-me', 'payload', 'development-secret'])
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)))
+
+const int = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number, got "${v}"` })
+        return z.NEVER
+      }
+      return n
+    })
+
+const schema = z.object({
+  APP_ENV: z.enum(appEnvs).default('development'),
+  CMS_PORT: int(8000),
+  STOREFRONT_PORT: int(3000),
+  CMS_URL: z.string().url().optional(),
+  STOREFRONT_URL: z.string().url().optional(),
+  PAYLOAD_SECRET: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  DB_PUSH: bool(false),
+  DB_POOL_MAX: int(10),
+  DB_STATEMENT_TIMEOUT_MS: int(15000),
+  REDIS_URL: z.string().optional(),
+  REDIS_KEY_PREFIX: z.string().default('ir:'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Ipswich Retail <shop@ipswich-retail.test>'),
+  PAYMENT_METHODS: z.string().default('manual,test-card'),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  REVALIDATE_SECRET: z.string().optional(),
+  METRICS_TOKEN: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EMAIL_VERIFICATION: bool(false),
+  DATA_DIR: z.string().default('data'),
+  MEDIA_DIR: z.string().default('media'),
+  MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
+  LOGIN_MAX_ATTEMPTS: int(5),
+  LOGIN_LOCK_MINUTES: int(10),
+  RUN_JOBS_IN_PROCESS: bool(true),
+  RATE_LIMIT_LOGIN: int(10),
+  RATE_LIMIT_CHECKOUT: int(30),
+  RATE_LIMIT_QUOTE: int(120),
+  RATE_LIMIT_REGISTER: int(10),
+  RATE_LIMIT_WINDOW_SECONDS: int(60),
+})
+
+export type Env = z.infer<typeof schema> & {
+  strict: boolean
+  cmsUrl: string
+  storefrontUrl: string
+  payloadSecret: string
+  database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; url: string }
+  paymentMethods: string[]
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export function resolveDatabase(url: string | undefined, dataDir: string): Env['database'] {
+  if (!url || url.trim() === '') {
+    return { kind: 'sqlite', url: `file:${path.resolve(dataDir, 'ipswich.db')}` }
+  }
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url }
+  if (/^file:/i.test(url)) return { kind: 'sqlite', url }
+  const scheme = url.includes(':') ? url.slice(0, url.indexOf(':')) : url
+  throw new ConfigError(
+    `DATABASE_URL has an unsupported scheme "${scheme}": use postgres://… or postgresql://… for PostgreSQL, or file:… (or leave it unset) for the embedded SQLite database`,
+  )
+}
+
+// In development a missing secret is generated once and kept under data/ so sessions survive restarts.
+function developmentSecret(dataDir: string): string {
+  const file = path.resolve(dataDir, 'payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function isStrongSecret(secret: string | undefined): boolean {
+  return !!secret && secret.length >= 32 && !WEAK_SECRETS.has(secret.toLowerCase())
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`)
+  }
+  const raw = parsed.data
+  const strict = raw.APP_ENV !== 'development'
+  if (strict && !isStrongSecret(raw.PAYLOAD_SECRET)) {
+    throw new ConfigError(
+      `PAYLOAD_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}`,
+    )
+  }
+  const paymentMethods = raw.PAYMENT_METHODS.split(',').map((m) => m.trim()).filter(Boolean)
+  if (strict && paymentMethods.includes('test-card')) {
+    throw new ConfigError(
+      `PAYMENT_METHODS includes "test-card", which is refused when APP_ENV is ${raw.APP_ENV}: remove it`,
+    )
+  }
+  return {
+    ...raw,
+    strict,
+    cmsUrl: raw.CMS_URL ?? `http://localhost:${raw.CMS_PORT}`,
+    storefrontUrl: raw.STOREFRONT_URL ?? `http://localhost:${raw.STOREFRONT_PORT}`,
+    payloadSecret: raw.PAYLOAD_SECRET || developmentSecret(raw.DATA_DIR),
+    database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
+    paymentMethods,
+  }
+}
+
+let cached: Env | undefined
+export function env(): Env {
+  cached ??= loadEnv()
+  return cached
+}

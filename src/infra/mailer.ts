@@ -1,0 +1,34 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import nodemailer, { type Transporter } from 'nodemailer'
+
+import type { Env } from './env'
+
+// Without SMTP_URL mail is written to data/outbox as .eml files, so nothing leaves the machine.
+function outboxTransport(dir: string) {
+  return {
+    name: 'outbox',
+    version: '1',
+    send(mail: { message: { createReadStream(): NodeJS.ReadableStream; messageId(): string } }, done: (err: Error | null, info?: unknown) => void) {
+      const chunks: Buffer[] = []
+      const stream = mail.message.createReadStream()
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('error', (err: Error) => done(err))
+      stream.on('end', () => {
+        try {
+          mkdirSync(dir, { recursive: true })
+          const id = mail.message.messageId().replace(/[^a-zA-Z0-9.@-]/g, '')
+          writeFileSync(path.join(dir, `${Date.now()}-${id}.eml`), Buffer.concat(chunks))
+          done(null, { messageId: id, envelope: {} })
+        } catch (err) {
+          done(err as Error)
+        }
+      })
+    },
+  }
+}
+
+export function createTransport(env: Env): Transporter {
+  if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL)
+  return nodemailer.createTransport(outboxTransport(path.resolve(env.DATA_DIR, 'outbox')) as never)
+}
