@@ -1,0 +1,41 @@
+// The one place the storefront reads process.env; always at run time, never at build time.
+
+export type AppEnv = 'development' | 'staging' | 'production'
+
+export function appEnv(): AppEnv {
+  const value = process.env.APP_ENV
+  return value === 'staging' || value === 'production' ? value : 'development'
+}
+
+/** Staging and production: secure cookies, no test payments offered. */
+export function isStrict(): boolean {
+  return appEnv() !== 'development'
+}
+
+/** The CMS as this server reaches it (may be an internal address the browser cannot see). */
+export function cmsUrl(): string {
+  return (process.env.CMS_URL || 'http://localhost:8000').replace(/\/+$/, '')
+}
+
+/** The storefront's public address, for absolute URLs in JSON-LD and metadata. */
+export function storefrontUrl(): string {
+  const port = process.env.STOREFRONT_PORT || '3000'
+  return (process.env.STOREFRONT_URL || `http://localhost:${port}`).replace(/\/+$/, '')
+}
+
+export function revalidateSecret(): string | null {
+  return process.env.REVALIDATE_SECRET || null
+}
+
+export function metricsToken(): string | null {
+  return process.env.METRICS_TOKEN || null
+}
+
+/** Payment methods to offer; mirrors the CMS's PAYMENT_METHODS (test-card never when strict). */
+export function offeredPaymentMethods(): ('test-card' | 'manual')[] {
+  const listed = (process.env.PAYMENT_METHODS || 'manual,test-card').split(',').map((m) => m.trim())
+  const methods: ('test-card' | 'manual')[] = []
+  if (listed.includes('test-card') && !isStrict()) methods.push('test-card')
+  if (listed.includes('manual')) methods.push('manual')
+  return methods.length > 0 ? methods : ['manual']
+}

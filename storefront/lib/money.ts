@@ -1,0 +1,27 @@
+/** "£1,234.56" from integer pence; negatives as "-£1.50". Grouped by hand: no ICU dependence. */
+export function formatPrice(pence: number): string {
+  if (!Number.isSafeInteger(pence)) return '—'
+  const sign = pence < 0 ? '-' : ''
+  const abs = Math.abs(pence)
+  const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`
+}
+
+/** "12", "12.5", "£12.50" → pence; null for anything else (blank, negative, more than 2 decimals). */
+export function parsePounds(input: string | null | undefined): number | null {
+  if (typeof input !== 'string') return null
+  const match = /^£?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(input.trim())
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'))
+}
+
+/** "12.50" for a form field, from pence. */
+export function penceToPoundsInput(pence: number | null): string {
+  if (pence === null) return ''
+  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2)
+}
+
+/** "12.50" for schema.org offers. */
+export function penceToDecimal(pence: number): string {
+  return (pence / 100).toFixed(2)
+}
