@@ -1,0 +1,142 @@
+import type { Address } from '../address'
+import type { EventBus } from '../events'
+import type { Pence } from '../money'
+import type { OrderStatus } from '../orderStates'
+import type { PaymentProviders } from '../payments'
+import type { OrderTotals, PricingSettings } from '../pricing'
+import type { LineOption, PricedLine, PricingRegistry } from '../pricingRegistry'
+import type { StockMovement } from '../stock'
+
+export type Id = number | string
+
+export interface StoreSettings extends PricingSettings {
+  storeName: string
+  currency: 'GBP'
+  pricesIncludeVat: boolean
+  reservationMinutes: number
+  manualPaymentHoldDays: number
+}
+
+/** A known SKU as the shop sees it; unknown SKUs are simply absent from findSellable's answer. */
+export interface SellableSku {
+  sku: string
+  /** Product title, with the variant's title where there is one. */
+  title: string
+  options: LineOption[]
+  unitPrice: Pence
+  published: boolean
+  /** False for a product's own SKU when the product has variants: only variants are bought. */
+  purchasable: boolean
+  available: number
+  lowStockThreshold: number
+}
+
+export interface StockLevel {
+  sku: string
+  available: number
+  lowStockThreshold: number
+}
+
+export interface HistoryEntry {
+  from: OrderStatus
+  to: OrderStatus
+  at: Date
+  by: Id | null
+  note: string | null
+}
+
+export type PaymentState = 'pending' | 'paid' | 'refunded'
+
+export interface PaymentRecord {
+  method: string
+  provider: string
+  reference: string | null
+  state: PaymentState
+}
+
+export interface Fulfilment {
+  carrier: string
+  trackingNumber: string
+  shippedAt: Date
+}
+
+export interface OrderDraft {
+  email: string
+  customer: Id | null
+  lines: PricedLine[]
+  totals: OrderTotals
+  status: 'pending'
+  statusHistory: HistoryEntry[]
+  shippingAddress: Address
+  billingAddress: Address
+  payment: PaymentRecord
+  reservationExpiresAt: Date
+  lookupTokenHash: string
+  /** Stored in the order's own transaction so a key can never create a second order. */
+  idempotencyKey: string | null
+  requestHash: string | null
+}
+
+export interface OrderRecord {
+  id: Id
+  orderNumber: string
+  status: OrderStatus
+  email: string
+  customer: Id | null
+  lines: PricedLine[]
+  totals: OrderTotals
+  statusHistory: HistoryEntry[]
+  payment: PaymentRecord
+  fulfilment: Fulfilment | null
+  reservationExpiresAt: Date | null
+}
+
+export type OrderPatch = Partial<
+  Pick<OrderRecord, 'status' | 'statusHistory' | 'payment' | 'fulfilment' | 'reservationExpiresAt'>
+>
+
+/** Everything the workflows need from the database; the Payload/SQL adapter implements it. */
+export interface CommerceStore {
+  /**
+   * Runs `fn` with a store bound to one transaction: commit when it resolves, roll back when it
+   * throws (a lost write race on SQLite should surface as CommerceError 503 `busy`).
+   */
+  withTransaction<T>(fn: (tx: CommerceStore) => Promise<T>): Promise<T>
+  settings(): Promise<StoreSettings>
+  findSellable(skus: readonly string[]): Promise<SellableSku[]>
+  readStock(skus: readonly string[]): Promise<StockLevel[]>
+  /** `UPDATE … SET available = available - q WHERE sku = ? AND available >= q`: new available, or null when short. */
+  reserveStock(sku: string, quantity: number): Promise<number | null>
+  /** Unconditional `available + q` (release, restock, undo of a reservation): new available. */
+  releaseStock(sku: string, quantity: number): Promise<number>
+  /**
+   * `available + delta` only if the result is ≥ 0 and, when `expected` is given, only if
+   * available still equals it (compare-and-set for `setTo`): new available, or null.
+   */
+  adjustAvailable(sku: string, delta: number, expected?: number): Promise<number | null>
+  insertMovements(rows: readonly StockMovement[]): Promise<Id[]>
+  deleteMovements(ids: readonly Id[]): Promise<void>
+  /** Numbers the order from a sequence (formatOrderNumber). */
+  createOrder(draft: OrderDraft): Promise<{ id: Id; orderNumber: string }>
+  deleteOrder(id: Id): Promise<void>
+  findOrder(id: Id): Promise<OrderRecord | null>
+  /** Applies `patch` only while the order is still `expectedStatus`; false when it has moved on. */
+  updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean>
+  /** Pending orders whose reservation ended at or before `now`, oldest first. */
+  findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]>
+}
+
+export interface Clock {
+  now(): Date
+}
+
+/** What every workflow is given: the store plus the in-process services. */
+export interface CommerceDeps {
+  store: CommerceStore
+  payments: PaymentProviders
+  events: EventBus
+  clock: Clock
+  pricing: PricingRegistry
+}
+
+export const systemClock: Clock = { now: () => new Date() }
