@@ -1,0 +1,126 @@
+import { CommerceError, conflict } from '../errors'
+import type { OrderStatus } from '../orderStates'
+import type { AuthorizeResult } from '../payments'
+import { insufficientStock, orderMovements } from '../stock'
+import type { CommerceStore, Id, OrderDraft, OrderPatch } from './ports'
+import type { CheckoutPlan } from './prepareCheckout'
+import { defineStep } from './runWorkflow'
+import type { WorkflowStep } from './runWorkflow'
+import { insertMovementsStep, reserveStockStep } from './stockSteps'
+import type { StockContext } from './stockSteps'
+
+export interface PlaceOrderContext extends StockContext {
+  plan: CheckoutPlan
+  draft: OrderDraft
+  now: Date
+  order?: { id: Id; orderNumber: string }
+  payment?: AuthorizeResult
+}
+
+type Step = WorkflowStep<PlaceOrderContext, unknown>
+
+function placed(ctx: PlaceOrderContext): { id: Id; orderNumber: string } {
+  if (!ctx.order) throw new Error('placeOrder: the order has not been created yet')
+  return ctx.order
+}
+
+/** After one SKU comes back short, report every remaining line that cannot be filled, as read now. */
+function shortageReporter(tx: CommerceStore, plan: CheckoutPlan) {
+  return async (failedSku: string): Promise<Error> => {
+    const rest = plan.reservations.slice(plan.reservations.findIndex((r) => r.sku === failedSku))
+    const levels = new Map((await tx.readStock(rest.map((r) => r.sku))).map((l) => [l.sku, l.available]))
+    const short = rest
+      .map((r) => ({ sku: r.sku, requested: r.quantity, available: levels.get(r.sku) ?? 0 }))
+      .filter((s) => s.sku === failedSku || s.available < s.requested)
+    return insufficientStock(short)
+  }
+}
+
+function createOrderStep(tx: CommerceStore): Step {
+  return defineStep<PlaceOrderContext, Id>({
+    name: 'createOrder',
+    async run(ctx) {
+      ctx.order = await tx.createOrder(ctx.draft)
+      return ctx.order.id
+    },
+    undo: (_ctx, id) => tx.deleteOrder(id),
+  })
+}
+
+function authorizePaymentStep(plan: CheckoutPlan): Step {
+  return defineStep<PlaceOrderContext, AuthorizeResult>({
+    name: 'authorizePayment',
+    async run(ctx) {
+      const result = await plan.provider.authorize({
+        amount: plan.priced.totals.total,
+        currency: plan.settings.currency,
+        card: plan.input.card,
+        orderNumber: placed(ctx).orderNumber,
+      })
+      if (result.status === 'declined') {
+        const message = result.message ?? 'The payment was declined.'
+        throw new CommerceError(402, 'payment_declined', message, [{ field: 'card', message }])
+      }
+      ctx.payment = result
+      return result
+    },
+    undo: async (_ctx, result) => {
+      if (result.status === 'approved' && plan.provider.void) await plan.provider.void(result.reference)
+    },
+  })
+}
+
+/** An approved payment makes the order paid at once; a pending one just keeps its reference. */
+function paymentPatch(ctx: PlaceOrderContext, result: AuthorizeResult): OrderPatch {
+  const approved = result.status === 'approved'
+  const payment = { ...ctx.draft.payment, reference: result.reference, state: approved ? 'paid' : 'pending' } as const
+  if (!approved) return { payment }
+  const note = `Payment approved (${ctx.plan.provider.id})`
+  return {
+    status: 'paid',
+    payment,
+    reservationExpiresAt: null,
+    statusHistory: [{ from: 'pending', to: 'paid', at: ctx.now, by: null, note }],
+  }
+}
+
+function recordPaymentStep(tx: CommerceStore): Step {
+  return defineStep<PlaceOrderContext, OrderStatus>({
+    name: 'recordPayment',
+    async run(ctx) {
+      const patch = paymentPatch(ctx, ctx.payment as AuthorizeResult)
+      if (!(await tx.updateOrder(placed(ctx).id, patch, 'pending'))) {
+        throw conflict('order_changed', 'The order changed while it was being placed')
+      }
+      return patch.status ?? 'pending'
+    },
+    undo: async (ctx, status) => {
+      const { draft } = ctx
+      const previous: OrderPatch = {
+        status: 'pending',
+        payment: draft.payment,
+        reservationExpiresAt: draft.reservationExpiresAt,
+        statusHistory: draft.statusHistory,
+      }
+      await tx.updateOrder(placed(ctx).id, previous, status)
+    },
+  })
+}
+
+/** The writes of a checkout, in order; each that writes can be undone. */
+export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
+  const lines = plan.priced.lines
+  const onShort = shortageReporter(tx, plan)
+  return [
+    ...plan.reservations.map((r) => reserveStockStep<PlaceOrderContext>(tx, r, onShort)),
+    createOrderStep(tx),
+    insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) =>
+      orderMovements('reserve', lines, { order: placed(ctx).id }),
+    ),
+    authorizePaymentStep(plan),
+    recordPaymentStep(tx),
+    insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>
+      ctx.payment?.status === 'approved' ? orderMovements('sale', lines, { order: placed(ctx).id }) : [],
+    ),
+  ]
+}
