@@ -26,6 +26,8 @@ const shared = {
 /** @type {import('jest').Config} */
 export default {
   forceExit: true,
+  // Integration files boot Payload on a fresh database in beforeAll; jest reads this only at the top level.
+  testTimeout: 120000,
   projects: [
     {
       ...shared,
@@ -41,7 +43,6 @@ export default {
       displayName: 'int',
       testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts', '<rootDir>/plugins/**/*.int.spec.ts'],
       setupFiles: ['<rootDir>/tests/helpers/intEnv.js'],
-      testTimeout: 120000,
     },
   ],
 }

@@ -43,5 +43,6 @@ export default buildConfig({
   graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules },
   plugins,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  logger: { options: { level: settings.LOG_LEVEL } },
   telemetry: false,
 })

@@ -1,1 +1,9 @@
-export const migrations: { name: string; up: (args: any) => Promise<void>; down: (args: any) => Promise<void> }[] = []
+import * as migration_20261126_092808_initial from './20261126_092808_initial';
+
+export const migrations = [
+  {
+    up: migration_20261126_092808_initial.up,
+    down: migration_20261126_092808_initial.down,
+    name: '20261126_092808_initial'
+  },
+];

@@ -4,10 +4,8 @@ import type { DatabaseAdapterObj } from 'payload'
 import path from 'node:path'
 
 import type { Env } from './env'
-import { migrations as postgresMigrations } from '../../migrations/postgres'
-import { migrations as sqliteMigrations } from '../../migrations/sqlite'
 
-// Committed migrations shape every kept database; only throw-away test databases use push (DB_PUSH=true).
+// Committed migrations (scripts/migrate.ts) shape every kept database; only throw-away test databases push (DB_PUSH=true).
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
   if (env.database.kind === 'postgres') {
     return postgresAdapter({
@@ -19,14 +17,12 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       },
       push: env.DB_PUSH,
       migrationDir: path.resolve('migrations/postgres'),
-      prodMigrations: env.DB_PUSH ? undefined : postgresMigrations,
     })
   }
   return sqliteAdapter({
     client: { url: env.database.url },
     push: env.DB_PUSH,
     migrationDir: path.resolve('migrations/sqlite'),
-    prodMigrations: env.DB_PUSH ? undefined : sqliteMigrations,
     // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
     transactionOptions: {},
   })

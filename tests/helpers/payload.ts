@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import { createTestDatabase } from './services'
+
+type PoolLike = { on(event: 'error', fn: () => void): void; end(): Promise<void> }
+
+const withTimeout = (work: Promise<unknown> | undefined, ms: number) =>
+  Promise.race([Promise.resolve(work).catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())])
+
+export type TestPayload = { payload: Payload; dataDir: string; databaseUrl: string; close: () => Promise<void> }
+
+// Boots Payload on a throw-away database: a fresh SQLite file, or a fresh Postgres database when TEST_DATABASE_URL is set.
+export async function bootPayload(extraEnv: Record<string, string> = {}): Promise<TestPayload> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ir-test-'))
+  const database = process.env.TEST_DATABASE_URL
+    ? await createTestDatabase(process.env.TEST_DATABASE_URL)
+    : { url: `file:${path.join(dataDir, 'test.db')}`, drop: async () => {} }
+  Object.assign(process.env, {
+    APP_ENV: 'development',
+    DATABASE_URL: database.url,
+    DB_PUSH: 'true',
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    PAYLOAD_SECRET: 'integration-tests-secret-0123456789abcdef',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_LOGIN: '100000',
+    RATE_LIMIT_CHECKOUT: '100000',
+    RATE_LIMIT_QUOTE: '100000',
+    RATE_LIMIT_REGISTER: '100000',
+    PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
+    ...extraEnv,
+  })
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const payload = await getPayload({ config })
+  return {
+    payload,
+    dataDir,
+    databaseUrl: database.url,
+    close: async () => {
+      const pool = (payload.db as unknown as { pool?: PoolLike }).pool
+      // Dropping the database ends the pool's connections; their error events are expected then.
+      pool?.on('error', () => {})
+      await withTimeout(payload.destroy(), 5000)
+      await withTimeout(pool?.end(), 5000)
+      await database.drop().catch(() => {})
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
