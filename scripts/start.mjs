@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm start`: the embedded quick start. Builds when the sources changed, applies migrations, seeds demo
+// data on an empty database, then runs the CMS (CMS_PORT, 8000) and the storefront (STOREFRONT_PORT, 3000).
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+process.chdir(root)
+const env = { ...process.env, APP_ENV: process.env.APP_ENV ?? 'development', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
+const cmsPort = env.CMS_PORT ?? '8000'
+const storefrontPort = env.STOREFRONT_PORT ?? '3000'
+env.CMS_URL ??= `http://localhost:${cmsPort}`
+env.STOREFRONT_URL ??= `http://localhost:${storefrontPort}`
+
+function stamp(dirs) {
+  const hash = createHash('sha1')
+  const walk = (p) => {
+    if (!existsSync(p)) return
+    const s = statSync(p)
+    if (s.isDirectory()) {
+      if (/(^|\/)(node_modules|\.next[^/]*|data|media)$/.test(p)) return
+      for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
+    } else hash.update(`${p}:${s.size}:${s.mtimeMs}\n`)
+  }
+  dirs.forEach(walk)
+  return hash.digest('hex')
+}
+
+function run(label, cmd, args, options = {}) {
+  console.log(`\n▶ ${label}`)
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...options.env }, cwd: options.cwd ?? root })
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed (exit ${result.status}).`)
+    process.exit(result.status ?? 1)
+  }
+}
+
+function buildIfNeeded(label, dir, sources) {
+  const distDir = path.join(dir, '.next')
+  const stampFile = path.join(distDir, 'ir-build-stamp')
+  const current = stamp(sources.map((s) => path.join(dir, s)))
+  if (existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current) {
+    console.log(`✔ ${label} build is up to date`)
+    return
+  }
+  run(`Building the ${label} (a few minutes the first time)`, 'npm', ['run', 'build'], { cwd: dir, env: { NODE_ENV: 'production' } })
+  writeFileSync(stampFile, current)
+}
+
+const cmsSources = ['src', 'collections', 'plugins', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
+buildIfNeeded('CMS', root, cmsSources)
+const hasStorefront = existsSync('storefront/next.config.mjs') || existsSync('storefront/next.config.ts')
+if (hasStorefront) buildIfNeeded('storefront', path.join(root, 'storefront'), ['app', 'src', 'lib', 'components', 'next.config.mjs', 'next.config.ts', 'package.json'])
+
+run('Applying database migrations', 'npx', ['tsx', 'scripts/migrate.ts'])
+if (existsSync('scripts/seed.ts')) run('Seeding demo data (only what is missing)', 'npx', ['tsx', 'scripts/seed.ts'])
+
+const children = []
+function start(label, cmd, args, extraEnv = {}, cwd = root) {
+  const child = spawn(cmd, args, { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', ...extraEnv }, cwd })
+  child.on('exit', (code, signal) => {
+    console.log(`${label} stopped (${signal ?? code})`)
+    shutdown(code ?? 0)
+  })
+  children.push(child)
+}
+
+const serve = existsSync('src/server/main.ts') ? ['tsx', 'src/server/main.ts'] : ['next', 'start', '-p', cmsPort]
+start('CMS', 'npx', serve, { PORT: cmsPort })
+if (hasStorefront) start('Storefront', 'npx', ['next', 'start', '-p', storefrontPort], { PORT: storefrontPort }, path.join(root, 'storefront'))
+
+console.log(`
+Ipswich Retail is starting:
+  CMS admin    ${env.CMS_URL}/admin
+  REST API     ${env.CMS_URL}/api/products
+  GraphQL      ${env.CMS_URL}/api/graphql  (playground: ${env.CMS_URL}/api/graphql-playground)
+${hasStorefront ? `  Storefront   ${env.STOREFRONT_URL}\n` : ''}  Mail         written to ${path.join(env.DATA_DIR ?? 'data', 'outbox')} (set SMTP_URL to send)
+Press Ctrl+C to stop.`)
+
+let stopping = false
+function shutdown(code) {
+  if (stopping) return
+  stopping = true
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  setTimeout(() => process.exit(code), 200).unref()
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
