@@ -1,0 +1,133 @@
+import { conflict, invalidField, invalidFields, notFound } from '../errors'
+import type { FieldProblem } from '../errors'
+import type { CommerceEvent } from '../events'
+import { publishAll } from '../events'
+import { assertTransition, canRestock, stockEffectOf } from '../orderStates'
+import type { OrderStatus, TransitionStockEffect } from '../orderStates'
+import { parseTransitionBody } from '../staffInput'
+import type { TransitionInput } from '../staffInput'
+import { mergeItems, orderMovements, sortBySku } from '../stock'
+import type { CommerceDeps, CommerceStore, Id, OrderPatch, OrderRecord } from './ports'
+import { defineStep, runWorkflow } from './runWorkflow'
+import type { WorkflowStep } from './runWorkflow'
+import { insertMovementsStep, returnStockStep, stockEvents } from './stockSteps'
+import type { StockContext } from './stockSteps'
+
+export interface TransitionOrderRequest {
+  orderId: Id
+  /** The staff user making the move; null for the system (expiry job, payment). */
+  by: Id | null
+  body: unknown
+}
+
+export interface TransitionOrderResult {
+  orderId: Id
+  orderNumber: string
+  from: OrderStatus
+  to: OrderStatus
+  stockEffect: TransitionStockEffect
+  events: CommerceEvent[]
+}
+
+type Context = StockContext
+
+function assertFulfilmentFields(body: TransitionInput): void {
+  if (body.to !== 'fulfilled') return
+  const problems: FieldProblem[] = []
+  if (!body.carrier) problems.push({ field: 'carrier', message: 'is required when moving to fulfilled' })
+  if (!body.trackingNumber) problems.push({ field: 'trackingNumber', message: 'is required when moving to fulfilled' })
+  if (problems.length > 0) throw invalidFields('invalid_body', problems)
+}
+
+/** The new fields of the order, and the values they replace (for the undo). */
+function patches(order: OrderRecord, body: TransitionInput, by: Id | null, now: Date) {
+  const entry = { from: order.status, to: body.to, at: now, by, note: body.note ?? null }
+  const next: OrderPatch = { status: body.to, statusHistory: [...order.statusHistory, entry] }
+  const previous: OrderPatch = { status: order.status, statusHistory: order.statusHistory }
+  if (body.to === 'fulfilled') {
+    next.fulfilment = { carrier: body.carrier as string, trackingNumber: body.trackingNumber as string, shippedAt: now }
+    previous.fulfilment = order.fulfilment
+  }
+  if (order.status === 'pending') {
+    next.reservationExpiresAt = null
+    previous.reservationExpiresAt = order.reservationExpiresAt
+  }
+  if (body.to === 'paid' || body.to === 'refunded') {
+    next.payment = { ...order.payment, state: body.to }
+    previous.payment = order.payment
+  }
+  return { next, previous }
+}
+
+function transitionSteps(
+  tx: CommerceStore,
+  order: OrderRecord,
+  body: TransitionInput,
+  effect: TransitionStockEffect,
+  by: Id | null,
+  now: Date,
+): WorkflowStep<Context, unknown>[] {
+  const lines = sortBySku(mergeItems(order.lines))
+  const { next, previous } = patches(order, body, by, now)
+  const steps: WorkflowStep<Context, unknown>[] = [
+    defineStep<Context, null>({
+      name: 'updateStatus',
+      async run() {
+        // Conditional on the status we read, so two staff moves racing can't both apply.
+        if (!(await tx.updateOrder(order.id, next, order.status))) {
+          throw conflict('order_changed', `Order ${order.orderNumber} changed meanwhile; reload it and try again`)
+        }
+        return null
+      },
+      undo: async () => {
+        await tx.updateOrder(order.id, previous, body.to)
+      },
+    }),
+  ]
+  if (effect === 'release' || effect === 'restock') {
+    steps.push(...lines.map((line) => returnStockStep<Context>(tx, line, effect)))
+  }
+  if (effect !== null) {
+    const meta = { order: order.id, by, note: body.note ?? null }
+    steps.push(insertMovementsStep<Context>(tx, `record:${effect}`, () => orderMovements(effect, lines, meta)))
+  }
+  return steps
+}
+
+/** Moves an order along the state machine, writing the stock and ledger rows the move implies. */
+export async function transitionOrder(
+  deps: CommerceDeps,
+  request: TransitionOrderRequest,
+): Promise<TransitionOrderResult> {
+  const body = parseTransitionBody(request.body)
+  const order = await deps.store.findOrder(request.orderId)
+  if (!order) throw notFound('order_not_found', `Order ${request.orderId} not found`)
+  assertTransition(order.status, body.to)
+  assertFulfilmentFields(body)
+  if (body.restock === true && !canRestock(order.status, body.to)) {
+    throw invalidField('restock_not_applicable', 'restock', `cannot restock when moving from ${order.status} to ${body.to}`)
+  }
+  const effect = stockEffectOf(order.status, body.to, { restock: body.restock })
+  const now = deps.clock.now()
+  const ctx: Context = { stockChanges: [] }
+  await deps.store.withTransaction((tx) =>
+    runWorkflow('transitionOrder', transitionSteps(tx, order, body, effect, request.by, now), ctx),
+  )
+  const events: CommerceEvent[] = [
+    {
+      type: 'order.transitioned',
+      payload: {
+        orderId: order.id,
+        orderNumber: order.orderNumber,
+        from: order.status,
+        to: body.to,
+        by: request.by,
+        note: body.note ?? null,
+        restocked: effect === 'restock',
+      },
+    },
+    ...stockEvents(ctx.stockChanges),
+  ]
+  await publishAll(deps.events, events)
+  return { orderId: order.id, orderNumber: order.orderNumber, from: order.status, to: body.to, stockEffect: effect, events }
+}
