@@ -46,7 +46,7 @@ FROM deps AS build
 COPY . .
 # payload.config.ts reads the environment at import time: DATA_DIR points the embedded database
 # and the generated development secret at a throw-away folder, so neither lands in an image.
-# The storefront must set `output: 'standalone'` in storefront/next.config.* (see docs/docker.md).
+# storefront/next.config.mjs sets `output: 'standalone'` with the workspace root as tracing root.
 RUN --mount=type=cache,target=/app/.next/cache \
     --mount=type=cache,target=/app/storefront/.next/cache \
     mkdir -p storefront/public \

@@ -28,7 +28,7 @@ if ! command -v prometheus >/dev/null; then
   command -v prometheus >/dev/null || { echo "prometheus is not installed (apt-get install prometheus)" >&2; exit 2; }
 fi
 if [ ! -d "$TOOLS_DIR/node_modules/yaml" ]; then
-  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save --loglevel=error yaml@2.9.1 >/dev/null ||
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --save-exact --loglevel=error yaml@2.9.1 >/dev/null ||
     { echo "could not install the yaml package into $TOOLS_DIR" >&2; exit 2; }
 fi
 

