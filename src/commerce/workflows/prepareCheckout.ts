@@ -7,6 +7,7 @@ import type { PaymentProvider } from '../payments'
 import { priceCart } from '../pricing'
 import type { PricedCart } from '../pricing'
 import { MAX_LINE_QUANTITY, insufficientStock, mergeItems, sortBySku } from '../stock'
+import type { SkuQuantity } from '../stock'
 import type { CommerceDeps, Id, SellableSku, StoreSettings } from './ports'
 
 export interface CheckoutPlan {
@@ -20,7 +21,7 @@ export interface CheckoutPlan {
 }
 
 /** Why an item cannot be bought, or null when it can. */
-function itemProblem(sku: string, entry: SellableSku | undefined): string | null {
+export function itemProblem(sku: string, entry: SellableSku | undefined): string | null {
   if (!entry) return `unknown SKU "${sku}"`
   if (!entry.purchasable) return `"${sku}" is a product with variants: choose one of its variants`
   if (!entry.published) return `"${sku}" is not on sale`
@@ -36,7 +37,11 @@ function assertItemsSellable(input: CheckoutInput, catalogue: Map<string, Sellab
   if (problems.length > 0) throw invalidFields('invalid_items', problems)
 }
 
-function assertMergedQuantities(input: CheckoutInput, merged: { sku: string; quantity: number }[]): void {
+/** Repeated lines of one SKU may each be valid yet add up to more than a line may hold. */
+export function assertMergedQuantities(
+  input: { items: SkuQuantity[] },
+  merged: SkuQuantity[],
+): void {
   const over = merged.find((m) => m.quantity > MAX_LINE_QUANTITY)
   if (!over) return
   const index = input.items.findIndex((item) => item.sku === over.sku)
@@ -58,7 +63,11 @@ export async function prepareCheckout(
   assertMergedQuantities(input, merged)
   const provider = deps.payments.get(input.paymentMethod)
   if (!provider) {
-    throw invalidField('payment_method_unavailable', 'paymentMethod', `${input.paymentMethod} is not enabled`)
+    throw invalidField(
+      'payment_method_unavailable',
+      'paymentMethod',
+      `${input.paymentMethod} is not enabled`,
+    )
   }
   const [settings, sellable] = await Promise.all([
     deps.store.settings(),
@@ -84,10 +93,22 @@ export async function prepareCheckout(
   // Refuse early from what we read; the conditional update stays the real guard.
   const short = merged.filter((m) => entry(m.sku).available < m.quantity)
   if (short.length > 0) {
-    throw insufficientStock(short.map((m) => ({ sku: m.sku, requested: m.quantity, available: entry(m.sku).available })))
+    throw insufficientStock(
+      short.map((m) => ({ sku: m.sku, requested: m.quantity, available: entry(m.sku).available })),
+    )
   }
-  const reservations = sortBySku(merged).map((m) => ({ ...m, lowStockThreshold: entry(m.sku).lowStockThreshold }))
-  return { input, settings, provider, priced, reservations, requestHash: checkoutRequestHash(input, customerId) }
+  const reservations = sortBySku(merged).map((m) => ({
+    ...m,
+    lowStockThreshold: entry(m.sku).lowStockThreshold,
+  }))
+  return {
+    input,
+    settings,
+    provider,
+    priced,
+    reservations,
+    requestHash: checkoutRequestHash(input, customerId),
+  }
 }
 
 /** The hash stored beside an Idempotency-Key: the validated body and who placed it. */
