@@ -14,6 +14,7 @@ import type {
   StockLevel,
   StoreSettings,
 } from './ports'
+import { FaultInjector } from './faultInjector'
 import { defaultTestSettings } from './testing'
 
 export interface MemorySku {
@@ -28,7 +29,10 @@ export interface MemorySku {
 }
 
 export type StoredOrder = OrderRecord &
-  Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'idempotencyKey' | 'requestHash'>
+  Pick<
+    OrderDraft,
+    'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'idempotencyKey' | 'requestHash'
+  >
 export interface StoredMovement extends StockMovement {
   id: number
 }
@@ -48,7 +52,7 @@ export class MemoryStore implements CommerceStore {
   private ledger = new Map<number, StoredMovement>()
   private sequence = 0
   private movementIds = 0
-  private failures = new Map<MemoryStoreMethod, { error: Error; skip: number }>()
+  private faults = new FaultInjector<MemoryStoreMethod>()
 
   constructor(options: { settings?: Partial<StoreSettings>; skus?: MemorySku[] } = {}) {
     this.settingsValue = { ...defaultTestSettings, ...options.settings }
@@ -70,9 +74,9 @@ export class MemoryStore implements CommerceStore {
     this.record([adjustmentMovement(seed.sku, available, { note: 'opening stock' })])
   }
 
-  /** A later call of `method` (the next one, or the one after `skip` calls) throws `error`, once. */
-  failOn(method: MemoryStoreMethod, error: Error = new Error(`${method} failed`), skip = 0): void {
-    this.failures.set(method, { error, skip })
+  /** The call of `method` after `skip` successful ones throws `error`, once. */
+  failOn(method: MemoryStoreMethod, error?: Error, skip = 0): void {
+    this.faults.failOn(method, error, skip)
   }
 
   available(sku: string): number | undefined {
@@ -80,7 +84,9 @@ export class MemoryStore implements CommerceStore {
   }
 
   ledgerRows(sku?: string): StoredMovement[] {
-    return [...this.ledger.values()].filter((m) => sku === undefined || m.sku === sku).map((m) => ({ ...m }))
+    return [...this.ledger.values()]
+      .filter((m) => sku === undefined || m.sku === sku)
+      .map((m) => ({ ...m }))
   }
 
   ledgerSum(sku: string): number {
@@ -89,17 +95,6 @@ export class MemoryStore implements CommerceStore {
 
   allOrders(): StoredOrder[] {
     return [...this.orders.values()].map((o) => structuredClone(o))
-  }
-
-  private maybeFail(method: MemoryStoreMethod): void {
-    const failure = this.failures.get(method)
-    if (!failure) return
-    if (failure.skip > 0) {
-      failure.skip -= 1
-      return
-    }
-    this.failures.delete(method)
-    throw failure.error
   }
 
   private record(rows: readonly StockMovement[]): number[] {
@@ -122,12 +117,12 @@ export class MemoryStore implements CommerceStore {
   }
 
   async settings(): Promise<StoreSettings> {
-    this.maybeFail('settings')
+    this.faults.check('settings')
     return structuredClone(this.settingsValue)
   }
 
   async findSellable(skus: readonly string[]): Promise<SellableSku[]> {
-    this.maybeFail('findSellable')
+    this.faults.check('findSellable')
     return skus.flatMap((sku) => {
       const entry = this.catalogue.get(sku)
       return entry ? [{ ...structuredClone(entry), available: this.level(sku) }] : []
@@ -135,30 +130,33 @@ export class MemoryStore implements CommerceStore {
   }
 
   async readStock(skus: readonly string[]): Promise<StockLevel[]> {
-    this.maybeFail('readStock')
+    this.faults.check('readStock')
     return skus.flatMap((sku) => {
       const entry = this.catalogue.get(sku)
-      return entry ? [{ sku, available: this.level(sku), lowStockThreshold: entry.lowStockThreshold }] : []
+      return entry
+        ? [{ sku, available: this.level(sku), lowStockThreshold: entry.lowStockThreshold }]
+        : []
     })
   }
 
   async reserveStock(sku: string, quantity: number): Promise<number | null> {
-    this.maybeFail('reserveStock')
-    const available = this.level(sku)
-    if (available < quantity) return null
+    this.faults.check('reserveStock')
+    // Like the SQL update, an unknown SKU simply matches no row.
+    const available = this.stock.get(sku)
+    if (available === undefined || available < quantity) return null
     this.stock.set(sku, available - quantity)
     return available - quantity
   }
 
   async releaseStock(sku: string, quantity: number): Promise<number> {
-    this.maybeFail('releaseStock')
+    this.faults.check('releaseStock')
     const next = this.level(sku) + quantity
     this.stock.set(sku, next)
     return next
   }
 
   async adjustAvailable(sku: string, delta: number, expected?: number): Promise<number | null> {
-    this.maybeFail('adjustAvailable')
+    this.faults.check('adjustAvailable')
     const available = this.stock.get(sku)
     if (available === undefined || available + delta < 0) return null
     if (expected !== undefined && available !== expected) return null
@@ -167,17 +165,17 @@ export class MemoryStore implements CommerceStore {
   }
 
   async insertMovements(rows: readonly StockMovement[]): Promise<Id[]> {
-    this.maybeFail('insertMovements')
+    this.faults.check('insertMovements')
     return this.record(rows)
   }
 
   async deleteMovements(ids: readonly Id[]): Promise<void> {
-    this.maybeFail('deleteMovements')
+    this.faults.check('deleteMovements')
     ids.forEach((id) => this.ledger.delete(Number(id)))
   }
 
   async createOrder(draft: OrderDraft): Promise<{ id: Id; orderNumber: string }> {
-    this.maybeFail('createOrder')
+    this.faults.check('createOrder')
     const key = draft.idempotencyKey
     if (key !== null && [...this.orders.values()].some((o) => o.idempotencyKey === key)) {
       throw conflict('idempotency_key_taken', `An order already exists for Idempotency-Key ${key}`)
@@ -189,18 +187,18 @@ export class MemoryStore implements CommerceStore {
   }
 
   async deleteOrder(id: Id): Promise<void> {
-    this.maybeFail('deleteOrder')
+    this.faults.check('deleteOrder')
     this.orders.delete(id)
   }
 
   async findOrder(id: Id): Promise<OrderRecord | null> {
-    this.maybeFail('findOrder')
+    this.faults.check('findOrder')
     const order = this.orders.get(id)
     return order ? structuredClone(order) : null
   }
 
   async updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean> {
-    this.maybeFail('updateOrder')
+    this.faults.check('updateOrder')
     const order = this.orders.get(id)
     if (!order || order.status !== expectedStatus) return false
     this.orders.set(id, { ...order, ...structuredClone(patch) })
@@ -208,9 +206,14 @@ export class MemoryStore implements CommerceStore {
   }
 
   async findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]> {
-    this.maybeFail('findExpiredPendingOrders')
+    this.faults.check('findExpiredPendingOrders')
     return [...this.orders.values()]
-      .filter((o) => o.status === 'pending' && o.reservationExpiresAt !== null && o.reservationExpiresAt <= now)
+      .filter(
+        (o) =>
+          o.status === 'pending' &&
+          o.reservationExpiresAt !== null &&
+          o.reservationExpiresAt <= now,
+      )
       .sort((a, b) => Number(a.id) - Number(b.id))
       .slice(0, limit)
       .map((o) => o.id)
