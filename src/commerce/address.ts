@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { isCountryCode } from './countries'
 
 // The UK's standard postcode shape (including GIR 0AA), on an upper-cased value with one space.
-const UK_POSTCODE = /^(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$/
+const UK_POSTCODE =
+  /^(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$/
 
 /** "sw1a1aa" → "SW1A 1AA"; null when it is not a UK postcode. */
 export function normaliseUkPostcode(value: string): string | null {
@@ -31,7 +32,11 @@ export const addressSchema = z
   .strictObject({
     name: requiredText(100),
     line1: requiredText(200),
-    line2: z.string({ error: 'must be text' }).trim().max(200, { error: 'must be at most 200 characters' }).optional(),
+    line2: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(200, { error: 'must be at most 200 characters' })
+      .optional(),
     city: requiredText(100),
     postcode: requiredText(16),
     country: countrySchema,
@@ -40,7 +45,11 @@ export const addressSchema = z
     if (address.country !== 'GB') return address
     const postcode = normaliseUkPostcode(address.postcode)
     if (postcode === null) {
-      ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'must be a valid UK postcode, such as SW1A 1AA' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postcode'],
+        message: 'must be a valid UK postcode, such as SW1A 1AA',
+      })
       return z.NEVER
     }
     return { ...address, postcode }

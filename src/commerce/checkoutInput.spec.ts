@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals'
 import { parseCheckoutBody, parseQuoteBody } from './checkoutInput'
 import type { CommerceError, FieldProblem } from './errors'
 
-const address = { name: 'Ada', line1: '1 Buttermarket', city: 'Ipswich', postcode: 'IP1 1BQ', country: 'GB' }
+const address = {
+  name: 'Ada',
+  line1: '1 Buttermarket',
+  city: 'Ipswich',
+  postcode: 'IP1 1BQ',
+  country: 'GB',
+}
 
 function body(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -77,16 +83,23 @@ describe('parseCheckoutBody', () => {
   it('should refuse a price on an item, naming it', () => {
     const items = [{ sku: 'MUG', quantity: 1, unitPrice: 1 }]
     expect(problems(() => parseCheckoutBody(body({ items })))).toEqual([
-      { field: 'items.0.unitPrice', message: '"unitPrice" is refused: prices and totals are computed by the store, never sent' },
+      {
+        field: 'items.0.unitPrice',
+        message: '"unitPrice" is refused: prices and totals are computed by the store, never sent',
+      },
     ])
   })
 
   it('should refuse totals in the body, naming them', () => {
-    expect(problems(() => parseCheckoutBody(body({ totals: { total: 1 } })))[0].field).toBe('totals')
+    expect(problems(() => parseCheckoutBody(body({ totals: { total: 1 } })))[0].field).toBe(
+      'totals',
+    )
   })
 
   it('should put the refused price key in the error message', () => {
-    expect(() => parseCheckoutBody(body({ lineTotal: 1 }))).toThrow('lineTotal: "lineTotal" is refused')
+    expect(() => parseCheckoutBody(body({ lineTotal: 1 }))).toThrow(
+      'lineTotal: "lineTotal" is refused',
+    )
   })
 
   it('should refuse an unknown key', () => {
@@ -97,7 +110,9 @@ describe('parseCheckoutBody', () => {
 
   it('should name a missing field as required', () => {
     const { email: _email, ...rest } = body()
-    expect(problems(() => parseCheckoutBody(rest))).toEqual([{ field: 'email', message: 'is required' }])
+    expect(problems(() => parseCheckoutBody(rest))).toEqual([
+      { field: 'email', message: 'is required' },
+    ])
   })
 
   it('should refuse an empty cart', () => {
@@ -107,7 +122,9 @@ describe('parseCheckoutBody', () => {
   })
 
   it('should refuse a body that is not an object', () => {
-    expect(problems(() => parseCheckoutBody('hello'))).toEqual([{ field: 'body', message: 'must be a JSON object' }])
+    expect(problems(() => parseCheckoutBody('hello'))).toEqual([
+      { field: 'body', message: 'must be a JSON object' },
+    ])
   })
 
   it('should require a card for test-card payments', () => {
@@ -134,22 +151,29 @@ describe('parseCheckoutBody', () => {
   it('should name a bad postcode inside the shipping address', () => {
     const shippingAddress = { ...address, postcode: 'NOT A CODE' }
     expect(problems(() => parseCheckoutBody(body({ shippingAddress })))).toEqual([
-      { field: 'shippingAddress.postcode', message: 'must be a valid UK postcode, such as SW1A 1AA' },
+      {
+        field: 'shippingAddress.postcode',
+        message: 'must be a valid UK postcode, such as SW1A 1AA',
+      },
     ])
   })
 
   it('should report every bad field at once', () => {
-    const found = problems(() => parseCheckoutBody(body({ email: 'x', items: [{ sku: '', quantity: 0 }] })))
+    const found = problems(() =>
+      parseCheckoutBody(body({ email: 'x', items: [{ sku: '', quantity: 0 }] })),
+    )
     expect(found.map((p) => p.field)).toEqual(['items.0.sku', 'items.0.quantity', 'email'])
   })
 })
 
 describe('parseQuoteBody', () => {
   it('should accept items with an optional country, upper-casing it', () => {
-    expect(parseQuoteBody({ items: [{ sku: 'MUG', quantity: 2 }], shippingCountry: 'gb' })).toEqual({
-      items: [{ sku: 'MUG', quantity: 2 }],
-      shippingCountry: 'GB',
-    })
+    expect(parseQuoteBody({ items: [{ sku: 'MUG', quantity: 2 }], shippingCountry: 'gb' })).toEqual(
+      {
+        items: [{ sku: 'MUG', quantity: 2 }],
+        shippingCountry: 'GB',
+      },
+    )
   })
 
   it('should refuse a price in a quote item', () => {
@@ -158,7 +182,9 @@ describe('parseQuoteBody', () => {
   })
 
   it('should refuse a country code that does not exist', () => {
-    expect(problems(() => parseQuoteBody({ items: [{ sku: 'A', quantity: 1 }], shippingCountry: 'XX' }))).toEqual([
+    expect(
+      problems(() => parseQuoteBody({ items: [{ sku: 'A', quantity: 1 }], shippingCountry: 'XX' })),
+    ).toEqual([
       { field: 'shippingCountry', message: 'must be an ISO 3166 alpha-2 country code, such as GB' },
     ])
   })

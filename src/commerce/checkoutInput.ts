@@ -19,7 +19,9 @@ export const cartItemSchema = z.strictObject({
 })
 
 const itemsSchema = z
-  .array(cartItemSchema, { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list') })
+  .array(cartItemSchema, {
+    error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list'),
+  })
   .min(1, { error: 'must contain at least one item' })
   .max(MAX_CART_LINES, { error: `must contain at most ${MAX_CART_LINES} lines` })
 
@@ -56,7 +58,8 @@ export const checkoutBodySchema = z
       billingAddress: addressSchema.optional(),
       discountCode: discountCodeSchema.optional(),
       paymentMethod: z.enum(PAYMENT_METHODS, {
-        error: (iss) => (iss.input === undefined ? 'is required' : 'must be "manual" or "test-card"'),
+        error: (iss) =>
+          iss.input === undefined ? 'is required' : 'must be "manual" or "test-card"',
       }),
       card: cardSchema.optional(),
     },
@@ -64,10 +67,18 @@ export const checkoutBodySchema = z
   )
   .superRefine((body, ctx) => {
     if (body.paymentMethod === 'test-card' && body.card === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['card'], message: 'is required when paymentMethod is test-card' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['card'],
+        message: 'is required when paymentMethod is test-card',
+      })
     }
     if (body.paymentMethod !== 'test-card' && body.card !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['card'], message: `is not accepted with paymentMethod ${body.paymentMethod}` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['card'],
+        message: `is not accepted with paymentMethod ${body.paymentMethod}`,
+      })
     }
   })
 

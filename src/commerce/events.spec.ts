@@ -57,7 +57,10 @@ describe('createEventBus', () => {
     const err = new Error('boom')
     bus.subscribe('stock.low', async () => Promise.reject(err))
     await bus.publish(low)
-    expect(logger.error).toHaveBeenCalledWith({ err, event: 'stock.low' }, 'Subscriber to stock.low failed')
+    expect(logger.error).toHaveBeenCalledWith(
+      { err, event: 'stock.low' },
+      'Subscriber to stock.low failed',
+    )
   })
 
   it('should await async subscribers before resolving', async () => {
@@ -100,7 +103,10 @@ describe('publishAll', () => {
     const seen: string[] = []
     bus.subscribe('stock.changed', (p) => void seen.push(`changed:${p.sku}`))
     bus.subscribe('stock.low', (p) => void seen.push(`low:${p.sku}`))
-    const changed: CommerceEvent = { type: 'stock.changed', payload: { sku: 'A', available: 2, change: -1, reason: 'reserve' } }
+    const changed: CommerceEvent = {
+      type: 'stock.changed',
+      payload: { sku: 'A', available: 2, change: -1, reason: 'reserve' },
+    }
     await publishAll(bus, [changed, low])
     expect(seen).toEqual(['changed:A', 'low:A'])
   })

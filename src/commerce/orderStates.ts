@@ -43,12 +43,20 @@ export function isTerminal(status: OrderStatus): boolean {
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (canTransition(from, to)) return
   const allowed = allowedMoves(from)
-  const hint = allowed.length > 0 ? `allowed moves: ${allowed.join(', ')}` : `${from} is final: no moves are allowed`
-  throw new CommerceError(409, 'illegal_transition', `Cannot move an order from ${from} to ${to}; ${hint}`, {
-    from,
-    to,
-    allowed: [...allowed],
-  })
+  const hint =
+    allowed.length > 0
+      ? `allowed moves: ${allowed.join(', ')}`
+      : `${from} is final: no moves are allowed`
+  throw new CommerceError(
+    409,
+    'illegal_transition',
+    `Cannot move an order from ${from} to ${to}; ${hint}`,
+    {
+      from,
+      to,
+      allowed: [...allowed],
+    },
+  )
 }
 
 /** What a move does to stock: which ledger rows it writes, if any. */

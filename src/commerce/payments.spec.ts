@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { createPaymentProviders, enabledPaymentMethods, manualPayments, testCardPayments } from './payments'
+import {
+  createPaymentProviders,
+  enabledPaymentMethods,
+  manualPayments,
+  testCardPayments,
+} from './payments'
 
 const request = { amount: 1000, currency: 'GBP', orderNumber: 'IR-000001' }
 
@@ -15,17 +20,26 @@ describe('manualPayments', () => {
 
 describe('testCardPayments', () => {
   it('should approve 4242 4242 4242 4242 written with spaces', async () => {
-    const result = await testCardPayments.authorize({ ...request, card: { number: '4242 4242 4242 4242' } })
+    const result = await testCardPayments.authorize({
+      ...request,
+      card: { number: '4242 4242 4242 4242' },
+    })
     expect(result.status).toBe('approved')
   })
 
   it('should decline 4000000000000002 with the card message', async () => {
-    const result = await testCardPayments.authorize({ ...request, card: { number: '4000000000000002' } })
+    const result = await testCardPayments.authorize({
+      ...request,
+      card: { number: '4000000000000002' },
+    })
     expect([result.status, result.message]).toEqual(['declined', 'Your card was declined.'])
   })
 
   it('should decline any other number as invalid', async () => {
-    const result = await testCardPayments.authorize({ ...request, card: { number: '1234 5678 9012 3456' } })
+    const result = await testCardPayments.authorize({
+      ...request,
+      card: { number: '1234 5678 9012 3456' },
+    })
     expect([result.status, result.message]).toEqual(['declined', 'Your card number is not valid.'])
   })
 
@@ -36,7 +50,10 @@ describe('testCardPayments', () => {
 
 describe('enabledPaymentMethods', () => {
   it('should parse a comma-separated list', () => {
-    expect(enabledPaymentMethods('manual, test-card', 'development')).toEqual(['manual', 'test-card'])
+    expect(enabledPaymentMethods('manual, test-card', 'development')).toEqual([
+      'manual',
+      'test-card',
+    ])
   })
 
   it('should refuse test-card in production, naming PAYMENT_METHODS', () => {
@@ -56,7 +73,9 @@ describe('enabledPaymentMethods', () => {
   })
 
   it('should refuse an empty list', () => {
-    expect(() => enabledPaymentMethods(' ', 'development')).toThrow('PAYMENT_METHODS: lists no payment method')
+    expect(() => enabledPaymentMethods(' ', 'development')).toThrow(
+      'PAYMENT_METHODS: lists no payment method',
+    )
   })
 
   it('should allow manual alone in production', () => {

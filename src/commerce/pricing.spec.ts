@@ -5,7 +5,10 @@ import type { PricingInput, PricingSettings } from './pricing'
 import { createPricingRegistry } from './pricingRegistry'
 import type { AdjustmentStep } from './pricingRegistry'
 
-const settings: PricingSettings = { vatRate: 20, shipping: { flatRate: 495, freeOver: 5000, countries: ['GB', 'IE'] } }
+const settings: PricingSettings = {
+  vatRate: 20,
+  shipping: { flatRate: 495, freeOver: 5000, countries: ['GB', 'IE'] },
+}
 
 function cart(overrides: Partial<PricingInput> = {}): PricingInput {
   return {
@@ -22,7 +25,9 @@ const tenPercentOff: AdjustmentStep = {
   name: 'ten-off',
   acceptsDiscountCode: (code) => code === 'TEN',
   adjust: (ctx) =>
-    ctx.discountCode === 'TEN' ? [{ code: 'TEN', label: '10% off', amount: -Math.round(ctx.subtotal / 10) }] : [],
+    ctx.discountCode === 'TEN'
+      ? [{ code: 'TEN', label: '10% off', amount: -Math.round(ctx.subtotal / 10) }]
+      : [],
 }
 
 async function refusal(promise: Promise<unknown>): Promise<CommerceError> {
@@ -42,7 +47,13 @@ describe('priceCart', () => {
 
   it('should add flat-rate shipping below the free threshold', async () => {
     const priced = await priceCart(createPricingRegistry(), cart())
-    expect(priced.totals).toEqual({ subtotal: 2850, discount: 0, shipping: 495, vat: 558, total: 3345 })
+    expect(priced.totals).toEqual({
+      subtotal: 2850,
+      discount: 0,
+      shipping: 495,
+      vat: 558,
+      total: 3345,
+    })
   })
 
   it('should ship free when the goods reach the threshold', async () => {
@@ -58,7 +69,9 @@ describe('priceCart', () => {
   })
 
   it('should refuse any discount code while no plugin claims codes', async () => {
-    const error = await refusal(priceCart(createPricingRegistry(), cart({ discountCode: 'SAVE10' })))
+    const error = await refusal(
+      priceCart(createPricingRegistry(), cart({ discountCode: 'SAVE10' })),
+    )
     expect([error.status, error.code, error.details]).toEqual([
       400,
       'unknown_discount_code',
@@ -78,7 +91,13 @@ describe('priceCart', () => {
     registry.registerAdjustment(tenPercentOff)
     const lines = [{ sku: 'LAMP', title: 'Lamp', unitPrice: 5000, quantity: 1 }]
     const priced = await priceCart(registry, cart({ lines, discountCode: 'TEN' }))
-    expect(priced.totals).toEqual({ subtotal: 5000, discount: 500, shipping: 495, vat: 833, total: 4995 })
+    expect(priced.totals).toEqual({
+      subtotal: 5000,
+      discount: 500,
+      shipping: 495,
+      vat: 833,
+      total: 4995,
+    })
   })
 
   it('should still refuse a code the registered plugin does not know', async () => {
@@ -91,22 +110,39 @@ describe('priceCart', () => {
   it('should show each step the adjustments made before it', async () => {
     const registry = createPricingRegistry()
     const seen: number[] = []
-    registry.registerAdjustment({ name: 'a', adjust: () => [{ code: 'A', label: 'A', amount: -100 }] })
-    registry.registerAdjustment({ name: 'b', adjust: (ctx) => (seen.push(ctx.previous.length), []) })
+    registry.registerAdjustment({
+      name: 'a',
+      adjust: () => [{ code: 'A', label: 'A', amount: -100 }],
+    })
+    registry.registerAdjustment({
+      name: 'b',
+      adjust: (ctx) => (seen.push(ctx.previous.length), []),
+    })
     await priceCart(registry, cart())
     expect(seen).toEqual([1])
   })
 
   it('should never let a discount take the goods below zero', async () => {
     const registry = createPricingRegistry()
-    registry.registerAdjustment({ name: 'huge', adjust: () => [{ code: 'X', label: 'X', amount: -99999 }] })
+    registry.registerAdjustment({
+      name: 'huge',
+      adjust: () => [{ code: 'X', label: 'X', amount: -99999 }],
+    })
     const priced = await priceCart(registry, cart())
-    expect(priced.totals).toEqual({ subtotal: 2850, discount: 2850, shipping: 495, vat: 83, total: 495 })
+    expect(priced.totals).toEqual({
+      subtotal: 2850,
+      discount: 2850,
+      shipping: 495,
+      vat: 83,
+      total: 495,
+    })
   })
 
   it('should refuse a country the store does not ship to, naming the field given', async () => {
     const fields = { discountCode: 'discountCode', shippingCountry: 'shippingAddress.country' }
-    const error = await refusal(priceCart(createPricingRegistry(), cart({ shippingCountry: 'FR' }), fields))
+    const error = await refusal(
+      priceCart(createPricingRegistry(), cart({ shippingCountry: 'FR' }), fields),
+    )
     expect(error.details).toEqual([
       { field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB, IE)' },
     ])
@@ -114,7 +150,9 @@ describe('priceCart', () => {
 
   it('should refuse a fractional unit price', async () => {
     const lines = [{ sku: 'X', title: 'X', unitPrice: 9.99, quantity: 1 }]
-    await expect(priceCart(createPricingRegistry(), cart({ lines }))).rejects.toThrow('lines.0.unitPrice')
+    await expect(priceCart(createPricingRegistry(), cart({ lines }))).rejects.toThrow(
+      'lines.0.unitPrice',
+    )
   })
 })
 

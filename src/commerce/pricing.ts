@@ -60,7 +60,10 @@ export interface PricingFields {
   shippingCountry: string
 }
 
-const defaultFields: PricingFields = { discountCode: 'discountCode', shippingCountry: 'shippingCountry' }
+const defaultFields: PricingFields = {
+  discountCode: 'discountCode',
+  shippingCountry: 'shippingCountry',
+}
 
 export function priceLines(lines: readonly LineInput[]): PricedLine[] {
   return lines.map((line, i) => {
@@ -73,10 +76,18 @@ export function priceLines(lines: readonly LineInput[]): PricedLine[] {
   })
 }
 
-export function assertShipsTo(country: string, settings: PricingSettings, field = 'shippingCountry'): void {
+export function assertShipsTo(
+  country: string,
+  settings: PricingSettings,
+  field = 'shippingCountry',
+): void {
   if (!settings.shipping.countries.includes(country)) {
     const list = settings.shipping.countries.join(', ') || 'none'
-    throw invalidField('country_not_shipped', field, `we do not ship to ${country} (we ship to: ${list})`)
+    throw invalidField(
+      'country_not_shipped',
+      field,
+      `we do not ship to ${country} (we ship to: ${list})`,
+    )
   }
 }
 
@@ -101,7 +112,10 @@ export function shippingFor(goodsTotal: Pence, settings: PricingSettings): Pence
   return freeOver !== null && goodsTotal >= freeOver ? 0 : flatRate
 }
 
-async function runAdjustments(registry: PricingRegistry, base: AdjustmentContext): Promise<Adjustment[]> {
+async function runAdjustments(
+  registry: PricingRegistry,
+  base: AdjustmentContext,
+): Promise<Adjustment[]> {
   const all: Adjustment[] = []
   for (const step of registry.steps()) {
     const made = await step.adjust({ ...base, previous: [...all] })
@@ -128,7 +142,8 @@ export async function priceCart(
     customerId: input.customerId,
     previous: [],
   }
-  if (shippingCountry !== undefined) assertShipsTo(shippingCountry, settings, fields.shippingCountry)
+  if (shippingCountry !== undefined)
+    assertShipsTo(shippingCountry, settings, fields.shippingCountry)
   if (discountCode !== undefined) {
     await assertDiscountCodeKnown(registry, discountCode, base, fields.discountCode)
   }
@@ -138,5 +153,9 @@ export async function priceCart(
   const shipping = shippingFor(goods, settings)
   const total = goods + shipping
   const vat = vatFromInclusive(total, settings.vatRate)
-  return { lines, adjustments, totals: { subtotal, discount: subtotal - goods, shipping, vat, total } }
+  return {
+    lines,
+    adjustments,
+    totals: { subtotal, discount: subtotal - goods, shipping, vat, total },
+  }
 }

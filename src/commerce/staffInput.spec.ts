@@ -3,11 +3,13 @@ import { parseAdjustStockBody, parseTransitionBody } from './staffInput'
 
 describe('parseTransitionBody', () => {
   it('should accept a move with a note', () => {
-    expect(parseTransitionBody({ to: 'cancelled', note: 'customer asked', restock: true })).toEqual({
-      to: 'cancelled',
-      note: 'customer asked',
-      restock: true,
-    })
+    expect(parseTransitionBody({ to: 'cancelled', note: 'customer asked', restock: true })).toEqual(
+      {
+        to: 'cancelled',
+        note: 'customer asked',
+        restock: true,
+      },
+    )
   })
 
   it('should refuse an unknown status, listing the known ones', () => {
@@ -17,13 +19,19 @@ describe('parseTransitionBody', () => {
   })
 
   it('should refuse restock given as a string', () => {
-    expect(() => parseTransitionBody({ to: 'refunded', restock: 'yes' })).toThrow('restock: must be true or false')
+    expect(() => parseTransitionBody({ to: 'refunded', restock: 'yes' })).toThrow(
+      'restock: must be true or false',
+    )
   })
 })
 
 describe('parseAdjustStockBody', () => {
   it('should accept a delta with a note', () => {
-    expect(parseAdjustStockBody({ sku: 'MUG', delta: -2, note: 'broken' })).toEqual({ sku: 'MUG', delta: -2, note: 'broken' })
+    expect(parseAdjustStockBody({ sku: 'MUG', delta: -2, note: 'broken' })).toEqual({
+      sku: 'MUG',
+      delta: -2,
+      note: 'broken',
+    })
   })
 
   it('should require a note', () => {
@@ -37,14 +45,20 @@ describe('parseAdjustStockBody', () => {
   })
 
   it('should refuse neither delta nor setTo', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', note: 'count' })).toThrow('give exactly one of delta or setTo')
+    expect(() => parseAdjustStockBody({ sku: 'MUG', note: 'count' })).toThrow(
+      'give exactly one of delta or setTo',
+    )
   })
 
   it('should refuse a negative setTo', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', setTo: -1, note: 'count' })).toThrow('setTo: must be 0 or more')
+    expect(() => parseAdjustStockBody({ sku: 'MUG', setTo: -1, note: 'count' })).toThrow(
+      'setTo: must be 0 or more',
+    )
   })
 
   it('should refuse a zero delta', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 0, note: 'count' })).toThrow('delta: must not be 0')
+    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 0, note: 'count' })).toThrow(
+      'delta: must not be 0',
+    )
   })
 })

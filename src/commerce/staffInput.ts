@@ -4,13 +4,18 @@ import { ORDER_STATUSES } from './orderStates'
 import { parseOrThrow } from './zodProblems'
 
 const optionalText = (max: number) =>
-  z.string({ error: 'must be text' }).trim().max(max, { error: `must be at most ${max} characters` }).optional()
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .optional()
 
 /** Body of POST /api/orders/:id/transition. */
 export const transitionBodySchema = z.strictObject(
   {
     to: z.enum(ORDER_STATUSES, {
-      error: (iss) => (iss.input === undefined ? 'is required' : `must be one of ${ORDER_STATUSES.join(', ')}`),
+      error: (iss) =>
+        iss.input === undefined ? 'is required' : `must be one of ${ORDER_STATUSES.join(', ')}`,
     }),
     note: optionalText(1000),
     restock: z.boolean({ error: 'must be true or false' }).optional(),
@@ -35,9 +40,14 @@ export const adjustStockBodySchema = z
   )
   .superRefine((body, ctx) => {
     if ((body.delta === undefined) === (body.setTo === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'give exactly one of delta or setTo' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delta'],
+        message: 'give exactly one of delta or setTo',
+      })
     }
-    if (body.delta === 0) ctx.addIssue({ code: 'custom', path: ['delta'], message: 'must not be 0' })
+    if (body.delta === 0)
+      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'must not be 0' })
   })
 
 export type TransitionInput = z.output<typeof transitionBodySchema>

@@ -56,7 +56,9 @@ describe('assertLineQuantity', () => {
   })
 
   it('should refuse 0', () => {
-    expect(() => assertLineQuantity(0, 'items.0.quantity')).toThrow('items.0.quantity: must be a whole number from 1 to 1000')
+    expect(() => assertLineQuantity(0, 'items.0.quantity')).toThrow(
+      'items.0.quantity: must be a whole number from 1 to 1000',
+    )
   })
 
   it('should refuse 1001', () => {
@@ -105,11 +107,15 @@ describe('applyAdjustment', () => {
   })
 
   it('should refuse a zero delta', () => {
-    expect(() => applyAdjustment(2, { delta: 0 })).toThrow('delta: must be a whole number other than 0')
+    expect(() => applyAdjustment(2, { delta: 0 })).toThrow(
+      'delta: must be a whole number other than 0',
+    )
   })
 
   it('should refuse a negative setTo', () => {
-    expect(() => applyAdjustment(2, { setTo: -1 })).toThrow('setTo: must be a whole number, 0 or more')
+    expect(() => applyAdjustment(2, { setTo: -1 })).toThrow(
+      'setTo: must be a whole number, 0 or more',
+    )
   })
 
   it('should accept setTo equal to the current stock as a zero change', () => {

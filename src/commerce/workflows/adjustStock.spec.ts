@@ -4,7 +4,9 @@ import { MemoryStore } from './memoryStore'
 import { createTestDeps, rejectionOf } from './testing'
 
 function setup(available = 8) {
-  const store = new MemoryStore({ skus: [{ sku: 'MUG', unitPrice: 1200, available, lowStockThreshold: 5 }] })
+  const store = new MemoryStore({
+    skus: [{ sku: 'MUG', unitPrice: 1200, available, lowStockThreshold: 5 }],
+  })
   return { store, deps: createTestDeps(store) }
 }
 
@@ -24,7 +26,13 @@ describe('adjustStock', () => {
   it('should write an adjustment row with who and why', async () => {
     const { store, deps } = setup()
     await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 2, note: 'stocktake' } })
-    expect(store.ledgerRows('MUG').at(-1)).toMatchObject({ sku: 'MUG', change: -6, reason: 'adjustment', by: 3, note: 'stocktake' })
+    expect(store.ledgerRows('MUG').at(-1)).toMatchObject({
+      sku: 'MUG',
+      change: -6,
+      reason: 'adjustment',
+      by: 3,
+      note: 'stocktake',
+    })
   })
 
   it('should keep the ledger summing to stock', async () => {
@@ -35,14 +43,23 @@ describe('adjustStock', () => {
 
   it('should return the new level and change', async () => {
     const { deps } = setup()
-    const result = await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, note: 'breakage' } })
+    const result = await adjustStock(deps, {
+      by: 3,
+      body: { sku: 'MUG', delta: -3, note: 'breakage' },
+    })
     expect([result.available, result.change]).toEqual([5, -3])
   })
 
   it('should refuse going below zero with 409', async () => {
     const { deps } = setup()
-    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, note: 'breakage' } }))
-    expect([error.status, error.code, error.message]).toEqual([409, 'negative_stock', 'Stock cannot go below 0 (available 8, change -9)'])
+    const error = await rejectionOf(
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, note: 'breakage' } }),
+    )
+    expect([error.status, error.code, error.message]).toEqual([
+      409,
+      'negative_stock',
+      'Stock cannot go below 0 (available 8, change -9)',
+    ])
   })
 
   it('should refuse when a sale since the read would make the delta go below zero', async () => {
@@ -53,7 +70,9 @@ describe('adjustStock', () => {
       await store.reserveStock('MUG', 6)
       return levels
     }
-    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, note: 'breakage' } }))
+    const error = await rejectionOf(
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, note: 'breakage' } }),
+    )
     expect([error.code, store.available('MUG')]).toEqual(['negative_stock', 2])
   })
 
@@ -65,13 +84,17 @@ describe('adjustStock', () => {
       await store.reserveStock('MUG', 1)
       return levels
     }
-    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, note: 'count' } }))
+    const error = await rejectionOf(
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, note: 'count' } }),
+    )
     expect([error.status, error.code, store.available('MUG')]).toEqual([409, 'stock_changed', 7])
   })
 
   it('should answer 404 for an unknown SKU', async () => {
     const { deps } = setup()
-    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, note: 'x' } }))
+    const error = await rejectionOf(
+      adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, note: 'x' } }),
+    )
     expect([error.status, error.code]).toEqual([404, 'unknown_sku'])
   })
 
@@ -85,7 +108,10 @@ describe('adjustStock', () => {
     const { deps } = setup()
     await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, note: 'breakage' } })
     expect(deps.published).toEqual([
-      { type: 'stock.changed', payload: { sku: 'MUG', available: 5, change: -3, reason: 'adjustment' } },
+      {
+        type: 'stock.changed',
+        payload: { sku: 'MUG', available: 5, change: -3, reason: 'adjustment' },
+      },
       { type: 'stock.low', payload: { sku: 'MUG', available: 5, threshold: 5 } },
     ])
   })
@@ -99,7 +125,9 @@ describe('adjustStock', () => {
   it('should undo the stock change when writing the ledger fails', async () => {
     const { store, deps } = setup()
     store.failOn('insertMovements')
-    await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, note: 'delivery' } }))
+    await rejectionOf(
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, note: 'delivery' } }),
+    )
     expect([store.available('MUG'), store.ledgerSum('MUG'), deps.published]).toEqual([8, 8, []])
   })
 })

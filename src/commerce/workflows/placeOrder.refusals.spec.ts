@@ -13,8 +13,19 @@ async function refused(body: Record<string, unknown>, methods?: ('manual' | 'tes
 
 describe('placeOrder refusals', () => {
   it('should refuse an unknown SKU naming the item index', async () => {
-    const { error } = await refused(checkoutBody({ items: [{ sku: 'MUG-BLUE', quantity: 1 }, { sku: 'NOPE', quantity: 1 }] }))
-    expect([error.status, error.code, error.details]).toEqual([400, 'invalid_items', [{ field: 'items.1.sku', message: 'unknown SKU "NOPE"' }]])
+    const { error } = await refused(
+      checkoutBody({
+        items: [
+          { sku: 'MUG-BLUE', quantity: 1 },
+          { sku: 'NOPE', quantity: 1 },
+        ],
+      }),
+    )
+    expect([error.status, error.code, error.details]).toEqual([
+      400,
+      'invalid_items',
+      [{ field: 'items.1.sku', message: 'unknown SKU "NOPE"' }],
+    ])
   })
 
   it('should refuse an unpublished SKU', async () => {
@@ -24,28 +35,61 @@ describe('placeOrder refusals', () => {
 
   it('should refuse the own SKU of a product that has variants', async () => {
     const { error } = await refused(checkoutBody({ items: [{ sku: 'SHIRT', quantity: 1 }] }))
-    expect(error.details).toEqual([{ field: 'items.0.sku', message: '"SHIRT" is a product with variants: choose one of its variants' }])
+    expect(error.details).toEqual([
+      {
+        field: 'items.0.sku',
+        message: '"SHIRT" is a product with variants: choose one of its variants',
+      },
+    ])
   })
 
   it('should refuse more than is in stock with 409 per SKU', async () => {
     const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 4 }] }))
-    expect([error.status, error.code, error.details]).toEqual([409, 'insufficient_stock', [{ sku: 'TEA', requested: 4, available: 3 }]])
+    expect([error.status, error.code, error.details]).toEqual([
+      409,
+      'insufficient_stock',
+      [{ sku: 'TEA', requested: 4, available: 3 }],
+    ])
   })
 
   it('should judge stock on the merged quantity of repeated SKUs', async () => {
-    const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 2 }, { sku: 'TEA', quantity: 2 }] }))
+    const { error } = await refused(
+      checkoutBody({
+        items: [
+          { sku: 'TEA', quantity: 2 },
+          { sku: 'TEA', quantity: 2 },
+        ],
+      }),
+    )
     expect(error.details).toEqual([{ sku: 'TEA', requested: 4, available: 3 }])
   })
 
   it('should refuse repeated lines adding up to more than 1000', async () => {
-    const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 600 }, { sku: 'TEA', quantity: 600 }] }))
-    expect(error.details).toEqual([{ field: 'items.0.quantity', message: '"TEA" adds up to 1200 across lines; at most 1000' }])
+    const { error } = await refused(
+      checkoutBody({
+        items: [
+          { sku: 'TEA', quantity: 600 },
+          { sku: 'TEA', quantity: 600 },
+        ],
+      }),
+    )
+    expect(error.details).toEqual([
+      { field: 'items.0.quantity', message: '"TEA" adds up to 1200 across lines; at most 1000' },
+    ])
   })
 
   it('should refuse a country the store does not ship to', async () => {
-    const shippingAddress = { name: 'Jo', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' }
+    const shippingAddress = {
+      name: 'Jo',
+      line1: '1 Rue',
+      city: 'Paris',
+      postcode: '75001',
+      country: 'FR',
+    }
     const { error } = await refused(checkoutBody({ shippingAddress }))
-    expect(error.details).toEqual([{ field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB)' }])
+    expect(error.details).toEqual([
+      { field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB)' },
+    ])
   })
 
   it('should refuse any discount code as unknown', async () => {
@@ -59,7 +103,9 @@ describe('placeOrder refusals', () => {
   })
 
   it('should refuse a price in the body', async () => {
-    const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 1, price: 1 }] }))
+    const { error } = await refused(
+      checkoutBody({ items: [{ sku: 'TEA', quantity: 1, price: 1 }] }),
+    )
     expect([error.status, error.code]).toEqual([400, 'invalid_body'])
   })
 

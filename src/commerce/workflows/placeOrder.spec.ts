@@ -46,14 +46,29 @@ describe('placeOrder', () => {
   })
 
   it('should price the order on the server', async () => {
-    const result = await placeOrder(createTestDeps(catalogueStore()), { body: checkoutBody({ items: twoLines }) })
-    expect(result.order.totals).toEqual({ subtotal: 2100, discount: 0, shipping: 495, vat: 433, total: 2595 })
+    const result = await placeOrder(createTestDeps(catalogueStore()), {
+      body: checkoutBody({ items: twoLines }),
+    })
+    expect(result.order.totals).toEqual({
+      subtotal: 2100,
+      discount: 0,
+      shipping: 495,
+      vat: 433,
+      total: 2595,
+    })
   })
 
   it('should snapshot lines with title, unit price and line total', async () => {
     const result = await placeOrder(createTestDeps(catalogueStore()), { body: checkoutBody() })
     expect(result.order.lines).toEqual([
-      { sku: 'MUG-BLUE', title: 'Blue mug', options: [], unitPrice: 1200, quantity: 1, lineTotal: 1200 },
+      {
+        sku: 'MUG-BLUE',
+        title: 'Blue mug',
+        options: [],
+        unitPrice: 1200,
+        quantity: 1,
+        lineTotal: 1200,
+      },
     ])
   })
 
@@ -62,7 +77,9 @@ describe('placeOrder', () => {
       { sku: 'MUG-BLUE', quantity: 1 },
       { sku: 'MUG-BLUE', quantity: 2 },
     ]
-    const result = await placeOrder(createTestDeps(catalogueStore()), { body: checkoutBody({ items }) })
+    const result = await placeOrder(createTestDeps(catalogueStore()), {
+      body: checkoutBody({ items }),
+    })
     expect(result.order.lines.map((l) => [l.sku, l.quantity])).toEqual([['MUG-BLUE', 3]])
   })
 
@@ -78,27 +95,48 @@ describe('placeOrder', () => {
     const body = checkoutBody({ paymentMethod: 'manual', card: undefined })
     await placeOrder(deps, { body })
     const order = store.allOrders()[0]
-    expect([order.status, order.reservationExpiresAt?.toISOString()]).toEqual(['pending', '2030-01-08T10:00:00.000Z'])
+    expect([order.status, order.reservationExpiresAt?.toISOString()]).toEqual([
+      'pending',
+      '2030-01-08T10:00:00.000Z',
+    ])
   })
 
   it('should hold stock for reservationMinutes while an online payment is pending', async () => {
     const store = catalogueStore()
-    const pendingCard: PaymentProvider = { ...testCardPayments, authorize: async () => ({ status: 'pending', reference: 'p-1' }) }
-    await placeOrder(createTestDeps(store, { payments: new Map([['test-card', pendingCard]]) }), { body: checkoutBody() })
-    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe('2030-01-01T10:30:00.000Z')
+    const pendingCard: PaymentProvider = {
+      ...testCardPayments,
+      authorize: async () => ({ status: 'pending', reference: 'p-1' }),
+    }
+    await placeOrder(createTestDeps(store, { payments: new Map([['test-card', pendingCard]]) }), {
+      body: checkoutBody(),
+    })
+    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe(
+      '2030-01-01T10:30:00.000Z',
+    )
   })
 
   it('should record the payment reference on the order', async () => {
     const store = catalogueStore()
     await placeOrder(createTestDeps(store), { body: checkoutBody() })
-    expect(store.allOrders()[0].payment).toEqual({ method: 'test-card', provider: 'test-card', reference: 'test-card:IR-000001', state: 'paid' })
+    expect(store.allOrders()[0].payment).toEqual({
+      method: 'test-card',
+      provider: 'test-card',
+      reference: 'test-card:IR-000001',
+      state: 'paid',
+    })
   })
 
   it('should record the move to paid in the status history', async () => {
     const store = catalogueStore()
     await placeOrder(createTestDeps(store), { body: checkoutBody() })
     expect(store.allOrders()[0].statusHistory).toEqual([
-      { from: 'pending', to: 'paid', at: new Date('2030-01-01T10:00:00Z'), by: null, note: 'Payment approved (test-card)' },
+      {
+        from: 'pending',
+        to: 'paid',
+        at: new Date('2030-01-01T10:00:00Z'),
+        by: null,
+        note: 'Payment approved (test-card)',
+      },
     ])
   })
 
@@ -110,7 +148,10 @@ describe('placeOrder', () => {
 
   it('should store the idempotency key with the request hash', async () => {
     const store = catalogueStore()
-    const result = await placeOrder(createTestDeps(store), { body: checkoutBody(), idempotencyKey: 'k-1' })
+    const result = await placeOrder(createTestDeps(store), {
+      body: checkoutBody(),
+      idempotencyKey: 'k-1',
+    })
     const order = store.allOrders()[0]
     expect([order.idempotencyKey, order.requestHash]).toEqual(['k-1', result.requestHash])
   })
@@ -119,7 +160,10 @@ describe('placeOrder', () => {
     const deps = createTestDeps(catalogueStore())
     const body = checkoutBody()
     const reordered = Object.fromEntries(Object.entries(body).reverse())
-    const [first, second] = [await placeOrder(deps, { body }), await placeOrder(deps, { body: reordered })]
+    const [first, second] = [
+      await placeOrder(deps, { body }),
+      await placeOrder(deps, { body: reordered }),
+    ]
     expect(first.requestHash).toBe(second.requestHash)
   })
 
@@ -132,13 +176,20 @@ describe('placeOrder', () => {
   it('should publish order.placed then stock.changed for each SKU', async () => {
     const deps = createTestDeps(catalogueStore())
     await placeOrder(deps, { body: checkoutBody({ items: twoLines }) })
-    expect(deps.published.map((e) => e.type)).toEqual(['order.placed', 'stock.changed', 'stock.changed'])
+    expect(deps.published.map((e) => e.type)).toEqual([
+      'order.placed',
+      'stock.changed',
+      'stock.changed',
+    ])
   })
 
   it('should publish stock.changed with the new available count', async () => {
     const deps = createTestDeps(catalogueStore())
     await placeOrder(deps, { body: checkoutBody() })
-    expect(deps.published[1]).toEqual({ type: 'stock.changed', payload: { sku: 'MUG-BLUE', available: 9, change: -1, reason: 'reserve' } })
+    expect(deps.published[1]).toEqual({
+      type: 'stock.changed',
+      payload: { sku: 'MUG-BLUE', available: 9, change: -1, reason: 'reserve' },
+    })
   })
 
   it('should publish stock.low when a SKU crosses its threshold', async () => {

@@ -17,13 +17,26 @@ export interface PlaceOrderInput {
   body: unknown
   customerId?: Id | null
   idempotencyKey?: string | null
+  /** Given when the token must be reproducible (derived from the Idempotency-Key); random otherwise. */
+  lookupToken?: string
 }
 
 export interface PlaceOrderResult {
-  order: { id: Id; orderNumber: string; status: OrderStatus; totals: OrderTotals; lines: PricedLine[] }
+  order: {
+    id: Id
+    orderNumber: string
+    status: OrderStatus
+    totals: OrderTotals
+    lines: PricedLine[]
+  }
   /** Shown once to the guest; only its hash is stored. */
   lookupToken: string
-  payment: { method: string; status: AuthorizeResult['status']; reference: string; message?: string }
+  payment: {
+    method: string
+    status: AuthorizeResult['status']
+    reference: string
+    message?: string
+  }
   requestHash: string
   /** Already published; returned for logging and tests. */
   events: CommerceEvent[]
@@ -35,11 +48,19 @@ const DAY_MS = 24 * 60 * MINUTE_MS
 /** Manual payment waits days for a bank transfer; card payment holds stock for minutes. */
 function reservationEnds(plan: CheckoutPlan, now: Date): Date {
   const { reservationMinutes, manualPaymentHoldDays } = plan.settings
-  const span = plan.input.paymentMethod === 'manual' ? manualPaymentHoldDays * DAY_MS : reservationMinutes * MINUTE_MS
+  const span =
+    plan.input.paymentMethod === 'manual'
+      ? manualPaymentHoldDays * DAY_MS
+      : reservationMinutes * MINUTE_MS
   return new Date(now.getTime() + span)
 }
 
-function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, lookupTokenHash: string, now: Date): OrderDraft {
+function draftOf(
+  plan: CheckoutPlan,
+  input: PlaceOrderInput,
+  lookupTokenHash: string,
+  now: Date,
+): OrderDraft {
   const { input: body, priced } = plan
   return {
     email: body.email,
@@ -50,7 +71,12 @@ function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, lookupTokenHash: st
     statusHistory: [],
     shippingAddress: body.shippingAddress,
     billingAddress: body.billingAddress ?? body.shippingAddress,
-    payment: { method: body.paymentMethod, provider: plan.provider.id, reference: null, state: 'pending' },
+    payment: {
+      method: body.paymentMethod,
+      provider: plan.provider.id,
+      reference: null,
+      state: 'pending',
+    },
     reservationExpiresAt: reservationEnds(plan, now),
     lookupTokenHash,
     idempotencyKey: input.idempotencyKey ?? null,
@@ -65,7 +91,11 @@ async function voidAfterFailedCommit(ctx: PlaceOrderContext, finished: boolean):
   await provider.void(ctx.payment.reference).catch(() => undefined)
 }
 
-function placedEvents(ctx: PlaceOrderContext, customerId: Id | null, status: OrderStatus): CommerceEvent[] {
+function placedEvents(
+  ctx: PlaceOrderContext,
+  customerId: Id | null,
+  status: OrderStatus,
+): CommerceEvent[] {
   const { plan } = ctx
   const order = ctx.order as { id: Id; orderNumber: string }
   const payload = {
@@ -84,11 +114,14 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null, status: Ord
  * Checkout: read-only checks first, then in one transaction reserve every SKU in lock order,
  * create the order and its ledger rows and take payment. Events are published after commit.
  */
-export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  deps: CommerceDeps,
+  input: PlaceOrderInput,
+): Promise<PlaceOrderResult> {
   const customerId = input.customerId ?? null
   const plan = await prepareCheckout(deps, input.body, customerId)
   const now = deps.clock.now()
-  const lookupToken = createLookupToken()
+  const lookupToken = input.lookupToken ?? createLookupToken()
   const draft = draftOf(plan, input, hashLookupToken(lookupToken), now)
   const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [] }
   let finished = false
@@ -106,9 +139,19 @@ export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Pr
   const events = placedEvents(ctx, customerId, status)
   await publishAll(deps.events, events)
   return {
-    order: { ...(ctx.order as { id: Id; orderNumber: string }), status, totals: plan.priced.totals, lines: plan.priced.lines },
+    order: {
+      ...(ctx.order as { id: Id; orderNumber: string }),
+      status,
+      totals: plan.priced.totals,
+      lines: plan.priced.lines,
+    },
     lookupToken,
-    payment: { method: plan.input.paymentMethod, status: payment.status, reference: payment.reference, message: payment.message },
+    payment: {
+      method: plan.input.paymentMethod,
+      status: payment.status,
+      reference: payment.reference,
+      message: payment.message,
+    },
     requestHash: plan.requestHash,
     events,
   }

@@ -28,7 +28,9 @@ function placed(ctx: PlaceOrderContext): { id: Id; orderNumber: string } {
 function shortageReporter(tx: CommerceStore, plan: CheckoutPlan) {
   return async (failedSku: string): Promise<Error> => {
     const rest = plan.reservations.slice(plan.reservations.findIndex((r) => r.sku === failedSku))
-    const levels = new Map((await tx.readStock(rest.map((r) => r.sku))).map((l) => [l.sku, l.available]))
+    const levels = new Map(
+      (await tx.readStock(rest.map((r) => r.sku))).map((l) => [l.sku, l.available]),
+    )
     const short = rest
       .map((r) => ({ sku: r.sku, requested: r.quantity, available: levels.get(r.sku) ?? 0 }))
       .filter((s) => s.sku === failedSku || s.available < s.requested)
@@ -65,7 +67,8 @@ function authorizePaymentStep(plan: CheckoutPlan): Step {
       return result
     },
     undo: async (_ctx, result) => {
-      if (result.status === 'approved' && plan.provider.void) await plan.provider.void(result.reference)
+      if (result.status === 'approved' && plan.provider.void)
+        await plan.provider.void(result.reference)
     },
   })
 }
@@ -73,7 +76,11 @@ function authorizePaymentStep(plan: CheckoutPlan): Step {
 /** An approved payment makes the order paid at once; a pending one just keeps its reference. */
 function paymentPatch(ctx: PlaceOrderContext, result: AuthorizeResult): OrderPatch {
   const approved = result.status === 'approved'
-  const payment = { ...ctx.draft.payment, reference: result.reference, state: approved ? 'paid' : 'pending' } as const
+  const payment = {
+    ...ctx.draft.payment,
+    reference: result.reference,
+    state: approved ? 'paid' : 'pending',
+  } as const
   if (!approved) return { payment }
   const note = `Payment approved (${ctx.plan.provider.id})`
   return {
@@ -120,7 +127,9 @@ export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
     authorizePaymentStep(plan),
     recordPaymentStep(tx),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>
-      ctx.payment?.status === 'approved' ? orderMovements('sale', lines, { order: placed(ctx).id }) : [],
+      ctx.payment?.status === 'approved'
+        ? orderMovements('sale', lines, { order: placed(ctx).id })
+        : [],
     ),
   ]
 }

@@ -25,7 +25,11 @@ export async function releaseExpiredReservations(
     } catch (error) {
       result.failed += 1
       const code = isCommerceError(error) ? error.code : 'internal_error'
-      result.failures.push({ orderId, code, message: error instanceof Error ? error.message : String(error) })
+      result.failures.push({
+        orderId,
+        code,
+        message: error instanceof Error ? error.message : String(error),
+      })
     }
   }
   return result

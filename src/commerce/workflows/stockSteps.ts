@@ -36,7 +36,13 @@ export function reserveStockStep<C extends StockContext>(
       const available = await tx.reserveStock(line.sku, line.quantity)
       if (available === null) throw await onShort(line.sku)
       const threshold = line.lowStockThreshold ?? null
-      ctx.stockChanges.push({ sku: line.sku, change: -line.quantity, available, reason: 'reserve', lowStockThreshold: threshold })
+      ctx.stockChanges.push({
+        sku: line.sku,
+        change: -line.quantity,
+        available,
+        reason: 'reserve',
+        lowStockThreshold: threshold,
+      })
       return { sku: line.sku, quantity: line.quantity }
     },
     undo: async (_ctx, taken) => {
@@ -55,12 +61,19 @@ export function returnStockStep<C extends StockContext>(
     name: `${reason}Stock:${line.sku}`,
     async run(ctx) {
       const available = await tx.releaseStock(line.sku, line.quantity)
-      ctx.stockChanges.push({ sku: line.sku, change: line.quantity, available, reason, lowStockThreshold: null })
+      ctx.stockChanges.push({
+        sku: line.sku,
+        change: line.quantity,
+        available,
+        reason,
+        lowStockThreshold: null,
+      })
       return { sku: line.sku, quantity: line.quantity }
     },
     undo: async (_ctx, returned) => {
       const after = await tx.reserveStock(returned.sku, returned.quantity)
-      if (after === null) throw new Error(`Could not take back ${returned.quantity} of ${returned.sku}: already sold`)
+      if (after === null)
+        throw new Error(`Could not take back ${returned.quantity} of ${returned.sku}: already sold`)
     },
   })
 }
@@ -91,8 +104,15 @@ export function stockEvents(changes: readonly StockChange[]): CommerceEvent[] {
       payload: { sku: c.sku, available: c.available, change: c.change, reason: c.reason },
     }
     const low =
-      c.lowStockThreshold !== null && crossedLowStock(c.available - c.change, c.available, c.lowStockThreshold)
+      c.lowStockThreshold !== null &&
+      crossedLowStock(c.available - c.change, c.available, c.lowStockThreshold)
     if (!low) return [changed]
-    return [changed, { type: 'stock.low', payload: { sku: c.sku, available: c.available, threshold: c.lowStockThreshold as number } }]
+    return [
+      changed,
+      {
+        type: 'stock.low',
+        payload: { sku: c.sku, available: c.available, threshold: c.lowStockThreshold as number },
+      },
+    ]
   })
 }

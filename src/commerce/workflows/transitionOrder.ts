@@ -34,8 +34,10 @@ type Context = StockContext
 function assertFulfilmentFields(body: TransitionInput): void {
   if (body.to !== 'fulfilled') return
   const problems: FieldProblem[] = []
-  if (!body.carrier) problems.push({ field: 'carrier', message: 'is required when moving to fulfilled' })
-  if (!body.trackingNumber) problems.push({ field: 'trackingNumber', message: 'is required when moving to fulfilled' })
+  if (!body.carrier)
+    problems.push({ field: 'carrier', message: 'is required when moving to fulfilled' })
+  if (!body.trackingNumber)
+    problems.push({ field: 'trackingNumber', message: 'is required when moving to fulfilled' })
   if (problems.length > 0) throw invalidFields('invalid_body', problems)
 }
 
@@ -45,7 +47,11 @@ function patches(order: OrderRecord, body: TransitionInput, by: Id | null, now: 
   const next: OrderPatch = { status: body.to, statusHistory: [...order.statusHistory, entry] }
   const previous: OrderPatch = { status: order.status, statusHistory: order.statusHistory }
   if (body.to === 'fulfilled') {
-    next.fulfilment = { carrier: body.carrier as string, trackingNumber: body.trackingNumber as string, shippedAt: now }
+    next.fulfilment = {
+      carrier: body.carrier as string,
+      trackingNumber: body.trackingNumber as string,
+      shippedAt: now,
+    }
     previous.fulfilment = order.fulfilment
   }
   if (order.status === 'pending') {
@@ -75,7 +81,10 @@ function transitionSteps(
       async run() {
         // Conditional on the status we read, so two staff moves racing can't both apply.
         if (!(await tx.updateOrder(order.id, next, order.status))) {
-          throw conflict('order_changed', `Order ${order.orderNumber} changed meanwhile; reload it and try again`)
+          throw conflict(
+            'order_changed',
+            `Order ${order.orderNumber} changed meanwhile; reload it and try again`,
+          )
         }
         return null
       },
@@ -89,7 +98,11 @@ function transitionSteps(
   }
   if (effect !== null) {
     const meta = { order: order.id, by, note: body.note ?? null }
-    steps.push(insertMovementsStep<Context>(tx, `record:${effect}`, () => orderMovements(effect, lines, meta)))
+    steps.push(
+      insertMovementsStep<Context>(tx, `record:${effect}`, () =>
+        orderMovements(effect, lines, meta),
+      ),
+    )
   }
   return steps
 }
@@ -105,7 +118,11 @@ export async function transitionOrder(
   assertTransition(order.status, body.to)
   assertFulfilmentFields(body)
   if (body.restock === true && !canRestock(order.status, body.to)) {
-    throw invalidField('restock_not_applicable', 'restock', `cannot restock when moving from ${order.status} to ${body.to}`)
+    throw invalidField(
+      'restock_not_applicable',
+      'restock',
+      `cannot restock when moving from ${order.status} to ${body.to}`,
+    )
   }
   const effect = stockEffectOf(order.status, body.to, { restock: body.restock })
   const now = deps.clock.now()
@@ -129,5 +146,12 @@ export async function transitionOrder(
     ...stockEvents(ctx.stockChanges),
   ]
   await publishAll(deps.events, events)
-  return { orderId: order.id, orderNumber: order.orderNumber, from: order.status, to: body.to, stockEffect: effect, events }
+  return {
+    orderId: order.id,
+    orderNumber: order.orderNumber,
+    from: order.status,
+    to: body.to,
+    stockEffect: effect,
+    events,
+  }
 }
