@@ -76,6 +76,7 @@ export interface Config {
     'stock-movements': StockMovement;
     orders: Order;
     media: Media;
+    'idempotency-keys': IdempotencyKey;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -91,6 +92,7 @@ export interface Config {
     'stock-movements': StockMovementsSelect<false> | StockMovementsSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -159,7 +161,7 @@ export interface CustomerAuthOperations {
 export interface User {
   id: number;
   name?: string | null;
-  roles: ('admin' | 'merchandiser')[];
+  roles?: ('admin' | 'merchandiser')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -248,7 +250,7 @@ export interface Product {
   /**
    * Generated from the title when left empty.
    */
-  slug: string;
+  slug?: string | null;
   description?: {
     root: {
       type: string;
@@ -373,7 +375,7 @@ export interface Category {
   /**
    * Generated from the title when left empty.
    */
-  slug: string;
+  slug?: string | null;
   description?: string | null;
   image?: (number | null) | Media;
   parent?: (number | null) | Category;
@@ -434,7 +436,15 @@ export interface Order {
   lines: {
     sku: string;
     title: string;
-    options?: string | null;
+    options?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     unitPrice: number;
     quantity: number;
     lineTotal: number;
@@ -498,6 +508,19 @@ export interface Order {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys".
+ */
+export interface IdempotencyKey {
+  id: number;
+  key: string;
+  requestHash: string;
+  state: 'processing' | 'completed';
+  order?: (number | null) | Order;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -551,6 +574,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'idempotency-keys';
+        value: number | IdempotencyKey;
       } | null);
   globalSlug?: string | null;
   user:
@@ -890,6 +917,18 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-keys_select".
+ */
+export interface IdempotencyKeysSelect<T extends boolean = true> {
+  key?: T;
+  requestHash?: T;
+  state?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { plugins } from './plugins'
+import { rootEndpoints } from './src/endpoints'
 import { collections } from './src/collections'
 import { StoreSettings } from './src/globals/StoreSettings'
 import { databaseAdapter } from './src/infra/database'
@@ -27,6 +28,7 @@ export default buildConfig({
   },
   collections,
   globals: [StoreSettings],
+  endpoints: rootEndpoints,
   editor: lexicalEditor(),
   db: databaseAdapter(settings),
   sharp,

@@ -5,6 +5,8 @@ import { isStaff, isStaffField } from '../../src/access/isStaff'
 import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
 import { nobody } from '../../src/access/nobody'
 import { addressFields } from '../../src/fields/address'
+import { handleLookupOrder } from '../../src/endpoints/lookupOrder'
+import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
 import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
 import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
 
@@ -23,6 +25,10 @@ export const Orders: CollectionConfig = {
   },
   access: { read: isStaffOrOrderOwner, create: nobody, update: isStaff, delete: isAdmin },
   hooks: { beforeValidate: [refuseDirectStatusEdit], beforeChange: [keepCheckoutSnapshot] },
+  endpoints: [
+    { path: '/lookup', method: 'get', handler: handleLookupOrder },
+    { path: '/:id/transition', method: 'post', handler: handleTransitionOrder },
+  ],
   fields: [
     { name: 'orderNumber', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
     {
@@ -49,7 +55,7 @@ export const Orders: CollectionConfig = {
       fields: [
         { name: 'sku', type: 'text', required: true },
         { name: 'title', type: 'text', required: true },
-        { name: 'options', type: 'text' },
+        { name: 'options', type: 'json' },
         money('unitPrice'),
         { name: 'quantity', type: 'number', required: true },
         money('lineTotal'),

@@ -30,7 +30,6 @@ export const Users: CollectionConfig = {
       name: 'roles',
       type: 'select',
       hasMany: true,
-      required: true,
       defaultValue: ['merchandiser'],
       options: [
         { label: 'Admin', value: 'admin' },

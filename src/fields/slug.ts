@@ -26,7 +26,7 @@ export function slugField(sourceField = 'title'): Field {
     type: 'text',
     unique: true,
     index: true,
-    required: true,
+    // Required in effect (validate), but optional in the generated types: the hook fills it from the title.
     admin: { position: 'sidebar', description: `Generated from the ${sourceField} when left empty.` },
     hooks: { beforeValidate: [formatSlug(sourceField)] },
     validate: (value: unknown) =>

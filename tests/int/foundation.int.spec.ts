@@ -108,6 +108,7 @@ describe('orders', () => {
         email: 'guest@example.com',
         status: 'pending',
         lines: [{ sku: 'X-1', title: 'X', unitPrice: 100, quantity: 1, lineTotal: 100 }],
+        totals: { subtotal: 100, discount: 0, shipping: 0, vat: 17, total: 100 },
       },
     })
     const err = await payload.update({ collection: 'orders', id: order.id, data: { status: 'paid' } }).catch((e) => e)

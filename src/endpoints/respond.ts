@@ -1,0 +1,46 @@
+import { APIError, type PayloadRequest } from 'payload'
+
+import { CommerceError, isCommerceError } from '../commerce/errors'
+
+/** The JSON body of a request; malformed JSON is a 400 that says so. */
+export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
+  if (!req.json) throw new CommerceError(400, 'invalid_json', 'Send a JSON request body')
+  try {
+    return await req.json()
+  } catch {
+    throw new CommerceError(400, 'invalid_json', 'The request body is not valid JSON')
+  }
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+}
+
+/** Maps a thrown error to an answer: our errors and Payload's carry their status; anything else is a logged 500. */
+export function errorResponse(req: PayloadRequest, error: unknown): Response {
+  if (isCommerceError(error)) {
+    const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {}
+    return json(error.toJSON(), error.status, headers)
+  }
+  if (error instanceof APIError && error.status < 500) {
+    return json({ error: { code: error.name, message: error.message, details: error.data } }, error.status)
+  }
+  req.payload.logger.error({ err: error, path: req.url }, 'Unexpected error in a commerce endpoint')
+  return json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500)
+}
+
+export function requireStaff(req: PayloadRequest): void {
+  if (!req.user) throw new CommerceError(401, 'unauthenticated', 'Log in as staff to do this')
+  if (req.user.collection !== 'users') throw new CommerceError(403, 'forbidden', 'Only staff may do this')
+}
+
+/** Wraps a handler so every refusal becomes a clear 4xx/503 JSON answer. */
+export function endpoint(handler: (req: PayloadRequest) => Promise<Response>) {
+  return async (req: PayloadRequest): Promise<Response> => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      return errorResponse(req, error)
+    }
+  }
+}

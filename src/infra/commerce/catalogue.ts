@@ -1,0 +1,71 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { LineOption } from '../../commerce/pricingRegistry'
+import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
+
+type Variant = { sku?: string | null; title?: string | null; price?: number | null; options?: LineOption[] | null }
+type ProductDoc = { id: number | string; title: string; price: number; sku?: string | null; _status?: string | null; variants?: Variant[] | null }
+
+export async function loadSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
+  const s = await payload.findGlobal({ slug: 'store-settings', req, overrideAccess: true, depth: 0 })
+  return {
+    storeName: s.storeName ?? 'Ipswich Retail',
+    currency: 'GBP',
+    pricesIncludeVat: true,
+    vatRate: s.vatRate ?? 20,
+    reservationMinutes: s.reservationMinutes ?? 30,
+    manualPaymentHoldDays: s.manualPaymentHoldDays ?? 7,
+    shipping: {
+      flatRate: s.shipping?.flatRate ?? 0,
+      freeOver: s.shipping?.freeOver ?? null,
+      countries: (s.shipping?.countries as string[] | undefined) ?? ['GB'],
+    },
+  } as StoreSettings
+}
+
+// A SKU as the shop sells it: the published product's price and titles, its variant's options, its stock.
+function toSellable(sku: string, product: ProductDoc | undefined, stock: { available: number; threshold: number }): SellableSku {
+  const variant = product?.variants?.find((v) => v.sku === sku)
+  const hasVariants = (product?.variants?.length ?? 0) > 0
+  return {
+    sku,
+    title: variant?.title ? `${product?.title} – ${variant.title}` : (product?.title ?? sku),
+    options: (variant?.options ?? []).map((o) => ({ name: o.name, value: o.value })),
+    unitPrice: variant?.price ?? product?.price ?? 0,
+    published: product?._status === 'published',
+    purchasable: !!product && (variant ? true : !hasVariants && product.sku === sku),
+    available: stock.available,
+    lowStockThreshold: stock.threshold,
+  }
+}
+
+export async function findSellable(payload: Payload, req: PayloadRequest, skus: readonly string[]): Promise<SellableSku[]> {
+  if (skus.length === 0) return []
+  const rows = await payload.find({
+    collection: 'inventory',
+    where: { sku: { in: [...skus] } },
+    limit: skus.length,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const productIds = [...new Set(rows.docs.map((r) => r.product).filter((id) => id != null))]
+  const products = productIds.length
+    ? await payload.find({
+        collection: 'products',
+        where: { id: { in: productIds as (number | string)[] } },
+        limit: productIds.length,
+        depth: 0,
+        draft: false,
+        overrideAccess: true,
+        req,
+      })
+    : { docs: [] }
+  const byId = new Map(products.docs.map((p) => [p.id, p as unknown as ProductDoc]))
+  return rows.docs.map((row) =>
+    toSellable(row.sku, byId.get(row.product as number), {
+      available: row.available ?? 0,
+      threshold: row.lowStockThreshold ?? 0,
+    }),
+  )
+}

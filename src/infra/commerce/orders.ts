@@ -1,0 +1,122 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { formatOrderNumber } from '../../commerce/orderNumber'
+import type { OrderStatus } from '../../commerce/orderStates'
+import type { Id, OrderDraft, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
+import { queryRows, sql } from '../sql'
+
+const internal = { overrideAccess: true, context: { internal: true } } as const
+
+type OrderDoc = Record<string, any>
+
+function toRecord(doc: OrderDoc): OrderRecord {
+  const customer = doc.customer && typeof doc.customer === 'object' ? doc.customer.id : (doc.customer ?? null)
+  return {
+    id: doc.id,
+    orderNumber: doc.orderNumber,
+    status: doc.status,
+    email: doc.email,
+    customer,
+    lines: (doc.lines ?? []).map((l: OrderDoc) => ({
+      sku: l.sku,
+      title: l.title,
+      options: Array.isArray(l.options) ? l.options : [],
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      lineTotal: l.lineTotal,
+    })),
+    totals: doc.totals,
+    statusHistory: (doc.statusHistory ?? []).map((h: OrderDoc) => ({
+      from: h.from ?? null,
+      to: h.to,
+      at: new Date(h.at),
+      by: h.by ?? null,
+      note: h.note ?? null,
+    })),
+    payment: doc.payment,
+    fulfilment: doc.fulfilment?.carrier
+      ? { carrier: doc.fulfilment.carrier, trackingNumber: doc.fulfilment.trackingNumber, shippedAt: new Date(doc.fulfilment.shippedAt) }
+      : null,
+    reservationExpiresAt: doc.reservationExpiresAt ? new Date(doc.reservationExpiresAt) : null,
+  }
+}
+
+const historyData = (h: OrderRecord['statusHistory']) =>
+  h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), note: e.note }))
+
+export async function createOrder(payload: Payload, req: PayloadRequest, draft: OrderDraft) {
+  // The number comes from the row's own id, so it is unique without a separate counter.
+  const placeholder = `IR-NEW-${Date.now()}-${Math.random().toString(36).slice(2)}`
+  const created = await payload.create({
+    collection: 'orders',
+    req,
+    ...internal,
+    depth: 0,
+    data: {
+      orderNumber: placeholder,
+      email: draft.email,
+      customer: draft.customer as number | undefined,
+      lines: draft.lines.map((l) => ({ ...l, options: l.options })),
+      totals: draft.totals,
+      status: draft.status,
+      statusHistory: historyData(draft.statusHistory),
+      shippingAddress: draft.shippingAddress,
+      billingAddress: draft.billingAddress,
+      payment: draft.payment,
+      reservationExpiresAt: draft.reservationExpiresAt.toISOString(),
+      lookupTokenHash: draft.lookupTokenHash,
+    } as never,
+  })
+  const orderNumber = formatOrderNumber(Number(created.id))
+  await payload.update({ collection: 'orders', id: created.id, req, ...internal, depth: 0, data: { orderNumber } })
+  if (draft.idempotencyKey) {
+    await payload.update({
+      collection: 'idempotency-keys',
+      where: { key: { equals: draft.idempotencyKey } },
+      req,
+      ...internal,
+      data: { state: 'completed', order: created.id },
+    })
+  }
+  return { id: created.id as Id, orderNumber }
+}
+
+export async function findOrder(payload: Payload, req: PayloadRequest, id: Id): Promise<OrderRecord | null> {
+  const doc = await payload.findByID({ collection: 'orders', id, req, ...internal, depth: 0, disableErrors: true })
+  return doc ? toRecord(doc) : null
+}
+
+// Conditional on the status read by the workflow, so two staff moving one order cannot both win.
+export async function updateOrder(payload: Payload, req: PayloadRequest, id: Id, patch: OrderPatch, expected: OrderStatus) {
+  const claimed = await queryRows<{ id: number }>(
+    payload,
+    req,
+    sql`UPDATE orders SET status = ${patch.status ?? expected}, updated_at = ${new Date().toISOString()}
+        WHERE id = ${Number(id)} AND status = ${expected} RETURNING id`,
+  )
+  if (claimed.length === 0) return false
+  const data: Record<string, unknown> = {}
+  if (patch.statusHistory) data.statusHistory = historyData(patch.statusHistory)
+  if (patch.payment) data.payment = patch.payment
+  if (patch.fulfilment) data.fulfilment = { ...patch.fulfilment, shippedAt: patch.fulfilment.shippedAt.toISOString() }
+  if (patch.reservationExpiresAt !== undefined) {
+    data.reservationExpiresAt = patch.reservationExpiresAt ? patch.reservationExpiresAt.toISOString() : null
+  }
+  if (Object.keys(data).length > 0) {
+    await payload.update({ collection: 'orders', id, req, ...internal, depth: 0, data: data as never })
+  }
+  return true
+}
+
+export async function findExpiredPendingOrders(payload: Payload, req: PayloadRequest, now: Date, limit: number) {
+  const found = await payload.find({
+    collection: 'orders',
+    where: { and: [{ status: { equals: 'pending' } }, { reservationExpiresAt: { less_than_equal: now.toISOString() } }] },
+    sort: 'reservationExpiresAt',
+    limit,
+    depth: 0,
+    req,
+    ...internal,
+  })
+  return found.docs.map((d) => d.id as Id)
+}

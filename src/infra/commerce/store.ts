@@ -1,0 +1,95 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+import { CommerceError } from '../../commerce/errors'
+import type { CommerceStore, Id } from '../../commerce/workflows/ports'
+import { queryRows, sql } from '../sql'
+import { findSellable, loadSettings } from './catalogue'
+import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
+
+const internal = { overrideAccess: true, context: { internal: true } } as const
+
+// Lost write races (SQLite's single writer, a Postgres deadlock or serialization failure) are retryable.
+export function isWriteConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } }
+  const codes = [e?.code, e?.cause?.code]
+  const text = `${e?.message ?? ''} ${e?.cause?.message ?? ''}`
+  return codes.some((c) => c === '40P01' || c === '40001' || c === 'SQLITE_BUSY' || c === 'SQLITE_LOCKED') || /SQLITE_BUSY|database is locked/i.test(text)
+}
+
+export const busy = () =>
+  new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
+
+/** The CommerceStore port on Payload: Local API writes plus conditional SQL on the request's transaction. */
+export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): CommerceStore {
+  const r = () => req as PayloadRequest
+  const store: CommerceStore = {
+    async withTransaction(fn) {
+      const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
+      await initTransaction(txReq)
+      try {
+        const result = await fn(payloadCommerceStore(payload, txReq))
+        await commitTransaction(txReq)
+        return result
+      } catch (error) {
+        await killTransaction(txReq)
+        if (isWriteConflict(error)) throw busy()
+        throw error
+      }
+    },
+    settings: () => loadSettings(payload, r()),
+    findSellable: (skus) => findSellable(payload, r(), skus),
+    async readStock(skus) {
+      if (skus.length === 0) return []
+      const rows = await queryRows<{ sku: string; available: number | string; low_stock_threshold: number | string | null }>(
+        payload,
+        req,
+        sql`SELECT sku, available, low_stock_threshold FROM inventory WHERE sku IN (${sql.join(skus.map((s) => sql`${s}`), sql`, `)})`,
+      )
+      return rows.map((row) => ({ sku: row.sku, available: Number(row.available), lowStockThreshold: Number(row.low_stock_threshold ?? 0) }))
+    },
+    async reserveStock(sku, quantity) {
+      return store.adjustAvailable(sku, -quantity)
+    },
+    async releaseStock(sku, quantity) {
+      const available = await store.adjustAvailable(sku, quantity)
+      if (available === null) throw new CommerceError(404, 'unknown_sku', `No stock row for SKU ${sku}`)
+      return available
+    },
+    async adjustAvailable(sku, delta, expected) {
+      const guard = expected === undefined ? sql`` : sql` AND available = ${expected}`
+      const rows = await queryRows<{ available: number | string }>(
+        payload,
+        req,
+        sql`UPDATE inventory SET available = available + ${delta}, updated_at = ${new Date().toISOString()}
+            WHERE sku = ${sku} AND available + ${delta} >= 0${guard} RETURNING available`,
+      )
+      return rows.length === 0 ? null : Number(rows[0].available)
+    },
+    async insertMovements(rows) {
+      const ids: Id[] = []
+      for (const row of rows) {
+        const doc = await payload.create({
+          collection: 'stock-movements',
+          req,
+          ...internal,
+          depth: 0,
+          data: { sku: row.sku, change: row.change, reason: row.reason, order: row.order as number, by: row.by as number, note: row.note ?? undefined },
+        })
+        ids.push(doc.id)
+      }
+      return ids
+    },
+    async deleteMovements(ids) {
+      if (ids.length === 0) return
+      await payload.delete({ collection: 'stock-movements', where: { id: { in: [...ids] } }, req, ...internal })
+    },
+    createOrder: (draft) => createOrder(payload, r(), draft),
+    async deleteOrder(id) {
+      await payload.delete({ collection: 'orders', id, req, ...internal })
+    },
+    findOrder: (id) => findOrder(payload, r(), id),
+    updateOrder: (id, patch, expected) => updateOrder(payload, r(), id, patch, expected),
+    findExpiredPendingOrders: (now, limit) => findExpiredPendingOrders(payload, r(), now, limit),
+  }
+  return store
+}
