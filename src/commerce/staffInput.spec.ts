@@ -26,38 +26,38 @@ describe('parseTransitionBody', () => {
 })
 
 describe('parseAdjustStockBody', () => {
-  it('should accept a delta with a note', () => {
-    expect(parseAdjustStockBody({ sku: 'MUG', delta: -2, note: 'broken' })).toEqual({
+  it('should accept a delta with a reason', () => {
+    expect(parseAdjustStockBody({ sku: 'MUG', delta: -2, reason: 'broken' })).toEqual({
       sku: 'MUG',
       delta: -2,
-      note: 'broken',
+      reason: 'broken',
     })
   })
 
-  it('should require a note', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 2 })).toThrow('note: is required')
+  it('should require a reason', () => {
+    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 2 })).toThrow('reason: is required')
   })
 
   it('should refuse both delta and setTo', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 2, setTo: 4, note: 'count' })).toThrow(
+    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 2, setTo: 4, reason: 'count' })).toThrow(
       'delta: give exactly one of delta or setTo',
     )
   })
 
   it('should refuse neither delta nor setTo', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', note: 'count' })).toThrow(
+    expect(() => parseAdjustStockBody({ sku: 'MUG', reason: 'count' })).toThrow(
       'give exactly one of delta or setTo',
     )
   })
 
   it('should refuse a negative setTo', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', setTo: -1, note: 'count' })).toThrow(
+    expect(() => parseAdjustStockBody({ sku: 'MUG', setTo: -1, reason: 'count' })).toThrow(
       'setTo: must be 0 or more',
     )
   })
 
   it('should refuse a zero delta', () => {
-    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 0, note: 'count' })).toThrow(
+    expect(() => parseAdjustStockBody({ sku: 'MUG', delta: 0, reason: 'count' })).toThrow(
       'delta: must not be 0',
     )
   })

@@ -27,14 +27,14 @@ export const transitionBodySchema = z.strictObject(
 
 const wholeNumber = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' })
 
-/** Body of POST /api/inventory/adjust: exactly one of delta / setTo, and a note saying why. */
+/** Body of POST /api/inventory/adjust: exactly one of delta / setTo, and a reason saying why. */
 export const adjustStockBodySchema = z
   .strictObject(
     {
       sku: requiredText(64),
       delta: wholeNumber.optional(),
       setTo: wholeNumber.min(0, { error: 'must be 0 or more' }).optional(),
-      note: requiredText(1000),
+      reason: requiredText(1000),
     },
     { error: 'must be a JSON object' },
   )

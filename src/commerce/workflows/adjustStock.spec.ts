@@ -13,19 +13,19 @@ function setup(available = 8) {
 describe('adjustStock', () => {
   it('should add a delta to the stock', async () => {
     const { store, deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 4, note: 'delivery' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 4, reason: 'delivery' } })
     expect(store.available('MUG')).toBe(12)
   })
 
   it('should set the stock to a counted value', async () => {
     const { store, deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 2, note: 'stocktake' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 2, reason: 'stocktake' } })
     expect(store.available('MUG')).toBe(2)
   })
 
   it('should write an adjustment row with who and why', async () => {
     const { store, deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 2, note: 'stocktake' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 2, reason: 'stocktake' } })
     expect(store.ledgerRows('MUG').at(-1)).toMatchObject({
       sku: 'MUG',
       change: -6,
@@ -37,7 +37,7 @@ describe('adjustStock', () => {
 
   it('should keep the ledger summing to stock', async () => {
     const { store, deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, note: 'breakage' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, reason: 'breakage' } })
     expect(store.ledgerSum('MUG')).toBe(5)
   })
 
@@ -45,7 +45,7 @@ describe('adjustStock', () => {
     const { deps } = setup()
     const result = await adjustStock(deps, {
       by: 3,
-      body: { sku: 'MUG', delta: -3, note: 'breakage' },
+      body: { sku: 'MUG', delta: -3, reason: 'breakage' },
     })
     expect([result.available, result.change]).toEqual([5, -3])
   })
@@ -53,7 +53,7 @@ describe('adjustStock', () => {
   it('should refuse going below zero with 409', async () => {
     const { deps } = setup()
     const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, note: 'breakage' } }),
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, reason: 'breakage' } }),
     )
     expect([error.status, error.code, error.message]).toEqual([
       409,
@@ -71,7 +71,7 @@ describe('adjustStock', () => {
       return levels
     }
     const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, note: 'breakage' } }),
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, reason: 'breakage' } }),
     )
     expect([error.code, store.available('MUG')]).toEqual(['negative_stock', 2])
   })
@@ -85,7 +85,7 @@ describe('adjustStock', () => {
       return levels
     }
     const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, note: 'count' } }),
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, reason: 'count' } }),
     )
     expect([error.status, error.code, store.available('MUG')]).toEqual([409, 'stock_changed', 7])
   })
@@ -93,20 +93,20 @@ describe('adjustStock', () => {
   it('should answer 404 for an unknown SKU', async () => {
     const { deps } = setup()
     const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, note: 'x' } }),
+      adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, reason: 'x' } }),
     )
     expect([error.status, error.code]).toEqual([404, 'unknown_sku'])
   })
 
-  it('should refuse a body without a note', async () => {
+  it('should refuse a body without a reason', async () => {
     const { deps } = setup()
     const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 1 } }))
-    expect(error.details).toEqual([{ field: 'note', message: 'is required' }])
+    expect(error.details).toEqual([{ field: 'reason', message: 'is required' }])
   })
 
   it('should publish stock.changed and stock.low when crossing the threshold', async () => {
     const { deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, note: 'breakage' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, reason: 'breakage' } })
     expect(deps.published).toEqual([
       {
         type: 'stock.changed',
@@ -118,7 +118,7 @@ describe('adjustStock', () => {
 
   it('should publish nothing for a count that matches the stock', async () => {
     const { deps } = setup()
-    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 8, note: 'count' } })
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 8, reason: 'count' } })
     expect(deps.published).toEqual([])
   })
 
@@ -126,7 +126,7 @@ describe('adjustStock', () => {
     const { store, deps } = setup()
     store.failOn('insertMovements')
     await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, note: 'delivery' } }),
+      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, reason: 'delivery' } }),
     )
     expect([store.available('MUG'), store.ledgerSum('MUG'), deps.published]).toEqual([8, 8, []])
   })

@@ -94,7 +94,7 @@ export async function adjustStock(
   const adjustment: StockAdjustment =
     body.setTo !== undefined ? { setTo: body.setTo } : { delta: body.delta as number }
   const { delta } = applyAdjustment(level.available, adjustment)
-  const movement = adjustmentMovement(body.sku, delta, { by: request.by, note: body.note })
+  const movement = adjustmentMovement(body.sku, delta, { by: request.by, note: body.reason })
   const ctx: Context = { stockChanges: [] }
   await deps.store.withTransaction((tx) =>
     runWorkflow('adjustStock', adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), ctx),

@@ -1,0 +1,198 @@
+import type { Payload } from 'payload'
+
+import { bootPayload, type TestPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
+import { available, checkoutBody, configureStore, customerToken, ledgerSum, newKey, productWithStock, staffToken } from '../helpers/shop'
+
+let app: TestPayload
+let payload: Payload
+let api: Awaited<ReturnType<typeof restClient>>
+let staff: string
+
+beforeAll(async () => {
+  app = await bootPayload()
+  payload = app.payload
+  api = await restClient(payload.config)
+  await configureStore(payload)
+  staff = (await staffToken(payload)).token
+  await productWithStock(payload, api, staff, 'MUG-1', 1200, 10)
+  await productWithStock(payload, api, staff, 'TOWEL-1', 800, 3)
+  await productWithStock(payload, api, staff, 'DRAFT-1', 500, 5, { _status: 'draft' })
+  await payload.create({
+    collection: 'products',
+    data: { title: 'Jumper', price: 4500, _status: 'published', variants: [{ sku: 'JUMPER-M', title: 'Medium', price: 4700 }] },
+  })
+  await api.post('/inventory/adjust', { sku: 'JUMPER-M', delta: 4, reason: 'Initial stock' }, { token: staff })
+})
+
+afterAll(async () => {
+  await app.close()
+})
+
+const checkout = (body: unknown, key: string | null = newKey(), token?: string) =>
+  api.post('/checkout', body, { headers: key ? { 'idempotency-key': key } : {}, token })
+
+describe('POST /api/checkout', () => {
+  it('should place a paid order for an approved test card and take the stock', async () => {
+    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 2 }]))
+    expect(res.status).toBe(201)
+    expect(res.json.order).toMatchObject({ status: 'paid', orderNumber: expect.stringMatching(/^IR-\d{6}$/) })
+    expect(res.json.order.totals).toEqual({ subtotal: 2400, discount: 0, shipping: 395, vat: 466, total: 2795 })
+    expect(await available(payload, 'MUG-1')).toBe(8)
+    expect(await ledgerSum(payload, 'MUG-1')).toBe(8)
+  })
+
+  it('should leave a manual-payment order pending with its stock reserved', async () => {
+    const res = await checkout(checkoutBody([{ sku: 'TOWEL-1', quantity: 1 }], { paymentMethod: 'manual', card: undefined }))
+    expect(res.status).toBe(201)
+    expect(res.json.order.status).toBe('pending')
+    expect(await available(payload, 'TOWEL-1')).toBe(2)
+  })
+
+  it('should answer 409 with the SKU, requested and available counts when stock is short', async () => {
+    const res = await checkout(checkoutBody([{ sku: 'TOWEL-1', quantity: 50 }]))
+    expect(res.status).toBe(409)
+    expect(res.json.error.details).toEqual([{ sku: 'TOWEL-1', requested: 50, available: 2 }])
+  })
+
+  it('should answer 402 for a declined card and keep no order nor touch stock', async () => {
+    const before = (await payload.count({ collection: 'orders' })).totalDocs
+    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { card: { number: '4000 0000 0000 0002' } }))
+    expect(res.status).toBe(402)
+    expect(res.json.error.message).toMatch(/declined/i)
+    expect((await payload.count({ collection: 'orders' })).totalDocs).toBe(before)
+    expect(await available(payload, 'MUG-1')).toBe(8)
+  })
+
+  it('should refuse a checkout without an Idempotency-Key', async () => {
+    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]), null)
+    expect(res.status).toBe(400)
+    expect(res.text).toMatch(/Idempotency-Key/i)
+  })
+
+  it.each([
+    ['quantity 0', [{ sku: 'MUG-1', quantity: 0 }], 'items.0.quantity'],
+    ['a negative quantity', [{ sku: 'MUG-1', quantity: -1 }], 'items.0.quantity'],
+    ['a fractional quantity', [{ sku: 'MUG-1', quantity: 1.5 }], 'items.0.quantity'],
+    ['a quantity over 1,000', [{ sku: 'MUG-1', quantity: 1001 }], 'items.0.quantity'],
+    ['an unknown SKU', [{ sku: 'NOPE-1', quantity: 1 }], 'items.0.sku'],
+    ['an unpublished SKU', [{ sku: 'DRAFT-1', quantity: 1 }], 'items.0.sku'],
+    ['a price in an item', [{ sku: 'MUG-1', quantity: 1, price: 1 }], 'items.0'],
+  ])('should refuse %s naming the field and store nothing', async (_, items, field) => {
+    const before = (await payload.count({ collection: 'orders' })).totalDocs
+    const res = await checkout(checkoutBody(items as never))
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.json.error.details)).toContain(field)
+    expect((await payload.count({ collection: 'orders' })).totalDocs).toBe(before)
+  })
+
+  it('should refuse a country the store does not ship to', async () => {
+    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { shippingAddress: { name: 'A', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' } }))
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.json.error.details)).toContain('shippingAddress.country')
+  })
+
+  it('should refuse a total in the body', async () => {
+    const res = await checkout({ ...checkoutBody([{ sku: 'MUG-1', quantity: 1 }]), total: 1 })
+    expect(res.status).toBe(400)
+    expect(res.text).toContain('total')
+  })
+
+  it('should refuse malformed JSON with 400', async () => {
+    const res = await api.post('/checkout', undefined, { headers: { 'idempotency-key': newKey(), 'content-type': 'application/json' }, rawBody: '{"items": [' })
+    expect(res.status).toBe(400)
+    expect(res.json.error.code).toBe('invalid_json')
+  })
+
+  it('should answer 422 when a key is reused with a different body', async () => {
+    const key = newKey()
+    expect((await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]), key)).status).toBe(201)
+    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 2 }]), key)
+    expect(res.status).toBe(422)
+  })
+
+  it('should make one order for 20 concurrent requests with one key and answer each with the same body', async () => {
+    const key = newKey()
+    const body = checkoutBody([{ sku: 'JUMPER-M', quantity: 1 }])
+    const before = (await payload.count({ collection: 'orders' })).totalDocs
+    const answers = await Promise.all(Array.from({ length: 20 }, () => checkout(body, key)))
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201))
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1)
+    expect((await payload.count({ collection: 'orders' })).totalDocs).toBe(before + 1)
+    expect(await available(payload, 'JUMPER-M')).toBe(3)
+  })
+
+  it('should make the order a logged-in customer’s own, visible only to them', async () => {
+    const alice = await customerToken(payload)
+    const bob = await customerToken(payload)
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { email: alice.email }), newKey(), alice.token)
+    const mine = await api.get('/orders', { token: alice.token })
+    const theirs = await api.get('/orders', { token: bob.token })
+    expect(mine.json.docs.map((o: { orderNumber: string }) => o.orderNumber)).toEqual([placed.json.order.orderNumber])
+    expect(theirs.json.docs).toEqual([])
+  })
+})
+
+describe('GET /api/orders/lookup', () => {
+  it('should show a guest their order with the token from checkout', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const { orderNumber } = placed.json.order
+    const res = await api.get(`/orders/lookup?number=${orderNumber}&token=${placed.json.lookupToken}`)
+    expect(res.status).toBe(200)
+    expect(res.json.order).toMatchObject({ orderNumber, status: 'paid' })
+  })
+
+  it('should answer a wrong token exactly like an unknown number', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const wrong = await api.get(`/orders/lookup?number=${placed.json.order.orderNumber}&token=not-the-token`)
+    const unknown = await api.get('/orders/lookup?number=IR-999999&token=not-the-token')
+    expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text])
+  })
+})
+
+describe('POST /api/cart/quote', () => {
+  it('should price lines, merge repeated SKUs and list problems', async () => {
+    const res = await api.post('/cart/quote', {
+      items: [
+        { sku: 'TOWEL-1', quantity: 1 },
+        { sku: 'TOWEL-1', quantity: 9 },
+        { sku: 'NOPE-1', quantity: 1 },
+      ],
+    })
+    expect(res.status).toBe(200)
+    expect(JSON.stringify(res.json)).toContain('NOPE-1')
+    expect(res.json.problems.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('POST /api/orders/:id/transition', () => {
+  it('should refuse an illegal move with 409 naming the allowed moves', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const res = await api.post(`/orders/${placed.json.order.id}/transition`, { to: 'pending' }, { token: staff })
+    expect(res.status).toBe(409)
+    expect(res.json.error.message).toMatch(/fulfilled/)
+  })
+
+  it('should return the stock when staff cancel a paid order with restock', async () => {
+    const before = await available(payload, 'MUG-1')
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 2 }]))
+    const res = await api.post(`/orders/${placed.json.order.id}/transition`, { to: 'cancelled', restock: true, note: 'Customer changed mind' }, { token: staff })
+    expect(res.status).toBe(200)
+    expect(await available(payload, 'MUG-1')).toBe(before)
+    expect(await ledgerSum(payload, 'MUG-1')).toBe(before)
+  })
+
+  it('should refuse a customer with 403', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const customer = await customerToken(payload)
+    const res = await api.post(`/orders/${placed.json.order.id}/transition`, { to: 'fulfilled' }, { token: customer.token })
+    expect(res.status).toBe(403)
+  })
+
+  it('should refuse a PATCH of status with 400 naming status', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const res = await api.patch(`/orders/${placed.json.order.id}`, { status: 'delivered' }, { token: staff })
+    expect(res.status).toBe(400)
+    expect(res.text).toContain('status')
+  })
+})
