@@ -25,5 +25,8 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     migrationDir: path.resolve('migrations/sqlite'),
     // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
     transactionOptions: {},
+    // WAL lets readers and the one writer proceed together; without it a COMMIT can fail while others read.
+    wal: true,
+    busyTimeout: 5000,
   })
 }
