@@ -13,6 +13,8 @@ import { databaseAdapter } from './src/infra/database'
 import { env } from './src/infra/env'
 import { createTransport } from './src/infra/mailer'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
+import { registerJobSubscribers } from './src/jobs/subscribers'
+import { tasks } from './src/jobs/tasks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -43,6 +45,14 @@ export default buildConfig({
   debug: !settings.strict,
   upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
   graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules },
+  jobs: {
+    tasks,
+    // Embedded default: the queue runs inside the CMS process; `npm run worker` runs it separately.
+    autoRun: settings.RUN_JOBS_IN_PROCESS ? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] : [],
+  },
+  onInit: async (payload) => {
+    registerJobSubscribers(payload)
+  },
   plugins,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   logger: { options: { level: settings.LOG_LEVEL } },

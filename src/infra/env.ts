@@ -58,6 +58,8 @@ const schema = z.object({
   LOGIN_MAX_ATTEMPTS: int(5),
   LOGIN_LOCK_MINUTES: int(10),
   RUN_JOBS_IN_PROCESS: bool(true),
+  JOB_RETRY_ATTEMPTS: int(8),
+  JOB_RETRY_DELAY_MS: int(5000),
   RATE_LIMIT_LOGIN: int(10),
   RATE_LIMIT_CHECKOUT: int(30),
   RATE_LIMIT_QUOTE: int(120),

@@ -1,0 +1,52 @@
+import { renderLowStockEmail } from './lowStockEmail'
+import { renderOrderEmail, type OrderEmailData } from './orderEmail'
+
+const data: OrderEmailData = {
+  storeName: 'Ipswich Retail',
+  order: {
+    orderNumber: 'IR-000042',
+    email: 'ada@example.com',
+    status: 'paid',
+    lines: [{ title: 'Orwell <Mug>', sku: 'MUG-1', quantity: 2, unitPrice: 1200, lineTotal: 2400 }],
+    totals: { subtotal: 2400, discount: 0, shipping: 395, vat: 466, total: 2795 },
+    fulfilment: { carrier: 'Royal Mail', trackingNumber: 'RM123' },
+  },
+  lookupUrl: 'http://localhost:3000/orders/IR-000042?token=abc',
+}
+
+describe('renderOrderEmail', () => {
+  it('should address the customer and name the order in the subject', () => {
+    const email = renderOrderEmail('confirmation', data)
+    expect(email.to).toBe('ada@example.com')
+    expect(email.subject).toBe('Thank you for your order IR-000042 – Ipswich Retail')
+  })
+
+  it('should list lines and totals in pounds in the plain text', () => {
+    const { text } = renderOrderEmail('confirmation', data)
+    expect(text).toContain('2 × Orwell <Mug> (MUG-1) £24.00')
+    expect(text).toContain('Total: £27.95')
+    expect(text).toContain('of which VAT: £4.66')
+  })
+
+  it('should escape product titles in the HTML', () => {
+    expect(renderOrderEmail('paid', data).html).toContain('Orwell &#60;Mug&#62;')
+  })
+
+  it('should give the guest lookup link in the confirmation', () => {
+    expect(renderOrderEmail('confirmation', data).text).toContain('http://localhost:3000/orders/IR-000042?token=abc')
+  })
+
+  it('should give the carrier and tracking number when fulfilled', () => {
+    const { text } = renderOrderEmail('fulfilled', data)
+    expect(text).toContain('Royal Mail')
+    expect(text).toContain('RM123')
+  })
+})
+
+describe('renderLowStockEmail', () => {
+  it('should name the SKU and what is left', () => {
+    const email = renderLowStockEmail('Ipswich Retail', ['stock@example.com'], [{ sku: 'MUG-1', available: 2, threshold: 5 }])
+    expect(email.subject).toBe('Low stock: MUG-1 has 2 left – Ipswich Retail')
+    expect(email.to).toBe('stock@example.com')
+  })
+})

@@ -1,0 +1,85 @@
+import { formatGBP } from '../commerce/money'
+
+export type OrderEmailKind = 'confirmation' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded'
+
+export interface OrderEmailData {
+  storeName: string
+  order: {
+    orderNumber: string
+    email: string
+    status: string
+    lines: { title: string; sku: string; quantity: number; unitPrice: number; lineTotal: number }[]
+    totals: { subtotal: number; discount: number; shipping: number; vat: number; total: number }
+    fulfilment?: { carrier?: string | null; trackingNumber?: string | null } | null
+  }
+  /** Where a guest can see the order (confirmation only). */
+  lookupUrl?: string
+}
+
+export interface RenderedEmail {
+  to: string
+  subject: string
+  html: string
+  text: string
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+const SUBJECTS: Record<OrderEmailKind, (n: string) => string> = {
+  confirmation: (n) => `Thank you for your order ${n}`,
+  paid: (n) => `Payment received for order ${n}`,
+  fulfilled: (n) => `Your order ${n} is on its way`,
+  cancelled: (n) => `Your order ${n} has been cancelled`,
+  refunded: (n) => `Your order ${n} has been refunded`,
+}
+
+function intro(kind: OrderEmailKind, data: OrderEmailData): string[] {
+  const f = data.order.fulfilment
+  switch (kind) {
+    case 'confirmation':
+      return [`We have your order ${data.order.orderNumber}.`, data.lookupUrl ? `See it any time: ${data.lookupUrl}` : '']
+    case 'paid':
+      return ['Your payment has arrived; we are preparing your parcel.']
+    case 'fulfilled':
+      return [`Your parcel has left us with ${f?.carrier ?? 'our carrier'}.`, f?.trackingNumber ? `Tracking number: ${f.trackingNumber}` : '']
+    case 'cancelled':
+      return ['Your order has been cancelled. If you paid, the money is on its way back to you.']
+    case 'refunded':
+      return ['We have refunded your order. It can take a few days to show on your statement.']
+  }
+}
+
+/** Plain text and HTML of an order email: the store's name, the order's lines and its totals. */
+export function renderOrderEmail(kind: OrderEmailKind, data: OrderEmailData): RenderedEmail {
+  const { order, storeName } = data
+  const paragraphs = intro(kind, data).filter(Boolean)
+  const totals: [string, number][] = [
+    ['Subtotal', order.totals.subtotal],
+    ...(order.totals.discount ? [['Discount', -order.totals.discount] as [string, number]] : []),
+    ['Shipping', order.totals.shipping],
+    ['Total', order.totals.total],
+    ['of which VAT', order.totals.vat],
+  ]
+  const text = [
+    `${storeName}`,
+    '',
+    ...paragraphs,
+    '',
+    ...order.lines.map((l) => `${l.quantity} × ${l.title} (${l.sku}) ${formatGBP(l.lineTotal)}`),
+    '',
+    ...totals.map(([label, value]) => `${label}: ${formatGBP(value)}`),
+  ].join('\n')
+  const rows = order.lines
+    .map(
+      (l) =>
+        `<tr><td>${l.quantity} ×</td><td>${escapeHtml(l.title)}<br><small>${escapeHtml(l.sku)}</small></td><td align="right">${formatGBP(l.lineTotal)}</td></tr>`,
+    )
+    .join('')
+  const totalRows = totals.map(([label, value]) => `<tr><td colspan="2">${label}</td><td align="right">${formatGBP(value)}</td></tr>`).join('')
+  const html = `<!doctype html><html><body style="font-family:sans-serif">
+<h1>${escapeHtml(storeName)}</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<table cellpadding="4">${rows}${totalRows}</table>
+</body></html>`
+  return { to: order.email, subject: `${SUBJECTS[kind](order.orderNumber)} – ${storeName}`, html, text }
+}

@@ -1,0 +1,15 @@
+import type { TaskConfig } from 'payload'
+
+import { releaseExpiredReservations } from '../../commerce/workflows'
+import { commerceDeps } from '../../infra/commerce/deps'
+
+export const releaseExpiredReservationsTask: TaskConfig<{ input: Record<string, never>; output: { expired: number; failed: number } }> = {
+  slug: 'releaseExpiredReservations',
+  label: 'Expire pending orders past their hold and release their stock',
+  retries: 2,
+  handler: async ({ req }) => {
+    const result = await releaseExpiredReservations(commerceDeps(req.payload))
+    if (result.failed > 0) req.payload.logger.warn({ failures: result.failures }, 'Some expired reservations could not be released')
+    return { output: { expired: result.expired, failed: result.failed } }
+  },
+}

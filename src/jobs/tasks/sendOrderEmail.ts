@@ -1,0 +1,45 @@
+import type { Payload, TaskConfig } from 'payload'
+
+import { renderOrderEmail, type OrderEmailKind } from '../../emails/orderEmail'
+import { lookupTokenFor } from '../../infra/commerce/idempotency'
+import { env } from '../../infra/env'
+import { queryRows, sql } from '../../infra/sql'
+import { retryPolicy } from './retryPolicy'
+
+export const ORDER_EMAIL_KINDS: OrderEmailKind[] = ['confirmation', 'paid', 'fulfilled', 'cancelled', 'refunded']
+
+// The guest's lookup link is rebuilt from the Idempotency-Key claim; the raw token is never stored.
+async function lookupUrl(payload: Payload, orderId: number, orderNumber: string) {
+  const rows = await queryRows<{ key: string; request_hash: string }>(
+    payload,
+    undefined,
+    sql`SELECT key, request_hash FROM idempotency_keys WHERE order_id = ${orderId}`,
+  )
+  if (!rows[0]) return undefined
+  const token = lookupTokenFor(rows[0].key, rows[0].request_hash)
+  return `${env().storefrontUrl}/orders/${encodeURIComponent(orderNumber)}?token=${encodeURIComponent(token)}`
+}
+
+export const sendOrderEmail: TaskConfig<{ input: { orderId: number; kind: string }; output: { messageTo: string } }> = {
+  slug: 'sendOrderEmail',
+  label: 'Send an order email',
+  retries: retryPolicy(),
+  inputSchema: [
+    { name: 'orderId', type: 'number', required: true },
+    { name: 'kind', type: 'select', required: true, options: ORDER_EMAIL_KINDS },
+  ],
+  outputSchema: [{ name: 'messageTo', type: 'text' }],
+  handler: async ({ input, req }) => {
+    const { payload } = req
+    const order = await payload.findByID({ collection: 'orders', id: input.orderId, depth: 0, overrideAccess: true })
+    const settings = await payload.findGlobal({ slug: 'store-settings', depth: 0 })
+    const kind = input.kind as OrderEmailKind
+    const email = renderOrderEmail(kind, {
+      storeName: settings.storeName ?? 'Ipswich Retail',
+      order: order as never,
+      lookupUrl: kind === 'confirmation' ? await lookupUrl(payload, Number(order.id), order.orderNumber) : undefined,
+    })
+    await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+    return { output: { messageTo: email.to } }
+  },
+}
