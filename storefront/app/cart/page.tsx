@@ -1,0 +1,53 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { CartLines } from '@/components/CartLines'
+import { OrderTotals } from '@/components/OrderTotals'
+import { readCart } from '@/lib/cart/cartStore'
+import { fetchQuote } from '@/lib/cart/fetchQuote'
+import { hasProblems, normaliseQuote } from '@/lib/cart/quote'
+
+export const metadata: Metadata = { title: 'Your cart', robots: { index: false } }
+
+export default async function CartPage() {
+  const items = await readCart()
+  if (items.length === 0) {
+    return (
+      <div className="wrap page narrow stack">
+        <h1>Your cart</h1>
+        <p data-testid="cart-empty">Your cart is empty.</p>
+        <Link href="/" className="button">
+          Start shopping
+        </Link>
+      </div>
+    )
+  }
+  const { quote, error } = await fetchQuote(items)
+  const shown = quote ?? normaliseQuote(null, items)
+  return (
+    <div className="wrap page">
+      <h1>Your cart</h1>
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="cart-layout">
+        <CartLines lines={shown.lines} />
+        <aside className="summary" aria-label="Order summary">
+          <h2>Summary</h2>
+          {shown.problems.map((p) => (
+            <p key={p} className="notice error">
+              {p}
+            </p>
+          ))}
+          {shown.totals ? <OrderTotals totals={shown.totals} /> : <p className="muted">Totals appear once your cart is priced.</p>}
+          {hasProblems(shown) ? <p className="field-error">Please fix the problems above before checking out.</p> : null}
+          <Link href="/checkout" className="button wide" data-testid="go-to-checkout">
+            Check out
+          </Link>
+          <p className="vat-note">Shipping is worked out for the UK; it is confirmed at checkout.</p>
+        </aside>
+      </div>
+    </div>
+  )
+}

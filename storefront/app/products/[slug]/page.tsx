@@ -1,0 +1,73 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+import { AddToCartForm } from '@/components/AddToCartForm'
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { Gallery } from '@/components/Gallery'
+import { JsonLd } from '@/components/JsonLd'
+import { Price, VatNote } from '@/components/Price'
+import { RichText } from '@/components/RichText'
+import { stockForSkus } from '@/lib/catalogue/inventory'
+import { productJsonLd } from '@/lib/catalogue/productJsonLd'
+import { getProductBySlug } from '@/lib/catalogue/products'
+import { hasVariants, priceRange, productImages, productSkus, purchasableSkus } from '@/lib/catalogue/productView'
+import type { Category } from '@/lib/cms/types'
+import { storefrontUrl } from '@/lib/env'
+import { lexicalToText } from '@/lib/richText/lexical'
+
+interface Props {
+  params: Promise<{ slug: string }>
+}
+
+const loadProduct = cache((slug: string) => getProductBySlug(decodeURIComponent(slug)))
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct((await params).slug)
+  if (!product) return { title: 'Product not found' }
+  const description = product.seo?.description || lexicalToText(product.description, 160)
+  const image = productImages(product)[0]
+  return {
+    // An editor's SEO title is used as written (it usually names the shop already).
+    title: product.seo?.title ? { absolute: product.seo.title } : product.title,
+    description,
+    alternates: { canonical: `/products/${product.slug}` },
+    openGraph: { title: product.title, description, images: image ? [{ url: `/media/${image.id}/card?w=600`, alt: image.alt }] : [] },
+  }
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await loadProduct((await params).slug)
+  if (!product) notFound()
+  const stock = await stockForSkus(productSkus(product), product.slug)
+  const skus = purchasableSkus(product, stock)
+  const images = productImages(product)
+  const { min, max } = priceRange(product)
+  const category = (product.categories ?? []).find((c): c is Category => typeof c === 'object' && c !== null)
+  const crumbs = (category?.breadcrumbs ?? []).map((b) => ({ label: b.label ?? '', href: b.url ? `/categories${b.url}` : undefined }))
+  const baseUrl = storefrontUrl()
+  const jsonLd = productJsonLd(product, skus, {
+    baseUrl,
+    description: product.seo?.description || lexicalToText(product.description, 500),
+    imageUrls: images.map((image) => `${baseUrl}/media/${image.id}/large?w=1200`),
+  })
+  return (
+    <div className="wrap page">
+      <Breadcrumbs items={[...crumbs, { label: product.title }]} />
+      <article className="product" data-testid="product" data-product-slug={product.slug}>
+        <Gallery images={images} title={product.title} />
+        <div className="stack">
+          <h1>{product.title}</h1>
+          <p data-testid="product-price">
+            <Price pence={min} compareAt={min === max ? product.compareAtPrice : null} from={min !== max} /> <VatNote />
+          </p>
+          <AddToCartForm skus={skus} hasVariants={hasVariants(product)} />
+          <noscript>
+            <p className="muted">Adding to the cart reloads the page while JavaScript is off.</p>
+          </noscript>
+          <RichText document={product.description} />
+        </div>
+      </article>
+      <JsonLd data={jsonLd} />
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { updateCartLineAction } from '@/lib/cart/cartActions'
+import type { QuoteLine } from '@/lib/cart/quote'
+import { formatPrice } from '@/lib/money'
+
+// One small server-action form per line: update and remove work without JavaScript.
+export function CartLines({ lines }: { lines: QuoteLine[] }) {
+  return (
+    <ul className="cart-lines">
+      {lines.map((line) => (
+        <li key={line.sku} className="cart-line" data-testid="cart-line" data-sku={line.sku}>
+          <div>
+            <strong>{line.title}</strong>
+            {line.options.length > 0 ? <div className="muted">{line.options.map((o) => `${o.name}: ${o.value}`).join(' · ')}</div> : null}
+            <div className="muted">
+              SKU {line.sku}
+              {line.unitPrice !== null ? ` · ${formatPrice(line.unitPrice)} each` : ''}
+            </div>
+          </div>
+          <strong data-testid="line-total">{line.lineTotal !== null ? formatPrice(line.lineTotal) : '—'}</strong>
+          <form action={updateCartLineAction} className="line-actions">
+            <input type="hidden" name="sku" value={line.sku} />
+            <label htmlFor={`qty-${line.sku}`} className="visually-hidden">
+              Quantity of {line.title}
+            </label>
+            <input id={`qty-${line.sku}`} type="number" name="quantity" min={0} max={1000} defaultValue={line.quantity} inputMode="numeric" />
+            <button type="submit" name="intent" value="update" className="secondary">
+              Update
+            </button>
+            <button type="submit" name="intent" value="remove" className="link" data-testid="remove-line">
+              Remove
+            </button>
+          </form>
+          {line.problem ? (
+            <p className="problem" role="alert" data-testid="line-problem">
+              {line.problem}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}

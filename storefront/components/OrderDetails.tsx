@@ -1,0 +1,74 @@
+import type { Order } from '@/lib/orders/orders'
+import { formatOrderDate } from '@/lib/orders/orders'
+import { countryName } from '@/lib/catalogue/settings'
+import { formatPrice } from '@/lib/money'
+import { OrderTotals } from './OrderTotals'
+
+const STATUS_TEXT: { [status: string]: string } = {
+  pending: 'Awaiting payment — your items are reserved.',
+  paid: 'Paid — we are getting it ready.',
+  fulfilled: 'Sent — on its way to you.',
+  delivered: 'Delivered.',
+  cancelled: 'Cancelled.',
+  expired: 'Expired — payment did not arrive in time.',
+  refunded: 'Refunded.',
+}
+
+export function OrderDetails({ order }: { order: Order }) {
+  const address = order.shippingAddress
+  return (
+    <div className="stack">
+      <p>
+        Order <strong data-testid="order-number">{order.orderNumber}</strong>
+        {order.createdAt ? ` · placed ${formatOrderDate(order.createdAt)}` : ''} ·{' '}
+        <span className="status" data-testid="order-status">
+          {order.status}
+        </span>
+      </p>
+      <p className="muted">{STATUS_TEXT[order.status] ?? ''}</p>
+      <table className="table">
+        <caption className="visually-hidden">Items in this order</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" className="num">
+              Qty
+            </th>
+            <th scope="col" className="num">
+              Price
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {(order.lines ?? []).map((line) => (
+            <tr key={line.sku} data-testid="order-line">
+              <td>
+                {line.title}
+                {line.options?.length ? <div className="muted">{line.options.map((o) => `${o.name}: ${o.value}`).join(' · ')}</div> : null}
+              </td>
+              <td className="num">{line.quantity}</td>
+              <td className="num">{formatPrice(line.unitPrice)}</td>
+              <td className="num">{formatPrice(line.lineTotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {order.totals ? <OrderTotals totals={order.totals} /> : null}
+      {address ? (
+        <section>
+          <h2>Delivery address</h2>
+          <address>
+            {[address.name, address.line1, address.line2, address.city, address.postcode, address.country ? countryName(address.country) : null]
+              .filter(Boolean)
+              .map((part) => (
+                <div key={part}>{part}</div>
+              ))}
+          </address>
+        </section>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,14 @@
+import Link from 'next/link'
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="wrap">
+        <p>© Ipswich Retail · Prices in pounds sterling, VAT included.</p>
+        <p>
+          <Link href="/search">All products</Link> · <Link href="/account">Your account</Link> · <Link href="/cart">Cart</Link>
+        </p>
+      </div>
+    </footer>
+  )
+}

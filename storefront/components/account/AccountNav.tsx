@@ -1,0 +1,16 @@
+import Link from 'next/link'
+import { logOutAction } from '@/lib/session/authActions'
+
+export function AccountNav() {
+  return (
+    <nav aria-label="Account" className="account-nav">
+      <Link href="/account">Orders</Link>
+      <Link href="/account/addresses">Addresses</Link>
+      <form action={logOutAction}>
+        <button type="submit" className="secondary" data-testid="logout">
+          Log out
+        </button>
+      </form>
+    </nav>
+  )
+}

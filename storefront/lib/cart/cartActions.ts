@@ -1,0 +1,41 @@
+'use server'
+
+import { currentStock } from '../catalogue/inventory'
+import { shortageMessage } from '../cms/apiErrors'
+import { MAX_QUANTITY, addToCart, normaliseSku, quantityOf, setQuantity } from './cartItems'
+import { readCart, writeCart } from './cartStore'
+
+export interface AddToCartState {
+  status: 'idle' | 'added' | 'error'
+  message: string
+}
+
+function quantityFrom(formData: FormData, fallback: number): number {
+  const n = Number(formData.get('quantity') ?? fallback)
+  return Number.isInteger(n) ? Math.max(0, Math.min(n, MAX_QUANTITY)) : fallback
+}
+
+export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
+  const sku = normaliseSku(formData.get('sku'))
+  if (!sku) return { status: 'error', message: 'Choose an option first.' }
+  const quantity = Math.max(1, quantityFrom(formData, 1))
+  const cart = await readCart()
+  const wanted = quantityOf(cart, sku) + quantity
+  const available = await currentStock(sku).catch(() => undefined)
+  if (available === undefined) return { status: 'error', message: 'We could not check stock just now. Please try again.' }
+  if (available === null) return { status: 'error', message: 'Sorry, this item is not on sale.' }
+  if (available < wanted) {
+    const inCart = quantityOf(cart, sku)
+    const note = inCart > 0 ? ` (you already have ${inCart} in your cart)` : ''
+    return { status: 'error', message: `${shortageMessage(available)}${note}.` }
+  }
+  await writeCart(addToCart(cart, sku, quantity))
+  return { status: 'added', message: `Added ${quantity} to your cart.` }
+}
+
+export async function updateCartLineAction(formData: FormData): Promise<void> {
+  const sku = normaliseSku(formData.get('sku'))
+  if (!sku) return
+  const remove = formData.get('intent') === 'remove'
+  await writeCart(setQuantity(await readCart(), sku, remove ? 0 : quantityFrom(formData, 1)))
+}

@@ -1,0 +1,84 @@
+import { shortageMessage } from '../cms/apiErrors'
+import type { CartItem } from './cartItems'
+
+// POST /api/cart/quote answers with priced lines, totals and a list of problems; this reads it
+// defensively so a line the CMS could not price still shows, with its problem beside it.
+
+export interface QuoteTotals {
+  subtotal: number
+  discount: number
+  shipping: number
+  vat: number
+  total: number
+}
+
+export interface QuoteLine {
+  sku: string
+  title: string
+  options: { name: string; value: string }[]
+  quantity: number
+  unitPrice: number | null
+  lineTotal: number | null
+  problem: string | null
+}
+
+export interface Quote {
+  lines: QuoteLine[]
+  totals: QuoteTotals | null
+  /** Problems not tied to one line (e.g. an unknown discount code). */
+  problems: string[]
+}
+
+type Loose = { [key: string]: unknown }
+const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : [])
+const int = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null)
+
+function problemText(p: Loose): string {
+  const available = int(p.available)
+  if (available !== null && (p.code === undefined || /stock|available|short/i.test(String(p.code)))) return shortageMessage(available)
+  return typeof p.message === 'string' && p.message ? p.message : 'Not available'
+}
+
+function problemSku(p: Loose, items: readonly CartItem[]): string | null {
+  if (typeof p.sku === 'string') return p.sku.toUpperCase()
+  const index = /^items\.(\d+)/.exec(String(p.field ?? ''))?.[1]
+  return index !== undefined ? (items[Number(index)]?.sku ?? null) : null
+}
+
+function totalsOf(value: unknown): QuoteTotals | null {
+  const t = (value && typeof value === 'object' ? value : {}) as Loose
+  const [subtotal, discount, shipping, vat, total] = [t.subtotal, t.discount ?? 0, t.shipping, t.vat, t.total].map(int)
+  if (subtotal === null || shipping === null || vat === null || total === null) return null
+  return { subtotal, discount: discount ?? 0, shipping, vat, total }
+}
+
+export function normaliseQuote(data: unknown, items: readonly CartItem[]): Quote {
+  const body = (data && typeof data === 'object' ? data : {}) as Loose
+  const priced = new Map(list(body.lines ?? body.items).map((l) => [String(l.sku).toUpperCase(), l]))
+  const bySku = new Map<string, string>()
+  const general: string[] = []
+  for (const p of list(body.problems)) {
+    const sku = problemSku(p, items)
+    if (sku && !bySku.has(sku)) bySku.set(sku, problemText(p))
+    else if (!sku) general.push(problemText(p))
+  }
+  const lines = items.map((item): QuoteLine => {
+    const line = priced.get(item.sku) ?? {}
+    const available = int(line.available)
+    const short = available !== null && available < item.quantity ? shortageMessage(available) : null
+    return {
+      sku: item.sku,
+      title: typeof line.title === 'string' ? line.title : item.sku,
+      options: list(line.options).map((o) => ({ name: String(o.name), value: String(o.value) })),
+      quantity: item.quantity,
+      unitPrice: int(line.unitPrice),
+      lineTotal: int(line.lineTotal),
+      problem: bySku.get(item.sku) ?? short ?? (priced.size > 0 && !priced.has(item.sku) ? 'Not available' : null),
+    }
+  })
+  return { lines, totals: totalsOf(body.totals), problems: general }
+}
+
+export function hasProblems(quote: Quote): boolean {
+  return quote.problems.length > 0 || quote.lines.some((l) => l.problem !== null)
+}

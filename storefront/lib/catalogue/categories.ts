@@ -1,0 +1,44 @@
+import { cmsGet } from '../cms/client'
+import { inList, selectFields, toQueryString } from '../cms/query'
+import type { Category, Paginated } from '../cms/types'
+
+const CATEGORY_FIELDS = selectFields(['title', 'slug', 'description', 'image', 'parent', 'breadcrumbs'])
+
+/** `/categories/men/shirts`, from the nested-docs breadcrumb URL of the category itself. */
+export function categoryHref(category: Pick<Category, 'slug' | 'breadcrumbs'>): string {
+  const own = category.breadcrumbs?.at(-1)?.url
+  return own ? `/categories${own}` : `/categories/${category.slug}`
+}
+
+async function findCategories(query: string, tags: string[]): Promise<Category[]> {
+  const data = await cmsGet<Paginated<Category>>(`/api/categories?${query}`, { endpoint: 'categories', tags })
+  return data.docs
+}
+
+export function getTopCategories(limit = 12): Promise<Category[]> {
+  const query = toQueryString({ where: { parent: { exists: false } }, sort: 'title', limit, depth: 1, select: CATEGORY_FIELDS })
+  return findCategories(query, ['categories'])
+}
+
+export async function getCategoryBySlug(slug: string): Promise<Category | null> {
+  const query = toQueryString({ where: { slug: { equals: slug } }, limit: 1, depth: 1, select: CATEGORY_FIELDS })
+  const [category] = await findCategories(query, [`category:${slug}`, 'categories'])
+  return category ?? null
+}
+
+export function getSubcategories(category: Category): Promise<Category[]> {
+  const query = toQueryString({ where: { parent: { equals: category.id } }, sort: 'title', limit: 50, depth: 1, select: CATEGORY_FIELDS })
+  return findCategories(query, [`category:${category.slug}`, 'categories'])
+}
+
+/** The category and every category below it: all have it in their breadcrumbs. */
+export async function getCategoryTreeIds(category: Category): Promise<number[]> {
+  const query = toQueryString({
+    where: { or: [{ id: { equals: category.id } }, { 'breadcrumbs.doc': { in: inList([category.id]) } }] },
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+  })
+  const docs = await findCategories(query, [`category:${category.slug}`, 'categories'])
+  return [...new Set([category.id, ...docs.map((d) => d.id)])]
+}

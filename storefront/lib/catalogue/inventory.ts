@@ -1,0 +1,53 @@
+import { cmsGet } from '../cms/client'
+import { inList, toQueryString } from '../cms/query'
+import type { Where } from '../cms/query'
+import type { InventoryRow, Paginated } from '../cms/types'
+import { idOf } from '../cms/types'
+
+// Stock lives in `inventory` rows, one per SKU; these reads are cached briefly and revalidated
+// by the CMS with `sku:<SKU>` / `inventory` tags whenever stock moves.
+const STOCK_REVALIDATE_SECONDS = 60
+const ROW_FIELDS = { sku: true, available: true, product: true }
+/** Bounds the id list sent back to the CMS in the in-stock filter's query string. */
+const MAX_IN_STOCK_IDS = 1500
+
+async function findRows(where: Where, tags: string[], limit?: number): Promise<InventoryRow[]> {
+  const query = toQueryString({ where, depth: 0, select: ROW_FIELDS, ...(limit ? { limit } : { pagination: false }) })
+  const data = await cmsGet<Paginated<InventoryRow>>(`/api/inventory?${query}`, {
+    endpoint: 'inventory',
+    tags: [...tags, 'inventory'],
+    revalidate: STOCK_REVALIDATE_SECONDS,
+  })
+  return data.docs
+}
+
+/** Available units per SKU of one product; a SKU without a row is absent (treat as 0). */
+export async function stockForSkus(skus: readonly string[], productSlug: string): Promise<Map<string, number>> {
+  if (skus.length === 0) return new Map()
+  const tags = [`product:${productSlug}`, ...skus.slice(0, 120).map((sku) => `sku:${sku}`)]
+  const rows = await findRows({ sku: { in: inList(skus) } }, tags)
+  return new Map(rows.map((r) => [r.sku, r.available]))
+}
+
+/** Whether each listed product has any SKU in stock. */
+export async function productsInStock(productIds: readonly number[]): Promise<Set<number>> {
+  if (productIds.length === 0) return new Set()
+  const rows = await findRows({ and: [{ product: { in: inList(productIds) } }, { available: { greater_than: 0 } }] }, [])
+  return new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))
+}
+
+/** Products with stock within a category tree or a title search, for the in-stock filter. */
+export async function inStockProductIds(scope: { categoryIds?: readonly number[]; search?: string }): Promise<number[]> {
+  const and: Where[] = [{ available: { greater_than: 0 } }]
+  if (scope.categoryIds) and.push({ 'product.categories': { in: inList(scope.categoryIds) } })
+  if (scope.search) and.push({ 'product.title': { like: scope.search } })
+  const rows = await findRows({ and }, [], MAX_IN_STOCK_IDS)
+  return [...new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))]
+}
+
+/** Uncached: for the add-to-cart check. null when the SKU has no stock row. */
+export async function currentStock(sku: string): Promise<number | null> {
+  const query = toQueryString({ where: { sku: { equals: sku } }, limit: 1, depth: 0, select: ROW_FIELDS })
+  const data = await cmsGet<Paginated<InventoryRow>>(`/api/inventory?${query}`, { endpoint: 'inventory' })
+  return data.docs[0]?.available ?? null
+}

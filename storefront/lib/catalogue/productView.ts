@@ -1,0 +1,53 @@
+import type { Media, Product, VariantOption } from '../cms/types'
+import { isMedia } from '../cms/types'
+
+/** Below this many units a product says "only N left" (the public API hides each SKU's threshold). */
+export const LOW_STOCK = 5
+
+export interface PurchasableSku {
+  sku: string
+  title: string
+  options: VariantOption[]
+  price: number
+  available: number
+}
+
+export function hasVariants(product: Pick<Product, 'variants'>): boolean {
+  return (product.variants?.length ?? 0) > 0
+}
+
+/** Every SKU a product sells: one per variant, or its own. */
+export function productSkus(product: Pick<Product, 'sku' | 'variants'>): string[] {
+  if (hasVariants(product)) return (product.variants ?? []).map((v) => v.sku).filter(Boolean)
+  return product.sku ? [product.sku] : []
+}
+
+/** Each buyable SKU with its own price and stock (0 when the CMS has no stock row). */
+export function purchasableSkus(product: Product, stock: ReadonlyMap<string, number>): PurchasableSku[] {
+  if (hasVariants(product)) {
+    return (product.variants ?? []).map((v) => ({
+      sku: v.sku,
+      title: v.title,
+      options: v.options ?? [],
+      price: v.price ?? product.price,
+      available: stock.get(v.sku) ?? 0,
+    }))
+  }
+  if (!product.sku) return []
+  return [{ sku: product.sku, title: product.title, options: [], price: product.price, available: stock.get(product.sku) ?? 0 }]
+}
+
+export function priceRange(product: Pick<Product, 'price' | 'variants'>): { min: number; max: number } {
+  const prices = hasVariants(product) ? (product.variants ?? []).map((v) => v.price ?? product.price) : [product.price]
+  return { min: Math.min(...prices), max: Math.max(...prices) }
+}
+
+export function stockLabel(available: number): string {
+  if (available <= 0) return 'Out of stock'
+  if (available <= LOW_STOCK) return `Only ${available} left`
+  return 'In stock'
+}
+
+export function productImages(product: Pick<Product, 'images'>): Media[] {
+  return (product.images ?? []).filter(isMedia)
+}

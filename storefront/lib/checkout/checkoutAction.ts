@@ -1,0 +1,72 @@
+'use server'
+
+import { randomUUID } from 'node:crypto'
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import type { FieldErrors } from '../cms/apiErrors'
+import { shortageMessage } from '../cms/apiErrors'
+import { CmsError, cmsRequest } from '../cms/client'
+import { readCart, writeCart } from '../cart/cartStore'
+import { sessionToken } from '../session/session'
+import type { CheckoutOutcome, CheckoutValues } from './checkoutForm'
+import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm } from './checkoutForm'
+
+export interface CheckoutState {
+  /** The Idempotency-Key the next press of "Place order" sends. */
+  key: string
+  values: CheckoutValues
+  fieldErrors: FieldErrors
+  formError: string | null
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string): CheckoutState {
+  const state: CheckoutState = { key, values: echoValues(values), fieldErrors: {}, formError: null }
+  switch (outcome.kind) {
+    case 'invalid':
+      return { ...state, fieldErrors: outcome.fieldErrors, formError: outcome.formError }
+    case 'declined':
+      return { ...state, fieldErrors: { 'card.number': outcome.message }, formError: 'Your card was declined. No order was placed; try another card or pay manually.' }
+    case 'short': {
+      const list = outcome.shortages.map((s) => `${s.sku}: ${shortageMessage(s.available).toLowerCase()} (you asked for ${s.requested})`)
+      return { ...state, formError: `Some items are no longer in stock — ${list.join('; ')}. Update your cart and try again.` }
+    }
+    case 'retry':
+    case 'refused':
+      return { ...state, formError: outcome.message }
+    default:
+      return state
+  }
+}
+
+export async function placeOrderAction(prev: CheckoutState, formData: FormData): Promise<CheckoutState> {
+  const values = readCheckoutForm((name) => formData.get(name))
+  const submitted = String(formData.get('idempotencyKey') ?? '')
+  const key = UUID.test(submitted) ? submitted : prev.key
+  const items = await readCart()
+  if (items.length === 0) return { ...prev, values: echoValues(values), formError: 'Your cart is empty.' }
+  let status = 0
+  let data: unknown = null
+  try {
+    const res = await cmsRequest('/api/checkout', {
+      endpoint: 'checkout',
+      method: 'POST',
+      token: await sessionToken(),
+      headers: { 'Idempotency-Key': key },
+      body: checkoutBody(values, items),
+    })
+    status = res.status
+    data = res.data
+  } catch (error) {
+    if (!(error instanceof CmsError)) throw error
+  }
+  const outcome = checkoutOutcome(status, data)
+  if (outcome.kind === 'placed') {
+    await writeCart([])
+    redirect(`/orders/${encodeURIComponent(outcome.orderNumber)}?token=${encodeURIComponent(outcome.lookupToken)}`)
+  }
+  // Refresh the order summary so stock problems show beside their lines.
+  if (outcome.kind === 'short') revalidatePath('/checkout')
+  return stateFor(outcome, values, keyForNextAttempt(outcome, key, randomUUID))
+}

@@ -1,0 +1,76 @@
+import { cmsUrl } from '../env'
+import { countCmsFetchError } from '../metrics/registry'
+
+const TIMEOUT_MS = 10_000
+/** Fallback lifetime of cached catalogue reads, should a revalidation call from the CMS be lost. */
+export const DEFAULT_REVALIDATE_SECONDS = 300
+
+export class CmsError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly endpoint: string,
+  ) {
+    super(message)
+    this.name = 'CmsError'
+  }
+}
+
+export interface CmsRequest {
+  /** Metrics label naming the API, e.g. "products" or "checkout". */
+  endpoint: string
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  body?: unknown
+  /** A customer's Payload JWT; such calls are never cached. */
+  token?: string | null
+  headers?: Record<string, string>
+  /** Cache the (GET, anonymous) answer under these tags; without tags nothing is cached. */
+  tags?: string[]
+  revalidate?: number
+}
+
+export interface CmsResponse<T> {
+  status: number
+  ok: boolean
+  data: T
+}
+
+function requestInit(req: CmsRequest): RequestInit {
+  const headers: Record<string, string> = { Accept: 'application/json', ...req.headers }
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (req.token) headers.Authorization = `JWT ${req.token}`
+  const cacheable = req.tags && (req.method ?? 'GET') === 'GET' && !req.token
+  return {
+    method: req.method ?? 'GET',
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+    ...(cacheable
+      ? { cache: 'force-cache', next: { tags: req.tags, revalidate: req.revalidate ?? DEFAULT_REVALIDATE_SECONDS } }
+      : { cache: 'no-store' }),
+  }
+}
+
+/** Any answer from the CMS, parsed; throws CmsError only when the CMS cannot be reached. */
+export async function cmsRequest<T = unknown>(path: string, req: CmsRequest): Promise<CmsResponse<T>> {
+  let res: Response
+  try {
+    res = await fetch(`${cmsUrl()}${path}`, requestInit(req))
+  } catch (error) {
+    countCmsFetchError(req.endpoint)
+    throw new CmsError(`CMS unreachable (${req.endpoint}): ${(error as Error).message}`, 0, req.endpoint)
+  }
+  if (res.status >= 500) countCmsFetchError(req.endpoint)
+  const data = (await res.json().catch(() => null)) as T
+  return { status: res.status, ok: res.ok, data }
+}
+
+/** A read that must succeed: throws CmsError on any non-2xx answer. */
+export async function cmsGet<T>(path: string, req: CmsRequest): Promise<T> {
+  const res = await cmsRequest<T>(path, req)
+  if (!res.ok) {
+    if (res.status < 500) countCmsFetchError(req.endpoint)
+    throw new CmsError(`CMS answered ${res.status} (${req.endpoint})`, res.status, req.endpoint)
+  }
+  return res.data
+}
