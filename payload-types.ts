@@ -120,6 +120,9 @@ export interface Config {
       sendOrderEmail: TaskSendOrderEmail;
       sendLowStockAlert: TaskSendLowStockAlert;
       releaseExpiredReservations: TaskReleaseExpiredReservations;
+      sendLowStockDigest: TaskSendLowStockDigest;
+      cleanIdempotencyKeys: TaskCleanIdempotencyKeys;
+      cleanStaleCarts: TaskCleanStaleCarts;
       inline: {
         input: unknown;
         output: unknown;
@@ -455,17 +458,17 @@ export interface Order {
       | number
       | boolean
       | null;
-    unitPrice: number;
+    unitPrice?: number | null;
     quantity: number;
-    lineTotal: number;
+    lineTotal?: number | null;
     id?: string | null;
   }[];
-  totals: {
-    subtotal: number;
-    discount: number;
-    shipping: number;
-    vat: number;
-    total: number;
+  totals?: {
+    subtotal?: number | null;
+    discount?: number | null;
+    shipping?: number | null;
+    vat?: number | null;
+    total?: number | null;
   };
   statusHistory?:
     | {
@@ -598,7 +601,14 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendOrderEmail' | 'sendLowStockAlert' | 'releaseExpiredReservations';
+        taskSlug:
+          | 'inline'
+          | 'sendOrderEmail'
+          | 'sendLowStockAlert'
+          | 'releaseExpiredReservations'
+          | 'sendLowStockDigest'
+          | 'cleanIdempotencyKeys'
+          | 'cleanStaleCarts';
         taskID: string;
         input?:
           | {
@@ -631,7 +641,17 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendOrderEmail' | 'sendLowStockAlert' | 'releaseExpiredReservations') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendOrderEmail'
+        | 'sendLowStockAlert'
+        | 'releaseExpiredReservations'
+        | 'sendLowStockDigest'
+        | 'cleanIdempotencyKeys'
+        | 'cleanStaleCarts'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1213,6 +1233,41 @@ export interface TaskSendLowStockAlert {
 export interface TaskReleaseExpiredReservations {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendLowStockDigest".
+ */
+export interface TaskSendLowStockDigest {
+  input?: unknown;
+  output: {
+    skus?: number | null;
+    sent?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCleanIdempotencyKeys".
+ */
+export interface TaskCleanIdempotencyKeys {
+  input: {
+    olderThanHours?: number | null;
+  };
+  output: {
+    deleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCleanStaleCarts".
+ */
+export interface TaskCleanStaleCarts {
+  input: {
+    olderThanDays?: number | null;
+  };
+  output: {
+    cleared?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,7 +12,8 @@ import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
 
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const
 
-const money = (name: string): Field => ({ name, type: 'number', required: true, defaultValue: 0, admin: { readOnly: true } })
+// Not `required`: Payload would then demand the whole group in every GraphQL update; checkout always sets them.
+const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true } })
 
 // Orders are created only by the checkout workflow; staff move them only through the transition endpoint.
 export const Orders: CollectionConfig = {

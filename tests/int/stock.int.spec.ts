@@ -108,7 +108,7 @@ describe('reservation expiry', () => {
       collection: 'orders',
       id: placed.json.order.id,
       data: { reservationExpiresAt: new Date(Date.now() - 60_000).toISOString() },
-      context: { internal: true },
+      context: { workflowWrite: true },
     })
     const result = await releaseExpiredReservations(commerceDeps(payload))
     const order = await payload.findByID({ collection: 'orders', id: placed.json.order.id })

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 // Stock moves only through atomic adjustments and checkouts, so a stale form can never overwrite a sale.
 export const refuseDirectStockEdit: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req, context }) => {
-  if (context?.internal || !data) return data
+  if (context?.workflowWrite || !data) return data
   const errors: { path: string; message: string }[] = []
   if (operation === 'update' && 'available' in data && data.available !== originalDoc?.available) {
     errors.push({ path: 'available', message: 'Change stock with POST /api/inventory/adjust ({ sku, delta | setTo, reason })' })

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
 // Status changes only through the transition workflow; a direct edit is refused by name.
 export const refuseDirectStatusEdit: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req, context }) => {
-  if (context?.internal || operation !== 'update' || !data) return data
+  if (context?.workflowWrite || operation !== 'update' || !data) return data
   if ('status' in data && data.status !== originalDoc?.status) {
     throw new ValidationError({
       collection: 'orders',

@@ -29,7 +29,7 @@ export const createInventoryRows: CollectionAfterChangeHook = async ({ doc, req 
         variantTitle: variants.find((v) => v.sku === sku)?.title ?? undefined,
       },
       overrideAccess: true,
-      context: { internal: true },
+      context: { workflowWrite: true },
       req,
     })
   }

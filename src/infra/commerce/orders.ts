@@ -5,7 +5,7 @@ import type { OrderStatus } from '../../commerce/orderStates'
 import type { Id, OrderDraft, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
 import { queryRows, sql } from '../sql'
 
-const internal = { overrideAccess: true, context: { internal: true } } as const
+const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
 type OrderDoc = Record<string, any>
 

@@ -7,7 +7,7 @@ import { dialect, queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
 
-const internal = { overrideAccess: true, context: { internal: true } } as const
+const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
 // Lost write races (SQLite's single writer, a Postgres deadlock or serialization failure) are retryable.
 export function isWriteConflict(error: unknown): boolean {

@@ -226,9 +226,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"sku" varchar NOT NULL,
   	"title" varchar NOT NULL,
   	"options" jsonb,
-  	"unit_price" numeric DEFAULT 0 NOT NULL,
+  	"unit_price" numeric DEFAULT 0,
   	"quantity" numeric NOT NULL,
-  	"line_total" numeric DEFAULT 0 NOT NULL
+  	"line_total" numeric DEFAULT 0
   );
   
   CREATE TABLE "orders_status_history" (
@@ -248,11 +248,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"status" "enum_orders_status" DEFAULT 'pending' NOT NULL,
   	"customer_id" integer,
   	"email" varchar NOT NULL,
-  	"totals_subtotal" numeric DEFAULT 0 NOT NULL,
-  	"totals_discount" numeric DEFAULT 0 NOT NULL,
-  	"totals_shipping" numeric DEFAULT 0 NOT NULL,
-  	"totals_vat" numeric DEFAULT 0 NOT NULL,
-  	"totals_total" numeric DEFAULT 0 NOT NULL,
+  	"totals_subtotal" numeric DEFAULT 0,
+  	"totals_discount" numeric DEFAULT 0,
+  	"totals_shipping" numeric DEFAULT 0,
+  	"totals_vat" numeric DEFAULT 0,
+  	"totals_total" numeric DEFAULT 0,
   	"shipping_address_name" varchar,
   	"shipping_address_line1" varchar,
   	"shipping_address_line2" varchar,
