@@ -103,6 +103,7 @@ async function makeDoc(slug: string, op: Op = 'read', role: Role = 'anonymous'):
         collection: 'orders',
         data: {
           orderNumber: `IR-7${String(n).padStart(5, '0')}`,
+          status: 'pending',
           email: owner.email,
           customer: owner.id as number,
           lines: [{ sku: 'X-1', title: 'X', unitPrice: 100, quantity: 1, lineTotal: 100 }],
@@ -110,7 +111,7 @@ async function makeDoc(slug: string, op: Op = 'read', role: Role = 'anonymous'):
         },
         ...internal,
       }),
-    'idempotency-keys': () => payload.create({ collection: 'idempotency-keys', data: { key: `k-${n}`, requestHash: 'h' }, ...internal }),
+    'idempotency-keys': () => payload.create({ collection: 'idempotency-keys', data: { key: `k-${n}`, requestHash: 'h', state: 'processing' }, ...internal }),
   }
   return (await make[slug]()).id
 }
