@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { ConfigError, loadEnv, resolveDatabase } from './env'
+
+const strong = 'x'.repeat(40)
+const dataDir = () => mkdtempSync(path.join(tmpdir(), 'ir-env-'))
+
+describe('resolveDatabase', () => {
+  it('should choose SQLite under data/ when DATABASE_URL is unset', () => {
+    expect(resolveDatabase(undefined, '/srv/data')).toEqual({ kind: 'sqlite', url: 'file:/srv/data/ipswich.db' })
+  })
+
+  it.each(['postgres://u@h/db', 'postgresql://u@h/db'])('should choose PostgreSQL for %s', (url) => {
+    expect(resolveDatabase(url, 'data').kind).toBe('postgres')
+  })
+
+  it('should refuse an unknown scheme naming DATABASE_URL and the scheme', () => {
+    expect(() => resolveDatabase('mysql://u@h/db', 'data')).toThrow(/DATABASE_URL has an unsupported scheme "mysql"/)
+  })
+})
+
+describe('loadEnv', () => {
+  it('should refuse to start in production without a strong PAYLOAD_SECRET', () => {
+    expect(() => loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: 'secret', PAYMENT_METHODS: 'manual' })).toThrow(ConfigError)
+  })
+
+  it('should refuse test payments in staging', () => {
+    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' })).toThrow(/test-card/)
+  })
+
+  it('should accept production with a strong secret and manual payment', () => {
+    const env = loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() })
+    expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
+  })
+
+  it('should generate a development secret once and keep it in the data folder', () => {
+    const dir = dataDir()
+    const first = loadEnv({ DATA_DIR: dir }).payloadSecret
+    const second = loadEnv({ DATA_DIR: dir }).payloadSecret
+    expect(second).toBe(first)
+    expect(readFileSync(path.join(dir, 'payload-secret'), 'utf8')).toBe(first)
+  })
+
+  it('should name a malformed variable', () => {
+    expect(() => loadEnv({ CMS_PORT: 'eighty' })).toThrow(/CMS_PORT/)
+  })
+})
