@@ -2,10 +2,12 @@
 // `npm start`: the embedded quick start. Builds when the sources changed, applies migrations, seeds demo
 // data on an empty database, then runs the CMS (CMS_PORT, 8000) and the storefront (STOREFRONT_PORT, 3000).
 import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+import { buildIfNeeded, CMS_SOURCES, STOREFRONT_SOURCES } from './build-if-needed.mjs'
+
+const hasStorefront = existsSync(new URL('../storefront/next.config.mjs', import.meta.url)) || existsSync(new URL('../storefront/next.config.ts', import.meta.url))
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
 const env = { ...process.env, APP_ENV: process.env.APP_ENV ?? 'development', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
@@ -13,20 +15,6 @@ const cmsPort = env.CMS_PORT ?? '8000'
 const storefrontPort = env.STOREFRONT_PORT ?? '3000'
 env.CMS_URL ??= `http://localhost:${cmsPort}`
 env.STOREFRONT_URL ??= `http://localhost:${storefrontPort}`
-
-function stamp(dirs) {
-  const hash = createHash('sha1')
-  const walk = (p) => {
-    if (!existsSync(p)) return
-    const s = statSync(p)
-    if (s.isDirectory()) {
-      if (/(^|\/)(node_modules|\.next[^/]*|data|media)$/.test(p)) return
-      for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
-    } else hash.update(`${p}:${s.size}:${s.mtimeMs}\n`)
-  }
-  dirs.forEach(walk)
-  return hash.digest('hex')
-}
 
 function run(label, cmd, args, options = {}) {
   console.log(`\n▶ ${label}`)
@@ -37,22 +25,13 @@ function run(label, cmd, args, options = {}) {
   }
 }
 
-function buildIfNeeded(label, dir, sources) {
-  const distDir = path.join(dir, '.next')
-  const stampFile = path.join(distDir, 'ir-build-stamp')
-  const current = stamp(sources.map((s) => path.join(dir, s)))
-  if (existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current) {
-    console.log(`✔ ${label} build is up to date`)
-    return
-  }
-  run(`Building the ${label} (a few minutes the first time)`, 'npm', ['run', 'build'], { cwd: dir, env: { NODE_ENV: 'production' } })
-  writeFileSync(stampFile, current)
+try {
+  buildIfNeeded('CMS', root, CMS_SOURCES, env)
+  if (hasStorefront) buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES, env)
+} catch (err) {
+  console.error(`✖ ${err.message}`)
+  process.exit(1)
 }
-
-const cmsSources = ['src', 'collections', 'plugins', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
-buildIfNeeded('CMS', root, cmsSources)
-const hasStorefront = existsSync('storefront/next.config.mjs') || existsSync('storefront/next.config.ts')
-if (hasStorefront) buildIfNeeded('storefront', path.join(root, 'storefront'), ['app', 'src', 'lib', 'components', 'next.config.mjs', 'next.config.ts', 'package.json'])
 
 run('Applying database migrations', 'npx', ['tsx', 'scripts/migrate.ts'])
 if (existsSync('scripts/seed.ts')) run('Seeding demo data (only what is missing)', 'npx', ['tsx', 'scripts/seed.ts'])
