@@ -103,6 +103,13 @@ export const Orders: CollectionConfig = {
         { name: 'shippedAt', type: 'date' },
       ],
     },
+    {
+      name: 'stockMovements',
+      type: 'join',
+      collection: 'stock-movements',
+      on: 'order',
+      admin: { description: 'The stock ledger rows this order made (reservations, sales, releases, restocks).' },
+    },
     { name: 'reservationExpiresAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'internalNotes', type: 'textarea', access: { read: isStaffField, update: isStaffField } },
     { name: 'lookupTokenHash', type: 'text', hidden: true, index: true },
