@@ -44,5 +44,11 @@ export default {
       testMatch: ['<rootDir>/tests/int/**/*.int.spec.ts', '<rootDir>/plugins/**/*.int.spec.ts'],
       setupFiles: ['<rootDir>/tests/helpers/intEnv.js'],
     },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.spec.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/intEnv.js'],
+    },
   ],
 }

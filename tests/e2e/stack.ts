@@ -1,0 +1,122 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+// @ts-expect-error plain ESM helper shared with the start script
+import { buildIfNeeded, CMS_SOURCES, STOREFRONT_SOURCES } from '../../scripts/build-if-needed.mjs'
+import { freePort, startSmtpServer, type TestMailServer } from '../helpers/smtp'
+import { createTestDatabase } from '../helpers/services'
+
+const root = path.resolve(__dirname_of(import.meta.url), '../..')
+
+function __dirname_of(url: string) {
+  return path.dirname(new URL(url).pathname)
+}
+
+export type Stack = {
+  cmsUrl: string
+  storefrontUrl: string
+  smtp: TestMailServer
+  revalidateSecret: string
+  stop: () => Promise<void>
+}
+
+async function waitFor(url: string, child: ChildProcess, label: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${label} did not answer at ${url} within ${timeoutMs / 1000} s`)
+}
+
+/**
+ * The built CMS and storefront on free ports, on a fresh database with the demo catalogue, sending mail to a
+ * real SMTP server on 127.0.0.1. Builds once (only when the sources changed since the last build).
+ */
+export async function startStack(): Promise<Stack> {
+  buildIfNeeded('CMS', root, CMS_SOURCES)
+  buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ir-e2e-'))
+  const database = process.env.TEST_DATABASE_URL
+    ? await createTestDatabase(process.env.TEST_DATABASE_URL)
+    : { url: `file:${path.join(dataDir, 'e2e.db')}`, drop: async () => {} }
+  const smtp = await startSmtpServer()
+  const [cmsPort, storefrontPort] = [await freePort(), await freePort()]
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`
+  const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
+  const revalidateSecret = 'e2e-revalidate-secret'
+  const env = {
+    ...process.env,
+    APP_ENV: 'development',
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    DB_PUSH: 'false',
+    DATA_DIR: dataDir,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    PAYLOAD_SECRET: 'e2e-secret-0123456789abcdef0123456789abcdef',
+    CMS_PORT: String(cmsPort),
+    STOREFRONT_PORT: String(storefrontPort),
+    CMS_URL: cmsUrl,
+    STOREFRONT_URL: storefrontUrl,
+    SMTP_URL: smtp.url,
+    REVALIDATE_SECRET: revalidateSecret,
+    RUN_JOBS_IN_PROCESS: 'true',
+    JOB_RETRY_DELAY_MS: '500',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_LOGIN: '100000',
+    RATE_LIMIT_CHECKOUT: '100000',
+    RATE_LIMIT_QUOTE: '100000',
+    RATE_LIMIT_REGISTER: '100000',
+    PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
+    NEXT_DIST_DIR: '',
+  }
+  for (const [label, script] of [['migrate', 'scripts/migrate.ts'], ['seed', 'scripts/seed.ts']]) {
+    const run = spawnSync('npx', ['tsx', script], { cwd: root, env, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
+  }
+  const children: ChildProcess[] = []
+  const start = (args: string[], cwd: string) => {
+    const child = spawn('npx', args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+    children.push(child)
+    return child
+  }
+  const cms = start(['tsx', 'src/server/main.ts'], root)
+  await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
+  const storefront = start(['next', 'start', '-p', String(storefrontPort), '-H', '127.0.0.1'], path.join(root, 'storefront'))
+  await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
+  return {
+    cmsUrl,
+    storefrontUrl,
+    smtp,
+    revalidateSecret,
+    stop: async () => {
+      for (const child of children) {
+        try {
+          process.kill(-child.pid!, 'SIGTERM')
+        } catch {
+          // already gone
+        }
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+      await smtp.close()
+      await database.drop().catch(() => {})
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Headless Debian Chromium through playwright-core; never a downloaded browser. */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core')
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+  })
+}
