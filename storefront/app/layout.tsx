@@ -5,9 +5,6 @@ import { SiteHeader } from '@/components/SiteHeader'
 import { storefrontUrl } from '@/lib/env'
 import './globals.css'
 
-// Every page reads the CMS at request time (through the tagged fetch cache), never at build time.
-export const dynamic = 'force-dynamic'
-
 export function generateMetadata(): Metadata {
   return {
     metadataBase: new URL(storefrontUrl()),

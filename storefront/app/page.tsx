@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { connection } from 'next/server'
 import { CategoryTiles } from '@/components/CategoryTiles'
 import { ProductGrid } from '@/components/ProductCard'
 import { getTopCategories } from '@/lib/catalogue/categories'
@@ -6,6 +7,8 @@ import { productsInStock } from '@/lib/catalogue/inventory'
 import { getFeaturedProducts } from '@/lib/catalogue/products'
 
 export default async function HomePage() {
+  // Rendered per request (through the tagged fetch cache) so the build never needs the CMS.
+  await connection()
   const [featured, categories] = await Promise.all([getFeaturedProducts(8), getTopCategories(12)])
   const stocked = await productsInStock(featured.docs.map((p) => p.id)).catch(() => undefined)
   return (

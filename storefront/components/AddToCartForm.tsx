@@ -1,12 +1,13 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useState } from 'react'
+import { useActionState, useEffect, useState } from 'react'
 import type { AddToCartState } from '@/lib/cart/cartActions'
 import { addToCartAction } from '@/lib/cart/cartActions'
 import type { PurchasableSku } from '@/lib/catalogue/productView'
 import { stockLabel } from '@/lib/catalogue/productView'
 import { formatPrice } from '@/lib/money'
+import { announceUiChange } from './HeaderSession'
 import { SubmitButton } from './SubmitButton'
 
 const initial: AddToCartState = { status: 'idle', message: '' }
@@ -21,6 +22,9 @@ export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; h
   const firstInStock = skus.find((s) => s.available > 0)
   const [selected, setSelected] = useState(firstInStock?.sku ?? '')
   const chosen = skus.find((s) => s.sku === selected)
+  useEffect(() => {
+    if (state.status === 'added') announceUiChange()
+  }, [state])
   if (skus.length === 0) return <p className="notice">This product is not on sale yet.</p>
   return (
     <form action={action} className="add-to-cart">

@@ -1,14 +1,11 @@
 import Link from 'next/link'
 import { getTopCategories } from '@/lib/catalogue/categories'
 import { categoryHref } from '@/lib/catalogue/categories'
-import { countItems } from '@/lib/cart/cartItems'
-import { readCart } from '@/lib/cart/cartStore'
-import { sessionToken } from '@/lib/session/session'
+import { HeaderSession } from './HeaderSession'
 
 export async function SiteHeader() {
   // The header must render even when the CMS is down, so the error page has navigation.
-  const [categories, cart, token] = await Promise.all([getTopCategories(8).catch(() => []), readCart(), sessionToken()])
-  const count = countItems(cart)
+  const categories = await getTopCategories(8).catch(() => [])
   return (
     <header className="site-header">
       <div className="bar wrap">
@@ -22,16 +19,7 @@ export async function SiteHeader() {
           <input id="site-search" type="search" name="q" placeholder="Search products" />
           <button type="submit">Search</button>
         </form>
-        <nav aria-label="Your shop" className="header-links">
-          <Link href={token ? '/account' : '/account/login'}>{token ? 'Account' : 'Log in'}</Link>
-          <Link href="/cart" data-testid="cart-link">
-            Cart
-            <span className="cart-count" data-testid="cart-count">
-              <span className="visually-hidden">, items: </span>
-              {count}
-            </span>
-          </Link>
-        </nav>
+        <HeaderSession />
       </div>
       {categories.length > 0 ? (
         <nav aria-label="Categories" className="category-nav">

@@ -3,8 +3,9 @@ import { cmsRequest } from '../cms/client'
 import { isStrict } from '../env'
 import { sessionToken } from '../session/session'
 import { customerIdFromToken } from '../session/tokenClaims'
+import { updateUiCookie } from '../session/uiCookie'
 import type { CartItem } from './cartItems'
-import { parseCart, serialiseCart } from './cartItems'
+import { countItems, parseCart, serialiseCart } from './cartItems'
 
 // The working cart is a cookie (so it survives reloads and works without JavaScript); a logged-in
 // customer's cart is also saved to `customers.cart` so it follows them to other devices.
@@ -18,6 +19,7 @@ export async function readCart(): Promise<CartItem[]> {
 /** Only from a server action or route handler. */
 export async function writeCartCookie(items: readonly CartItem[]): Promise<void> {
   const jar = await cookies()
+  await updateUiCookie({ cartCount: countItems(items) })
   if (items.length === 0) {
     jar.delete(CART_COOKIE)
     return

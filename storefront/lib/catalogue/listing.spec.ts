@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { listingQuery, listingWhere, pageWindow, parseListingParams } from './listing'
+import { listingQuery, listingSegment, listingWhere, pageWindow, paramsFromSegment, parseListingParams } from './listing'
 
 describe('parseListingParams', () => {
   it('should default to the first page of the newest products without filters', () => {
@@ -52,5 +52,21 @@ describe('pageWindow', () => {
   })
   it('should list every page of a short list', () => {
     expect(pageWindow(1, 3)).toEqual([1, 2, 3])
+  })
+})
+
+describe('listingSegment and paramsFromSegment', () => {
+  it('should carry the canonical listing query in a path segment and read it back', () => {
+    const segment = listingSegment({ page: '2', sort: 'name', junk: 'x' })
+    expect([segment, parseListingParams(paramsFromSegment(segment ?? ''))]).toEqual([
+      '~sort=name&page=2',
+      { page: 2, sort: 'name', minPence: null, maxPence: null, inStock: false },
+    ])
+  })
+  it('should give no segment for the default listing', () => {
+    expect(listingSegment({ sort: 'newest', page: '1' })).toBeNull()
+  })
+  it('should read an encoded segment and ignore ordinary slugs', () => {
+    expect([paramsFromSegment('~stock%3D1'), paramsFromSegment('shirts')]).toEqual([{ stock: '1' }, {}])
   })
 })

@@ -80,3 +80,20 @@ export function pageWindow(current: number, total: number): (number | null)[] {
   const sorted = [...pages].sort((a, b) => a - b)
   return sorted.flatMap((p, i) => (i > 0 && p - sorted[i - 1] > 1 ? [null, p] : [p]))
 }
+
+/** Marks the path segment that carries a category's listing query (see middleware.ts). */
+export const LISTING_SEGMENT_PREFIX = '~'
+
+/** `sort=name&page=2` → the canonical segment `~sort=name&page=2`, or null for the default listing. */
+export function listingSegment(params: SearchParams): string | null {
+  const query = listingQuery(parseListingParams(params))
+  return query ? `${LISTING_SEGMENT_PREFIX}${query.slice(1)}` : null
+}
+
+/** The listing parameters carried by a `~…` path segment. */
+export function paramsFromSegment(segment: string | undefined): SearchParams {
+  if (!segment) return {}
+  const text = segment.includes('%') ? decodeURIComponent(segment) : segment
+  if (!text.startsWith(LISTING_SEGMENT_PREFIX)) return {}
+  return Object.fromEntries(new URLSearchParams(text.slice(LISTING_SEGMENT_PREFIX.length)))
+}

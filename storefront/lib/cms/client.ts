@@ -69,7 +69,7 @@ export async function cmsRequest<T = unknown>(path: string, req: CmsRequest): Pr
 export async function cmsGet<T>(path: string, req: CmsRequest): Promise<T> {
   const res = await cmsRequest<T>(path, req)
   if (!res.ok) {
-    if (res.status < 500) countCmsFetchError(req.endpoint)
+    if (res.status < 500 && res.status !== 404) countCmsFetchError(req.endpoint)
     throw new CmsError(`CMS answered ${res.status} (${req.endpoint})`, res.status, req.endpoint)
   }
   return res.data

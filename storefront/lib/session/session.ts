@@ -4,6 +4,7 @@ import { cmsRequest } from '../cms/client'
 import type { Customer } from '../cms/types'
 import { isStrict } from '../env'
 import { secondsUntilExpiry } from './tokenClaims'
+import { updateUiCookie } from './uiCookie'
 
 // The customer's Payload JWT lives only in this httpOnly cookie on the storefront's origin; server
 // code sends it to the CMS as `Authorization: JWT …`. Browser script never sees it.
@@ -23,10 +24,12 @@ export async function startSession(token: string, exp?: unknown): Promise<void> 
     path: '/',
     maxAge: secondsUntilExpiry(exp, Date.now(), WEEK_SECONDS),
   })
+  await updateUiCookie({ loggedIn: true })
 }
 
 export async function endSession(): Promise<void> {
   ;(await cookies()).delete(SESSION_COOKIE)
+  await updateUiCookie({ loggedIn: false })
 }
 
 /** The logged-in customer, or null (no cookie, or an expired or revoked token). Once per request. */

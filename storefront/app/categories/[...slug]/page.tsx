@@ -6,15 +6,28 @@ import { CategoryTiles } from '@/components/CategoryTiles'
 import { ProductListing } from '@/components/ProductListing'
 import { categoryHref, getCategoryBySlug, getCategoryTreeIds, getSubcategories } from '@/lib/catalogue/categories'
 import type { SearchParams } from '@/lib/catalogue/listing'
-import { listingQuery, parseListingParams } from '@/lib/catalogue/listing'
+import { LISTING_SEGMENT_PREFIX, listingQuery, paramsFromSegment, parseListingParams } from '@/lib/catalogue/listing'
 
 interface Props {
   params: Promise<{ slug: string[] }>
-  searchParams: Promise<SearchParams>
+}
+
+// Cached per URL and revalidated by tag (category:<slug>, categories, products, inventory);
+// middleware.ts turns ?sort=…&page=… into a trailing `~…` segment so listings are cached too.
+export const revalidate = 300
+export function generateStaticParams(): { slug: string[] }[] {
+  return []
+}
+
+/** The category's own path segments, and its listing query from a trailing `~…` segment. */
+function splitSegments(segments: string[]): { path: string[]; listing: SearchParams } {
+  const last = segments.at(-1) ?? ''
+  const isListing = decodeURIComponent(last).startsWith(LISTING_SEGMENT_PREFIX)
+  return isListing ? { path: segments.slice(0, -1), listing: paramsFromSegment(last) } : { path: segments, listing: {} }
 }
 
 const loadCategory = cache(async (segments: string[]) => {
-  const slug = segments.at(-1)
+  const slug = splitSegments(segments).path.at(-1)
   return slug ? getCategoryBySlug(decodeURIComponent(slug)) : null
 })
 
@@ -28,14 +41,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   }
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
+export default async function CategoryPage({ params }: Props) {
   const { slug: segments } = await params
   const category = await loadCategory(segments)
   if (!category) notFound()
-  const listing = parseListingParams(await searchParams)
+  const { path, listing: query } = splitSegments(segments)
+  const listing = parseListingParams(query)
   const canonical = categoryHref(category)
   // A category moved under another parent keeps working at its old address.
-  if (decodeURI(`/categories/${segments.join('/')}`) !== decodeURI(canonical)) redirect(`${canonical}${listingQuery(listing)}`)
+  if (decodeURI(`/categories/${path.join('/')}`) !== decodeURI(canonical)) redirect(`${canonical}${listingQuery(listing)}`)
 
   const [children, treeIds] = await Promise.all([getSubcategories(category), getCategoryTreeIds(category)])
   const crumbs = (category.breadcrumbs ?? []).map((b) => ({ label: b.label ?? '', href: b.url ? `/categories${b.url}` : undefined }))

@@ -19,6 +19,12 @@ interface Props {
   params: Promise<{ slug: string }>
 }
 
+// Cached per product (ISR) and revalidated by the CMS through tags product:<slug> and sku:<SKU>.
+export const revalidate = 300
+export function generateStaticParams(): { slug: string }[] {
+  return []
+}
+
 const loadProduct = cache((slug: string) => getProductBySlug(decodeURIComponent(slug)))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
