@@ -65,6 +65,23 @@ const schema = z.object({
   RATE_LIMIT_QUOTE: int(120),
   RATE_LIMIT_REGISTER: int(10),
   RATE_LIMIT_WINDOW_SECONDS: int(60),
+  // Operations (src/server, src/jobs): read cache, proxies, scheduler, shutdown.
+  CACHE_ENABLED: bool(true),
+  CACHE_MEMORY_MAX_BYTES: int(64 * 1024 * 1024),
+  CACHE_REDIS_TTL_SECONDS: int(3600),
+  CACHE_VERSION_REFRESH_MS: int(5000),
+  TRUST_PROXY_HOPS: int(0),
+  SHUTDOWN_TIMEOUT_MS: int(15000),
+  WORKER_POLL_MS: int(2000),
+  WORKER_BATCH: int(20),
+  WORKER_METRICS_PORT: int(0),
+  SCHEDULE_RESERVATION_EXPIRY: z.string().default('* * * * *'),
+  SCHEDULE_LOW_STOCK_DIGEST: z.string().default('0 7 * * *'),
+  SCHEDULE_IDEMPOTENCY_CLEANUP: z.string().default('17 * * * *'),
+  SCHEDULE_CART_CLEANUP: z.string().default('40 3 * * *'),
+  SCHEDULE_TIMEZONE: z.string().default('Europe/London'),
+  IDEMPOTENCY_KEY_TTL_HOURS: int(24),
+  CART_STALE_DAYS: int(30),
 })
 
 export type Env = z.infer<typeof schema> & {

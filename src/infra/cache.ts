@@ -1,0 +1,162 @@
+import type { Redis } from 'ioredis'
+import type { Logger } from 'pino'
+
+import { localVersions, redisVersions, type CacheVersions } from './cacheVersions'
+import { env } from './env'
+import { logger } from './logger'
+import { SizedLru } from './lru'
+import { metrics } from './metrics'
+import { createRedisClient, redis } from './redis'
+
+export type CachedResponse = { status: number; headers: Record<string, string | string[]>; body: Buffer; size: number }
+
+/** What each cached route's JSON can contain (depth pulls relations in), so which versions its keys carry. */
+export const CACHE_GROUPS = {
+  products: ['products', 'categories', 'media'],
+  categories: ['categories', 'media'],
+  inventory: ['inventory', 'products', 'categories', 'media'],
+  settings: ['store-settings'],
+  graphql: ['products', 'categories', 'inventory', 'media', 'store-settings'],
+} as const satisfies Record<string, readonly string[]>
+export type CacheGroup = keyof typeof CACHE_GROUPS
+export const VERSIONED_COLLECTIONS = ['products', 'categories', 'inventory', 'media', 'store-settings'] as const
+
+export interface ReadCache {
+  readonly tiers: 'memory' | 'memory+redis'
+  /** The full key for a request, or null while the cache can't be trusted (Redis configured but away). */
+  keyFor(group: CacheGroup, requestKey: string): string | null
+  /** The in-process tier; counted as a memory hit or miss. */
+  memory(key: string): CachedResponse | undefined
+  /** Redis, then `produce` (the real handler) once per key however many ask at once; null when not cacheable. */
+  fill(key: string, produce: () => Promise<CachedResponse | null>): Promise<CachedResponse | null>
+  bump(collections: readonly string[]): Promise<void>
+  ready(timeoutMs?: number): Promise<boolean>
+  close(): Promise<void>
+}
+
+// Redis holds `{"s":status,"h":headers}\n<body>` as one binary value.
+export function encodeEntry(entry: CachedResponse): Buffer {
+  return Buffer.concat([Buffer.from(JSON.stringify({ s: entry.status, h: entry.headers }) + '\n'), entry.body])
+}
+
+export function decodeEntry(raw: Buffer): CachedResponse {
+  const at = raw.indexOf(10)
+  const head = JSON.parse(raw.subarray(0, at).toString('utf8')) as { s: number; h: CachedResponse['headers'] }
+  const body = raw.subarray(at + 1)
+  return { status: head.s, headers: head.h, body, size: raw.length }
+}
+
+type Options = {
+  client: Redis | null
+  subscriber?: Redis
+  prefix: string
+  maxBytes: number
+  ttlSeconds: number
+  refreshMs: number
+  logger: Logger
+}
+
+export function createReadCache(options: Options): ReadCache {
+  const { client, prefix, logger: log } = options
+  const lru = new SizedLru<CachedResponse>(options.maxBytes)
+  const versions: CacheVersions =
+    client && options.subscriber
+      ? redisVersions({ client, subscriber: options.subscriber, prefix, collections: VERSIONED_COLLECTIONS, refreshMs: options.refreshMs, logger: log })
+      : localVersions()
+  versions.onResync(() => lru.clear())
+  const inflight = new Map<string, Promise<CachedResponse | null>>()
+  const counter = metrics().cacheRequests
+  let redisErrorLogged = 0
+
+  const redisFailed = (err: unknown, op: string) => {
+    counter.inc({ result: 'miss', tier: 'redis' })
+    // A dead Redis would otherwise log once per request.
+    if (Date.now() - redisErrorLogged < 10_000) return
+    redisErrorLogged = Date.now()
+    log.warn({ err: { message: (err as Error).message }, op }, 'Redis cache unavailable: counted as a miss')
+  }
+
+  async function readRedis(key: string): Promise<CachedResponse | null> {
+    if (!client) return null
+    try {
+      const raw = await client.getBuffer(`${prefix}cache:e:${key}`)
+      counter.inc({ result: raw ? 'hit' : 'miss', tier: 'redis' })
+      return raw ? decodeEntry(raw) : null
+    } catch (err) {
+      redisFailed(err, 'get')
+      return null
+    }
+  }
+
+  function writeRedis(key: string, entry: CachedResponse): void {
+    client?.set(`${prefix}cache:e:${key}`, encodeEntry(entry), 'EX', options.ttlSeconds).catch((err: Error) => redisFailed(err, 'set'))
+  }
+
+  async function lead(key: string, produce: () => Promise<CachedResponse | null>): Promise<CachedResponse | null> {
+    const shared = await readRedis(key)
+    if (shared) {
+      lru.set(key, shared)
+      return shared
+    }
+    const fresh = await produce()
+    if (fresh) {
+      lru.set(key, fresh)
+      writeRedis(key, fresh)
+    }
+    return fresh
+  }
+
+  return {
+    tiers: client ? 'memory+redis' : 'memory',
+    keyFor(group, requestKey) {
+      const tag = versions.tag(CACHE_GROUPS[group])
+      return tag === null ? null : `${group}:${tag}:${requestKey}`
+    },
+    memory(key) {
+      const entry = lru.get(key)
+      counter.inc({ result: entry ? 'hit' : 'miss', tier: 'memory' })
+      return entry
+    },
+    fill(key, produce) {
+      let running = inflight.get(key)
+      if (!running) {
+        running = lead(key, produce).finally(() => inflight.delete(key))
+        inflight.set(key, running)
+      }
+      return running
+    },
+    bump: (collections) => versions.bump(collections),
+    ready: (timeoutMs) => versions.ready(timeoutMs),
+    async close() {
+      await versions.close()
+      await options.subscriber?.quit().catch(() => options.subscriber?.disconnect())
+      lru.clear()
+    },
+  }
+}
+
+// One cache per process, on globalThis: Payload hooks in Next's bundle bump the versions the server reads.
+const key = Symbol.for('ipswich-retail.readCache')
+const holder = globalThis as unknown as Record<symbol, ReadCache | undefined>
+
+export function readCache(): ReadCache {
+  if (!holder[key]) {
+    const settings = env()
+    const client = redis()
+    holder[key] = createReadCache({
+      client,
+      subscriber: client ? createRedisClient(settings.REDIS_URL!, 'cache-subscriber') : undefined,
+      prefix: settings.REDIS_KEY_PREFIX,
+      maxBytes: settings.CACHE_MEMORY_MAX_BYTES,
+      ttlSeconds: settings.CACHE_REDIS_TTL_SECONDS,
+      refreshMs: settings.CACHE_VERSION_REFRESH_MS,
+      logger: logger(),
+    })
+  }
+  return holder[key]!
+}
+
+/** Invalidates every cached read that depends on these collections, on every instance sharing Redis. */
+export function bumpCacheVersions(collections: readonly string[]): Promise<void> {
+  return readCache().bump(collections)
+}

@@ -1,0 +1,153 @@
+import client, { type Counter, type Gauge, type Histogram, type Registry } from 'prom-client'
+
+import type { EventBus } from '../commerce/events'
+
+// Names and labels are fixed by docs/CONTRACT.md; ops/ dashboards and alerts depend on them.
+export type CheckoutRefusalReason = 'out_of_stock' | 'invalid' | 'payment_declined' | 'busy' | 'idempotency_conflict' | 'rate_limited'
+export type ReadinessCheck = 'database' | 'redis' | 'migrations' | 'media'
+export type StockCounts = { low: number; out: number }
+
+export interface Metrics {
+  registry: Registry
+  httpDuration: Histogram<'method' | 'route' | 'status'>
+  cacheRequests: Counter<'result' | 'tier'>
+  ordersPlaced: Counter<'payment_method'>
+  ordersValue: Counter<'payment_method'>
+  checkoutRefusals: Counter<'reason'>
+  stockUpdateRefused: Counter
+  lowStockSkus: Gauge
+  outOfStockSkus: Gauge
+  jobsRun: Counter<'task'>
+  jobsFailed: Counter<'task'>
+  jobDuration: Histogram<'task'>
+  emailsSent: Counter<'template'>
+  emailsFailed: Counter<'template'>
+  readiness: Gauge<'check'>
+  sources: { stock?: () => Promise<StockCounts>; readiness?: () => Promise<unknown> }
+}
+
+function createMetrics(): Metrics {
+  const registry = new client.Registry()
+  client.collectDefaultMetrics({ register: registry })
+  const sources: Metrics['sources'] = {}
+  let stockRead: Promise<StockCounts> | undefined
+  // One inventory query serves both gauges of a scrape.
+  const stockCounts = () => {
+    stockRead ??= (sources.stock?.() ?? Promise.resolve({ low: 0, out: 0 })).finally(() => setTimeout(() => (stockRead = undefined), 1000).unref())
+    return stockRead
+  }
+  const counter = <L extends string>(name: string, help: string, labelNames: L[] = []) =>
+    new client.Counter<L>({ name, help, labelNames, registers: [registry] })
+  return {
+    registry,
+    sources,
+    httpDuration: new client.Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    cacheRequests: counter('cache_requests_total', 'Read-cache lookups by result and tier', ['result', 'tier']),
+    ordersPlaced: counter('orders_placed_total', 'Orders placed', ['payment_method']),
+    ordersValue: counter('orders_value_pence_total', 'Value of orders placed, in pence', ['payment_method']),
+    checkoutRefusals: counter('checkout_refusals_total', 'Checkouts refused, by reason', ['reason']),
+    stockUpdateRefused: counter('stock_update_refused_total', 'Conditional stock updates refused because stock was short'),
+    lowStockSkus: new client.Gauge({
+      name: 'inventory_low_stock_skus',
+      help: 'SKUs at or below their low-stock threshold',
+      registers: [registry],
+      async collect() {
+        this.set((await stockCounts().catch(() => ({ low: NaN, out: NaN }))).low)
+      },
+    }),
+    outOfStockSkus: new client.Gauge({
+      name: 'inventory_out_of_stock_skus',
+      help: 'SKUs with no available stock',
+      registers: [registry],
+      async collect() {
+        this.set((await stockCounts().catch(() => ({ low: NaN, out: NaN }))).out)
+      },
+    }),
+    jobsRun: counter('jobs_run_total', 'Job runs, by task', ['task']),
+    jobsFailed: counter('jobs_failed_total', 'Failed job runs, by task', ['task']),
+    jobDuration: new client.Histogram({
+      name: 'job_duration_seconds',
+      help: 'Job run duration, by task',
+      labelNames: ['task'],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
+      registers: [registry],
+    }),
+    emailsSent: counter('emails_sent_total', 'Emails sent, by template', ['template']),
+    emailsFailed: counter('emails_failed_total', 'Emails that failed to send, by template', ['template']),
+    readiness: new client.Gauge({
+      name: 'readiness_check_up',
+      help: 'Readiness checks: 1 up, 0 down',
+      labelNames: ['check'],
+      registers: [registry],
+      async collect() {
+        // The scrape refreshes the checks, so alerts don't depend on someone calling /api/health/ready.
+        await sources.readiness?.().catch(() => undefined)
+      },
+    }),
+  }
+}
+
+// One registry per process, on globalThis: Next's bundled endpoints and the server record into the same one.
+const key = Symbol.for('ipswich-retail.metrics')
+const holder = globalThis as unknown as Record<symbol, Metrics | undefined>
+
+export function metrics(): Metrics {
+  holder[key] ??= createMetrics()
+  return holder[key]!
+}
+
+/** Called by the checkout endpoint for each refused checkout. */
+export function recordCheckoutRefusal(reason: CheckoutRefusalReason): void {
+  metrics().checkoutRefusals.inc({ reason })
+}
+
+/** Called where a conditional stock update (`… WHERE available + change >= 0`) matched no row. */
+export function recordStockUpdateRefused(): void {
+  metrics().stockUpdateRefused.inc()
+}
+
+/** Called by each job task when a run ends. */
+export function recordJob(task: string, ok: boolean, seconds: number): void {
+  const m = metrics()
+  m.jobsRun.inc({ task })
+  if (!ok) m.jobsFailed.inc({ task })
+  m.jobDuration.observe({ task }, seconds)
+}
+
+/** Called by the email tasks after each send attempt. */
+export function recordEmail(template: string, ok: boolean): void {
+  const m = metrics()
+  ;(ok ? m.emailsSent : m.emailsFailed).inc({ template })
+}
+
+export function recordReadiness(check: ReadinessCheck, up: boolean): void {
+  metrics().readiness.set({ check }, up ? 1 : 0)
+}
+
+export function setStockCountsSource(source: () => Promise<StockCounts>): void {
+  metrics().sources.stock = source
+}
+
+export function setReadinessSource(source: () => Promise<unknown>): void {
+  metrics().sources.readiness = source
+}
+
+/** Orders arrive as domain events; subscribed once per process. */
+export function subscribeOrderMetrics(bus: EventBus): void {
+  const flag = Symbol.for('ipswich-retail.metrics.orders')
+  const flags = globalThis as unknown as Record<symbol, boolean>
+  if (flags[flag]) return
+  flags[flag] = true
+  bus.subscribe('order.placed', (order) => {
+    const m = metrics()
+    const labels = { payment_method: order.paymentMethod }
+    m.ordersPlaced.inc(labels)
+    m.ordersValue.inc(labels, order.totals.total)
+  })
+}
