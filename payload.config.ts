@@ -13,6 +13,8 @@ import { databaseAdapter } from './src/infra/database'
 import { env } from './src/infra/env'
 import { createTransport } from './src/infra/mailer'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
+import { logger } from './src/infra/logger'
+import { jobsRunnerActive } from './src/jobs/runnerFlag'
 import { registerJobSubscribers } from './src/jobs/subscribers'
 import { tasks } from './src/jobs/tasks'
 
@@ -49,12 +51,14 @@ export default buildConfig({
     tasks,
     // Embedded default: the queue runs inside the CMS process; `npm run worker` runs it separately.
     autoRun: settings.RUN_JOBS_IN_PROCESS ? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] : [],
+    // Under `npm run serve`/`npm run worker` src/jobs/runner.ts runs the queue (with a lock); autoRun is for `next dev`.
+    shouldAutoRun: () => !jobsRunnerActive(),
   },
   onInit: async (payload) => {
     registerJobSubscribers(payload)
   },
   plugins,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-  logger: { options: { level: settings.LOG_LEVEL } },
+  logger: logger(),
   telemetry: false,
 })

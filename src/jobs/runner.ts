@@ -1,0 +1,73 @@
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import type { Lease, Lock } from '../infra/lock'
+import { markJobsRunnerActive } from './runnerFlag'
+
+export type JobsRunner = { stop(): Promise<void> }
+
+type Options = { payload: Payload; lock: Lock; logger: Logger; pollMs: number; batch: number }
+
+const LEASE_MS = 60_000
+
+// Keeps the lease while a long batch (slow SMTP, many jobs) runs, so no other worker claims the same jobs.
+function keepAlive(lease: Lease): () => void {
+  const timer = setInterval(() => void lease.extend(LEASE_MS), LEASE_MS / 3)
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+/**
+ * Runs Payload's jobs queue (every queue) until stopped. Payload claims jobs with a read then a write, so
+ * two runners could take the same job: one lease across all workers (Redis, or this process without it)
+ * lets one batch run at a time. stop() lets the batch in hand finish.
+ */
+export function startJobsRunner({ payload, lock, logger, pollMs, batch }: Options): JobsRunner {
+  let stopping = false
+  let wake: () => void = () => {}
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+
+  async function runOnce(): Promise<boolean> {
+    const lease = await lock.acquire('jobs:run', LEASE_MS)
+    if (!lease) return false
+    const stopKeepAlive = keepAlive(lease)
+    try {
+      const result = await payload.jobs.run({ allQueues: true, limit: batch })
+      const ran = Object.keys(result.jobStatus ?? {}).length
+      if (ran > 0) logger.debug({ ran, remaining: result.remainingJobsFromQueried }, 'Ran queued jobs')
+      return ran >= batch
+    } finally {
+      stopKeepAlive()
+      await lease.release()
+    }
+  }
+
+  markJobsRunnerActive(true)
+  const loop = (async () => {
+    while (!stopping) {
+      let more = false
+      try {
+        more = await runOnce()
+      } catch (err) {
+        logger.error({ err }, 'The jobs queue run failed; retrying after a pause')
+      }
+      if (!more && !stopping) await pause(pollMs)
+    }
+  })()
+
+  return {
+    async stop() {
+      stopping = true
+      wake()
+      await loop
+      markJobsRunnerActive(false)
+    },
+  }
+}
