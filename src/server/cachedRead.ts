@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { CachedResponse, CacheGroup, ReadCache } from '../infra/cache'
+import { metrics } from '../infra/metrics'
+import { captureResponse, sendEntry } from './capture'
+
+export type Downstream = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+/** GraphQL answers errors with a 200; those are not stored. */
+export function withoutGraphQLErrors(entry: CachedResponse): boolean {
+  try {
+    const parsed = JSON.parse(entry.body.toString('utf8')) as { errors?: unknown }
+    return !parsed.errors
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Serves a cacheable anonymous read: the in-process tier first, then (once per key, whoever else asks
+ * meanwhile waits) Redis, then the real handler, whose response is captured and stored if it is public.
+ * Returns what happened, for the request log.
+ */
+export async function serveCachedRead(
+  cache: ReadCache,
+  group: CacheGroup,
+  requestKey: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  downstream: Downstream,
+  accept?: (entry: CachedResponse) => boolean,
+): Promise<'HIT' | 'MISS'> {
+  const key = cache.keyFor(group, requestKey)
+  if (key === null) {
+    // Versions can't be trusted (Redis away): a miss, answered fresh.
+    metrics().cacheRequests.inc({ result: 'miss', tier: 'redis' })
+    await downstream(req, res)
+    return 'MISS'
+  }
+  const hit = cache.memory(key)
+  if (hit) {
+    sendEntry(res, hit, 'HIT')
+    return 'HIT'
+  }
+  let produced = false
+  let failure: unknown
+  const entry = await cache.fill(key, async () => {
+    produced = true
+    res.setHeader('x-cache', 'MISS')
+    const captured = captureResponse(res, accept)
+    try {
+      await downstream(req, res)
+    } catch (err) {
+      // Waiting readers then try for themselves; this one's error goes to the caller.
+      failure = err
+      return null
+    }
+    return captured
+  })
+  if (failure) throw failure
+  if (produced) return 'MISS'
+  if (entry) {
+    sendEntry(res, entry, 'HIT')
+    return 'HIT'
+  }
+  await downstream(req, res)
+  return 'MISS'
+}

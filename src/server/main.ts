@@ -1,0 +1,23 @@
+// `npm run serve`: the CMS in production. A node:http server answers health, metrics, rate limits and cached
+// anonymous reads itself, and hands everything else to Next's request handler (admin, REST, GraphQL).
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pino from 'pino'
+
+// React and Next pick their production builds from NODE_ENV, read when they load.
+Object.assign(process.env, { NODE_ENV: 'production' })
+
+const { env } = await import('../infra/env')
+const { createLogger, setLogger } = await import('../infra/logger')
+const settings = env()
+// Buffered writes: a synchronous write per request line would cap the hit path.
+const log = createLogger({ destination: pino.destination({ dest: 1, sync: false, minLength: 4096 }) })
+setLogger(log)
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const { startCms } = await import('./startCms')
+await startCms({ root, settings, logger: log }).catch((err: unknown) => {
+  log.fatal({ err }, 'The CMS could not start')
+  log.flush()
+  setTimeout(() => process.exit(1), 100)
+})

@@ -1,0 +1,85 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { Env } from '../infra/env'
+import { recordCheckoutRefusal } from '../infra/metrics'
+import type { RateLimiter } from '../infra/rateLimit'
+
+export type LimitBucket = 'login' | 'checkout' | 'quote' | 'register'
+export type LimitRule = { bucket: LimitBucket; perAccount: boolean }
+
+type Limits = Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS'>
+
+const REST_RULES: Record<string, LimitRule> = {
+  '/api/users/login': { bucket: 'login', perAccount: true },
+  '/api/customers/login': { bucket: 'login', perAccount: true },
+  '/api/checkout': { bucket: 'checkout', perAccount: false },
+  '/api/cart/quote': { bucket: 'quote', perAccount: false },
+  '/api/customers': { bucket: 'register', perAccount: false },
+}
+
+export function restLimitRule(method: string, pathname: string): LimitRule | null {
+  return method === 'POST' ? (REST_RULES[pathname] ?? null) : null
+}
+
+/** Login and registration are also GraphQL mutations; they count against the same limits. */
+export function graphqlLimitRule(query: string): LimitRule | null {
+  if (!/\bmutation\b/.test(query)) return null
+  if (/\blogin[A-Z]\w*/.test(query)) return { bucket: 'login', perAccount: true }
+  if (/\bcreateCustomer\b/.test(query)) return { bucket: 'register', perAccount: false }
+  return null
+}
+
+/** The login's account (email or username) from a JSON, urlencoded or GraphQL-variables body. */
+export function accountOf(body: Buffer, contentType: string | undefined): string | null {
+  const text = body.toString('utf8')
+  let fields: Record<string, unknown> = {}
+  try {
+    if (contentType?.includes('application/x-www-form-urlencoded')) fields = Object.fromEntries(new URLSearchParams(text))
+    else fields = JSON.parse(text) as Record<string, unknown>
+  } catch {
+    return null
+  }
+  const variables = (fields?.variables ?? {}) as Record<string, unknown>
+  const inline = typeof fields?.query === 'string' ? /email\s*:\s*"([^"]+)"/.exec(fields.query)?.[1] : undefined
+  const account = fields?.email ?? fields?.username ?? variables.email ?? variables.username ?? inline
+  return typeof account === 'string' && account.trim() ? account.trim().toLowerCase() : null
+}
+
+/** The client's address: the socket's, or the one the given number of trusted proxies saw. */
+export function clientIp(req: IncomingMessage, trustedHops: number): string {
+  const socketIp = req.socket.remoteAddress ?? 'unknown'
+  if (trustedHops <= 0) return socketIp
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  return forwarded[forwarded.length - trustedHops] ?? forwarded[0] ?? socketIp
+}
+
+const LIMIT_OF: Record<LimitBucket, keyof Limits> = {
+  login: 'RATE_LIMIT_LOGIN',
+  checkout: 'RATE_LIMIT_CHECKOUT',
+  quote: 'RATE_LIMIT_QUOTE',
+  register: 'RATE_LIMIT_REGISTER',
+}
+
+/** Counts the attempt by address (and account); answers 429 with Retry-After and returns false when over. */
+export async function enforceLimit(
+  limiter: RateLimiter,
+  limits: Limits,
+  rule: LimitRule,
+  ip: string,
+  account: string | null,
+  res: ServerResponse,
+): Promise<boolean> {
+  const limit = limits[LIMIT_OF[rule.bucket]]
+  const window = limits.RATE_LIMIT_WINDOW_SECONDS
+  const checks = [limiter.hit(`${rule.bucket}:ip`, ip, limit, window)]
+  if (rule.perAccount && account) checks.push(limiter.hit(`${rule.bucket}:account`, account, limit, window))
+  const refused = (await Promise.all(checks)).filter((r) => !r.allowed)
+  if (refused.length === 0) return true
+  const retryAfter = Math.max(...refused.map((r) => r.retryAfterSeconds))
+  if (rule.bucket === 'checkout') recordCheckoutRefusal('rate_limited')
+  const message = `Too many ${rule.bucket} attempts; try again in ${retryAfter} s`
+  const body = JSON.stringify({ error: { code: 'rate_limited', message }, errors: [{ message }] })
+  res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) })
+  res.end(body)
+  return false
+}

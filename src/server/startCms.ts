@@ -1,0 +1,104 @@
+import { createServer, type Server } from 'node:http'
+import path from 'node:path'
+import type { Payload } from 'payload'
+import type { Logger } from 'pino'
+
+import { readCache } from '../infra/cache'
+import type { Env } from '../infra/env'
+import { createReadinessCheck } from '../infra/health'
+import { processLock } from '../infra/lock'
+import { rateLimiter } from '../infra/rateLimit'
+import { closeRedis, redis } from '../infra/redis'
+import { startJobsRunner, type JobsRunner } from '../jobs/runner'
+import { schedule } from '../jobs/schedule'
+import { startScheduler, type Scheduler } from '../jobs/scheduler'
+import { createRequestHandler, type NextHandler } from './handler'
+import { createRouteTemplate } from './routes'
+import { expectedMigrations, installMetricSources } from './sources'
+
+type Options = { root: string; settings: Env; logger: Logger }
+
+// The server's own Payload (health, gauges, jobs); Next's route handlers keep theirs under the default key.
+async function loadPayload(): Promise<Payload> {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  return getPayload({ config, key: 'ipswich-retail-server' })
+}
+
+async function loadNext(root: string, port: number): Promise<NextHandler & { close(): Promise<void> }> {
+  const { default: next } = await import('next')
+  const app = next({ dev: false, dir: root, port, hostname: '0.0.0.0' })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  return Object.assign((req: Parameters<NextHandler>[0], res: Parameters<NextHandler>[1]) => handle(req, res), { close: () => app.close() })
+}
+
+export async function startCms({ root, settings, logger: log }: Options): Promise<Server> {
+  const payload = await loadPayload()
+  const readiness = createReadinessCheck({
+    payload: () => payload,
+    redis: redis(),
+    mediaDir: path.resolve(settings.MEDIA_DIR),
+    expectedMigrations: await expectedMigrations(payload, settings.DB_PUSH),
+  })
+  installMetricSources(payload, readiness)
+  const nextHandler = await loadNext(root, settings.CMS_PORT)
+  const state = { shuttingDown: false }
+  const handler = createRequestHandler({
+    next: nextHandler,
+    cache: settings.CACHE_ENABLED ? readCache() : null,
+    limiter: rateLimiter(),
+    settings,
+    logger: log,
+    routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
+    readiness,
+    cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+    state,
+  })
+  const server = createServer({ keepAliveTimeout: 65_000 }, handler)
+  await new Promise<void>((resolve) => server.listen(settings.CMS_PORT, '0.0.0.0', resolve))
+
+  let runner: JobsRunner | undefined
+  let scheduler: Scheduler | undefined
+  if (settings.RUN_JOBS_IN_PROCESS) {
+    runner = startJobsRunner({ payload, lock: processLock(), logger: log, pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH })
+    scheduler = startScheduler({
+      jobs: schedule(settings),
+      lock: processLock(),
+      enqueue: (task, input) => payload.jobs.queue({ task: task as never, input: input as never }),
+      logger: log,
+      timezone: settings.SCHEDULE_TIMEZONE,
+    })
+  }
+  log.info({ port: settings.CMS_PORT, cache: settings.CACHE_ENABLED ? readCache().tiers : 'off', jobsInProcess: settings.RUN_JOBS_IN_PROCESS }, 'CMS listening')
+
+  // SIGTERM: readiness turns 503 and new connections are refused; requests and jobs in hand finish; pools close.
+  let stopping = false
+  const shutdown = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    state.shuttingDown = true
+    log.info({ signal }, 'CMS stopping')
+    const force = setTimeout(() => {
+      log.error(`Requests still open after ${settings.SHUTDOWN_TIMEOUT_MS} ms; closing them`)
+      server.closeAllConnections()
+    }, settings.SHUTDOWN_TIMEOUT_MS)
+    force.unref()
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    // Keep-alive connections close as soon as their request in hand is answered.
+    const idle = setInterval(() => server.closeIdleConnections(), 250)
+    await Promise.all([closed, scheduler?.stop(), runner?.stop()])
+    clearInterval(idle)
+    clearTimeout(force)
+    await nextHandler.close().catch(() => undefined)
+    await readCache().close().catch(() => undefined)
+    await payload.destroy().catch(() => undefined)
+    await closeRedis()
+    log.info('CMS stopped')
+    log.flush()
+    setTimeout(() => process.exit(0), 50).unref()
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  return server
+}

@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import pino from 'pino'
+import type { Payload, SanitizedConfig } from 'payload'
+
+import type { ReadCache } from '../../src/infra/cache'
+import { env } from '../../src/infra/env'
+import { createReadinessCheck } from '../../src/infra/health'
+import type { RateLimiter } from '../../src/infra/rateLimit'
+import { redis } from '../../src/infra/redis'
+import { createRequestHandler, type NextHandler } from '../../src/server/handler'
+import { createRouteTemplate } from '../../src/server/routes'
+
+type RouteHandler = (req: Request, ctx?: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+/** Stands in for Next's handler: Payload's own REST and GraphQL route handlers behind node:http. */
+export async function payloadAsNext(config: SanitizedConfig): Promise<NextHandler & { calls: number }> {
+  const routes = await import('@payloadcms/next/routes')
+  const rest: Record<string, RouteHandler> = {
+    GET: routes.REST_GET(config) as RouteHandler,
+    POST: routes.REST_POST(config) as RouteHandler,
+    PATCH: routes.REST_PATCH(config) as RouteHandler,
+    DELETE: routes.REST_DELETE(config) as RouteHandler,
+  }
+  const graphql = routes.GRAPHQL_POST(config) as unknown as RouteHandler
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    handler.calls++
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const url = new URL(req.url ?? '/', 'http://localhost:8000')
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+    const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks)
+    const request = new Request(url, { method: req.method, headers, body })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+    const response =
+      url.pathname === '/api/graphql' ? await graphql(request) : await rest[req.method ?? 'GET'](request, { params: Promise.resolve({ slug }) })
+    const out: Record<string, string | string[]> = {}
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') out[name] = value
+    })
+    const cookies = response.headers.getSetCookie()
+    if (cookies.length > 0) out['set-cookie'] = cookies
+    res.writeHead(response.status, out)
+    res.end(Buffer.from(await response.arrayBuffer()))
+  }
+  handler.calls = 0
+  return handler
+}
+
+export type OpsServer = { url: string; next: NextHandler & { calls: number }; state: { shuttingDown: boolean }; close(): Promise<void> }
+
+/** The CMS's request handler on a real port, with Payload's route handlers where Next would be. */
+export async function startOpsServer(
+  payload: Payload,
+  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>> },
+): Promise<OpsServer> {
+  const next = await payloadAsNext(payload.config)
+  const state = { shuttingDown: false }
+  const handler = createRequestHandler({
+    next,
+    cache: options.cache,
+    limiter: options.limiter,
+    settings: { ...env(), ...options.settings },
+    logger: pino({ level: 'silent' }),
+    routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
+    readiness: createReadinessCheck({ payload: () => payload, redis: redis(), mediaDir: env().MEDIA_DIR, expectedMigrations: null }),
+    cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+    state,
+  })
+  const server = createServer(handler)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    next,
+    state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+export type HttpResult = { status: number; headers: Headers; json: any; text: string }
+
+/** fetch with the JSON parsed, for tests against a real port. */
+export async function http(url: string, init: RequestInit & { json?: unknown; token?: string } = {}): Promise<HttpResult> {
+  const headers = new Headers(init.headers)
+  if (init.json !== undefined) headers.set('content-type', 'application/json')
+  if (init.token) headers.set('authorization', `JWT ${init.token}`)
+  const res = await fetch(url, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body })
+  const text = await res.text()
+  let json: any
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = undefined
+  }
+  return { status: res.status, headers: res.headers, json, text }
+}
