@@ -55,6 +55,9 @@ const schema = z.object({
   DATA_DIR: z.string().default('data'),
   MEDIA_DIR: z.string().default('media'),
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
+  // The request guard (src/guard) refuses larger JSON/form bodies with 413; the server cuts a request off after REQUEST_TIMEOUT_MS.
+  MAX_BODY_BYTES: int(1024 * 1024),
+  REQUEST_TIMEOUT_MS: int(30000),
   LOGIN_MAX_ATTEMPTS: int(5),
   LOGIN_LOCK_MINUTES: int(10),
   RUN_JOBS_IN_PROCESS: bool(true),
