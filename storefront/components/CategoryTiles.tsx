@@ -12,7 +12,7 @@ export function CategoryTiles({ categories }: { categories: Category[] }) {
         return (
           <li key={category.id}>
             <Link href={categoryHref(category)} className={image ? 'tile' : 'tile plain'} data-testid="category-link">
-              {image ? <CmsImage media={image} variant="card" sizes="(max-width: 860px) 50vw, 240px" fallbackAlt={category.title} /> : null}
+              {image ? <CmsImage media={image} variant="card" sizes="(max-width: 860px) 50vw, 240px" fallbackAlt={category.title} decorative /> : null}
               <span>{category.title}</span>
             </Link>
           </li>

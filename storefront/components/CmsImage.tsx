@@ -11,9 +11,11 @@ interface Props {
   /** Used when the media has no alt text (it is required in the CMS, so rarely). */
   fallbackAlt: string
   priority?: boolean
+  /** For a picture beside text that already names it (category tiles): alt="" so it is not read twice. */
+  decorative?: boolean
 }
 
-export function CmsImage({ media, variant, sizes, fallbackAlt, priority }: Props) {
+export function CmsImage({ media, variant, sizes, fallbackAlt, priority, decorative }: Props) {
   if (!media) {
     // eslint-disable-next-line @next/next/no-img-element
     return <img src="/placeholder.svg" alt={`${fallbackAlt} (no picture yet)`} width={600} height={600} />
@@ -22,7 +24,7 @@ export function CmsImage({ media, variant, sizes, fallbackAlt, priority }: Props
   return (
     <Image
       src={`/media/${media.id}/${variant}`}
-      alt={media.alt || fallbackAlt}
+      alt={decorative ? '' : media.alt || fallbackAlt}
       width={width}
       height={height}
       sizes={sizes}

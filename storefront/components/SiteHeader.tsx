@@ -1,11 +1,12 @@
 import Link from 'next/link'
 import { getTopCategories } from '@/lib/catalogue/categories'
 import { categoryHref } from '@/lib/catalogue/categories'
+import { isBuildPhase } from '@/lib/env'
 import { HeaderSession } from './HeaderSession'
 
 export async function SiteHeader() {
-  // The header must render even when the CMS is down, so the error page has navigation.
-  const categories = await getTopCategories(8).catch(() => [])
+  // The header must render even when the CMS is down (error pages), and the build never asks the CMS.
+  const categories = isBuildPhase() ? [] : await getTopCategories(8).catch(() => [])
   return (
     <header className="site-header">
       <div className="bar wrap">

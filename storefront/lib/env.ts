@@ -39,3 +39,8 @@ export function offeredPaymentMethods(): ('test-card' | 'manual')[] {
   if (listed.includes('manual')) methods.push('manual')
   return methods.length > 0 ? methods : ['manual']
 }
+
+/** True while `next build` prerenders: nothing may call the CMS then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build'
+}
