@@ -16,7 +16,7 @@ export default async function HomePage() {
       <section className="hero">
         <h1>Good things, from Ipswich</h1>
         <p>Everyday clothing, homeware and gifts. Free UK delivery on larger orders; every price includes VAT.</p>
-        <Link href="/search" className="button">
+        <Link href="/search" prefetch={false} className="button">
           Browse everything
         </Link>
       </section>

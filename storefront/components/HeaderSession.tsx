@@ -18,7 +18,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const snapshot = () => uiCookieValue(document.cookie) ?? ''
-const serverSnapshot = () => ''
+const serverSnapshot = () => null
 
 /** Tells the header that the cart or the session changed (after a server action). */
 export function announceUiChange(): void {
@@ -27,13 +27,16 @@ export function announceUiChange(): void {
 
 // Pages are cached for everyone, so the per-visitor bits are filled in by the browser.
 export function HeaderSession() {
-  const { cartCount, loggedIn } = parseUiState(useSyncExternalStore(subscribe, snapshot, serverSnapshot))
+  const value = useSyncExternalStore<string | null>(subscribe, snapshot, serverSnapshot)
+  const { cartCount, loggedIn } = parseUiState(value)
+  // Before hydration (and with JavaScript off) "Account" suits everyone: it leads to the login form.
+  const accountLabel = value === null || loggedIn ? 'Account' : 'Log in'
   return (
     <nav aria-label="Your shop" className="header-links">
-      <Link href="/account" data-testid="account-link">
-        {loggedIn ? 'Account' : 'Log in'}
+      <Link href="/account" prefetch={false} data-testid="account-link">
+        {accountLabel}
       </Link>
-      <Link href="/cart" data-testid="cart-link">
+      <Link href="/cart" prefetch={false} data-testid="cart-link">
         Cart
         {cartCount > 0 ? (
           <span className="cart-count" data-testid="cart-count">

@@ -6,7 +6,12 @@ export function SiteFooter() {
       <div className="wrap">
         <p>© Ipswich Retail · Prices in pounds sterling, VAT included.</p>
         <p>
-          <Link href="/search">All products</Link> · <Link href="/account">Your account</Link> · <Link href="/cart">Cart</Link>
+          <Link href="/search" prefetch={false}>All products</Link> · <Link href="/account" prefetch={false}>
+            Your account
+          </Link>{' '}
+          · <Link href="/cart" prefetch={false}>
+            Cart
+          </Link>
         </p>
       </div>
     </footer>

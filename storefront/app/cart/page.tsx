@@ -42,7 +42,7 @@ export default async function CartPage() {
           ))}
           {shown.totals ? <OrderTotals totals={shown.totals} /> : <p className="muted">Totals appear once your cart is priced.</p>}
           {hasProblems(shown) ? <p className="field-error">Please fix the problems above before checking out.</p> : null}
-          <Link href="/checkout" className="button wide" data-testid="go-to-checkout">
+          <Link href="/checkout" prefetch={false} className="button wide" data-testid="go-to-checkout">
             Check out
           </Link>
           <p className="vat-note">Shipping is worked out for the UK; it is confirmed at checkout.</p>
