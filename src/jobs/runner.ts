@@ -10,6 +10,23 @@ type Options = { payload: Payload; lock: Lock; logger: Logger; pollMs: number; b
 
 const LEASE_MS = 60_000
 
+/** Jobs Payload's runner would pick up now: not done, not failed for good, not running, not waiting. */
+export async function hasRunnableJobs(payload: Payload): Promise<boolean> {
+  const { totalDocs } = await payload.count({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: {
+      and: [
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { equals: false } },
+        { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than: new Date().toISOString() } }] },
+      ],
+    },
+  })
+  return totalDocs > 0
+}
+
 // Keeps the lease while a long batch (slow SMTP, many jobs) runs, so no other worker claims the same jobs.
 function keepAlive(lease: Lease): () => void {
   const timer = setInterval(() => void lease.extend(LEASE_MS), LEASE_MS / 3)
@@ -35,6 +52,8 @@ export function startJobsRunner({ payload, lock, logger, pollMs, batch }: Option
     })
 
   async function runOnce(): Promise<boolean> {
+    // A read first: on SQLite an empty run would still open a write transaction every poll.
+    if (!(await hasRunnableJobs(payload))) return false
     const lease = await lock.acquire('jobs:run', LEASE_MS)
     if (!lease) return false
     const stopKeepAlive = keepAlive(lease)

@@ -8,7 +8,7 @@ import { closeRedis } from '../infra/redis'
 import { isEntryPoint, loadPayload, serveProcessMetrics, stopOnSignal } from './process'
 import { schedule, type ScheduledJob } from './schedule'
 
-export type Enqueue = (task: string, input: Record<string, unknown>) => Promise<unknown>
+export type Enqueue = (task: string, input: Record<string, unknown>, tick: Date) => Promise<unknown>
 export type Scheduler = { stop(): Promise<void> }
 
 // A tick's claim outlives any clock skew between schedulers; it is never released, only expires.
@@ -25,7 +25,7 @@ export function startScheduler(options: { jobs: ScheduledJob[]; lock: Lock; enqu
     const tick = Math.floor(date.getTime() / 1000)
     const claim = await lock.acquire(`tick:${job.name}:${tick}`, TICK_CLAIM_MS)
     if (!claim) return
-    await enqueue(job.task, job.input)
+    await enqueue(job.task, job.input, new Date(tick * 1000))
     log.info({ job: job.name, task: job.task, tick: new Date(tick * 1000).toISOString() }, 'Scheduled job enqueued')
   }
   const tasks: ScheduledTask[] = options.jobs.map((job) =>

@@ -11,13 +11,15 @@ const { env } = await import('../infra/env')
 const { createLogger, setLogger } = await import('../infra/logger')
 const settings = env()
 // Buffered writes: a synchronous write per request line would cap the hit path.
-const log = createLogger({ destination: pino.destination({ dest: 1, sync: false, minLength: 4096 }) })
+const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+const log = createLogger({ destination })
 setLogger(log)
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { startCms } = await import('./startCms')
-await startCms({ root, settings, logger: log }).catch((err: unknown) => {
+const flush = () => destination.flushSync()
+await startCms({ root, settings, logger: log, flush }).catch((err: unknown) => {
   log.fatal({ err }, 'The CMS could not start')
-  log.flush()
-  setTimeout(() => process.exit(1), 100)
+  flush()
+  process.exit(1)
 })

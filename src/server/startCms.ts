@@ -16,7 +16,7 @@ import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
 
-type Options = { root: string; settings: Env; logger: Logger }
+type Options = { root: string; settings: Env; logger: Logger; flush: () => void }
 
 // The server's own Payload (health, gauges, jobs); Next's route handlers keep theirs under the default key.
 async function loadPayload(): Promise<Payload> {
@@ -33,7 +33,7 @@ async function loadNext(root: string, port: number): Promise<NextHandler & { clo
   return Object.assign((req: Parameters<NextHandler>[0], res: Parameters<NextHandler>[1]) => handle(req, res), { close: () => app.close() })
 }
 
-export async function startCms({ root, settings, logger: log }: Options): Promise<Server> {
+export async function startCms({ root, settings, logger: log, flush }: Options): Promise<Server> {
   const payload = await loadPayload()
   const readiness = createReadinessCheck({
     payload: () => payload,
@@ -95,8 +95,8 @@ export async function startCms({ root, settings, logger: log }: Options): Promis
     await payload.destroy().catch(() => undefined)
     await closeRedis()
     log.info('CMS stopped')
-    log.flush()
-    setTimeout(() => process.exit(0), 50).unref()
+    flush()
+    process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))

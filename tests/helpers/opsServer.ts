@@ -6,6 +6,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import type { ReadCache } from '../../src/infra/cache'
 import { env } from '../../src/infra/env'
 import { createReadinessCheck } from '../../src/infra/health'
+import { setReadinessSource } from '../../src/infra/metrics'
 import type { RateLimiter } from '../../src/infra/rateLimit'
 import { redis } from '../../src/infra/redis'
 import { createRequestHandler, type NextHandler } from '../../src/server/handler'
@@ -48,6 +49,9 @@ export async function payloadAsNext(config: SanitizedConfig): Promise<NextHandle
   return handler
 }
 
+/** For suites about something other than the cache: every read goes to Payload. */
+export const cacheDisabled = null
+
 export type OpsServer = { url: string; next: NextHandler & { calls: number }; state: { shuttingDown: boolean }; close(): Promise<void> }
 
 /** The CMS's request handler on a real port, with Payload's route handlers where Next would be. */
@@ -57,6 +61,8 @@ export async function startOpsServer(
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config)
   const state = { shuttingDown: false }
+  const readiness = createReadinessCheck({ payload: () => payload, redis: redis(), mediaDir: env().MEDIA_DIR, expectedMigrations: null })
+  setReadinessSource(readiness)
   const handler = createRequestHandler({
     next,
     cache: options.cache,
@@ -64,7 +70,7 @@ export async function startOpsServer(
     settings: { ...env(), ...options.settings },
     logger: pino({ level: 'silent' }),
     routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
-    readiness: createReadinessCheck({ payload: () => payload, redis: redis(), mediaDir: env().MEDIA_DIR, expectedMigrations: null }),
+    readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
     state,
   })

@@ -1,0 +1,93 @@
+import type { Payload } from 'payload'
+import pino from 'pino'
+
+import { memoryLock, redisLock, type Lock } from '../../src/infra/lock'
+import { metrics } from '../../src/infra/metrics'
+import { createRedisClient } from '../../src/infra/redis'
+import { queryRows, sql } from '../../src/infra/sql'
+import { startJobsRunner } from '../../src/jobs/runner'
+import { startScheduler, type Scheduler } from '../../src/jobs/scheduler'
+import { bootPayload, type TestPayload } from '../helpers/payload'
+import { hasRedisServer, startRedisServer, type TestRedis } from '../helpers/redisServer'
+
+const quiet = pino({ level: 'silent' })
+const everySecond = [{ name: 'tick-test', cron: '* * * * * *', task: 'cleanIdempotencyKeys', input: {} }]
+
+/** Runs two schedulers side by side for a few seconds and counts what each tick enqueued. */
+async function runTwoSchedulers(lockA: Lock, lockB: Lock, ms = 3300): Promise<number[]> {
+  const perTick = new Map<number, number>()
+  const enqueue = async (_task: string, _input: unknown, tick: Date) => {
+    perTick.set(tick.getTime(), (perTick.get(tick.getTime()) ?? 0) + 1)
+  }
+  const schedulers: Scheduler[] = [
+    startScheduler({ jobs: everySecond, lock: lockA, enqueue, logger: quiet }),
+    startScheduler({ jobs: everySecond, lock: lockB, enqueue, logger: quiet }),
+  ]
+  await new Promise((r) => setTimeout(r, ms))
+  await Promise.all(schedulers.map((s) => s.stop()))
+  return [...perTick.values()]
+}
+
+describe('two schedulers at once', () => {
+  it('should fire each tick once when they share this process', async () => {
+    const counts = await runTwoSchedulers(memoryLock(), memoryLock())
+    expect(counts.length).toBeGreaterThanOrEqual(2)
+    expect(counts.every((c) => c === 1)).toBe(true)
+  })
+})
+
+const describeWithRedisServer = hasRedisServer() || process.env.CI === 'true' ? describe : describe.skip
+
+describeWithRedisServer('two schedulers sharing Redis', () => {
+  let redisServer: TestRedis
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer()
+  })
+
+  afterAll(async () => {
+    await redisServer?.stop()
+  })
+
+  it('should fire each tick once', async () => {
+    const a = createRedisClient(redisServer.url, 'scheduler-a')
+    const b = createRedisClient(redisServer.url, 'scheduler-b')
+    await new Promise((r) => setTimeout(r, 200))
+    const counts = await runTwoSchedulers(redisLock(a, 'ir-test:'), redisLock(b, 'ir-test:'))
+    a.disconnect()
+    b.disconnect()
+    expect(counts.length).toBeGreaterThanOrEqual(2)
+    expect(counts.every((c) => c === 1)).toBe(true)
+  })
+})
+
+describe('the jobs runner', () => {
+  let app: TestPayload
+  let payload: Payload
+
+  beforeAll(async () => {
+    app = await bootPayload()
+    payload = app.payload
+  })
+
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('should run queued clean-ups, time them, and finish the batch in hand when stopped', async () => {
+    const old = new Date(Date.now() - 48 * 3_600_000).toISOString()
+    await queryRows(payload, undefined, sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at) VALUES (${'old-key'}, ${'h'}, ${'completed'}, ${old}, ${old})`)
+    await payload.create({ collection: 'idempotency-keys', data: { key: 'fresh-key', requestHash: 'h' }, overrideAccess: true })
+    const job = await payload.jobs.queue({ task: 'cleanIdempotencyKeys', input: { olderThanHours: 24 } })
+    const runner = startJobsRunner({ payload, lock: memoryLock(), logger: quiet, pollMs: 100, batch: 5 })
+    // Payload deletes a job once it completes.
+    const pending = async () => (await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).totalDocs
+    for (let i = 0; i < 50 && (await pending()) > 0; i++) await new Promise((r) => setTimeout(r, 100))
+    await runner.stop()
+    const keys = await queryRows<{ key: string }>(payload, undefined, sql`SELECT key FROM idempotency_keys ORDER BY key`)
+    const runs = (await metrics().jobsRun.get()).values.find((v) => v.labels.task === 'cleanIdempotencyKeys')?.value
+    expect(await pending()).toBe(0)
+    expect(keys.map((k) => k.key)).toEqual(['fresh-key'])
+    expect(runs).toBe(1)
+  })
+})
