@@ -1,0 +1,77 @@
+import type { DepartmentSeed } from '../types'
+
+export const clothing: DepartmentSeed = {
+  code: 'CLO',
+  note: 'Not the right size? Exchanges are free in the shop or by post within 30 days.',
+  products: [
+    {
+      title: 'Fisherman’s Rib Jumper',
+      category: 'knitwear',
+      price: 6500,
+      weight: 750,
+      featured: true,
+      options: [
+        { name: 'Size', values: ['S', 'M', 'L', 'XL'], prices: { XL: 6900 } },
+        { name: 'Colour', values: ['Navy', 'Oat'] },
+      ],
+      description: 'A thick fisherman’s rib jumper knitted from British wool, with a crew neck and a relaxed fit. Built for Felixstowe in February.',
+    },
+    {
+      title: 'Lambswool Crew Neck',
+      category: 'knitwear',
+      price: 5500,
+      compareAtPrice: 6500,
+      weight: 350,
+      options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      description: 'A fine-gauge lambswool jumper, knitted in Scotland, light enough to layer and warm enough to wear alone.',
+    },
+    {
+      title: 'Waxed Cotton Jacket',
+      category: 'outerwear',
+      price: 12900,
+      weight: 1500,
+      options: [{ name: 'Size', values: ['S', 'M', 'L', 'XL'] }],
+      stock: { XL: 2 },
+      description: 'A waxed cotton field jacket with a corduroy collar, tartan lining and four bellows pockets. Re-wax it every year or two.',
+    },
+    {
+      title: 'Packable Rain Mac',
+      category: 'outerwear',
+      price: 4500,
+      weight: 420,
+      options: [{ name: 'Colour', values: ['Yellow', 'Navy'] }],
+      description: 'A fully waterproof hooded mac with taped seams that folds into its own pocket. Taped, vented and sized to fit over a jumper.',
+    },
+    {
+      title: 'Merino Beanie',
+      category: 'accessories',
+      price: 1800,
+      weight: 90,
+      options: [{ name: 'Colour', values: ['Charcoal', 'Mustard', 'Forest'] }],
+      description: 'A ribbed beanie in soft merino with a deep turn-up, one size for most heads.',
+    },
+    {
+      title: 'Suffolk Tartan Wool Scarf',
+      category: 'accessories',
+      price: 2800,
+      weight: 200,
+      description: 'A lambswool scarf in a muted green and rust tartan, 180 cm long with fringed ends.',
+    },
+    {
+      title: 'Ribbed Wool Socks',
+      category: 'accessories',
+      price: 900,
+      weight: 80,
+      options: [{ name: 'Size', values: ['UK 4–7', 'UK 8–11'] }],
+      description: 'Wool-rich boot socks with a cushioned sole and a comfortable ribbed cuff. One pair.',
+    },
+    {
+      title: 'Breton Striped Top',
+      category: 'clothing',
+      price: 3200,
+      weight: 280,
+      options: [{ name: 'Size', values: ['S', 'M', 'L'] }],
+      description: 'The classic long-sleeved Breton in heavyweight cotton jersey, navy stripes on ecru with a boat neck.',
+    },
+  ],
+}

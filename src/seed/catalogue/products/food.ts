@@ -1,0 +1,75 @@
+import type { DepartmentSeed } from '../types'
+
+export const food: DepartmentSeed = {
+  code: 'FOD',
+  note: 'Best-before dates are at least three months away when we send them out.',
+  products: [
+    {
+      title: 'Suffolk Breakfast Tea, 80 Bags',
+      category: 'tea-and-coffee',
+      price: 550,
+      weight: 280,
+      description: 'A strong blend of Assam and Kenyan teas that stands up to milk, in plastic-free tea bags.',
+    },
+    {
+      title: 'Ipswich Roast Coffee Beans 250 g',
+      category: 'tea-and-coffee',
+      price: 850,
+      weight: 270,
+      options: [{ name: 'Grind', values: ['Whole bean', 'Cafetière', 'Espresso'] }],
+      description: 'A medium roast of Brazilian and Colombian beans, roasted in small batches in Ipswich: chocolate, hazelnut and a little red fruit.',
+    },
+    {
+      title: 'Earl Grey Loose Leaf Tea Caddy',
+      category: 'tea-and-coffee',
+      price: 700,
+      weight: 180,
+      description: '100 g of black tea with cold-pressed bergamot and cornflower petals, in a caddy worth keeping.',
+    },
+    {
+      title: 'Suffolk Wildflower Honey 340 g',
+      category: 'preserves-and-honey',
+      price: 750,
+      weight: 520,
+      featured: true,
+      description: 'Raw, soft-set honey from hives on the Shotley peninsula, gently strained and never heated. Flavour changes with the seasons.',
+    },
+    {
+      title: 'Seville Orange Marmalade',
+      category: 'preserves-and-honey',
+      price: 450,
+      weight: 480,
+      description: 'Thick-cut Seville orange marmalade, made in January when the oranges arrive, with a bitter edge and plenty of peel.',
+    },
+    {
+      title: 'Whole Fruit Strawberry Jam',
+      category: 'preserves-and-honey',
+      price: 450,
+      compareAtPrice: 500,
+      weight: 480,
+      description: 'Suffolk strawberries cooked in open pans with just sugar and lemon, set soft with whole fruit.',
+    },
+    {
+      title: 'Salted Caramel Fudge',
+      category: 'sweets-and-treats',
+      price: 500,
+      weight: 170,
+      description: 'Crumbly butter fudge with sea salt, made by hand in 20 kg batches and cut into generous squares.',
+    },
+    {
+      title: 'Dark Chocolate and Sea Salt Bar',
+      category: 'sweets-and-treats',
+      price: 400,
+      weight: 90,
+      stock: 2,
+      description: 'A 70 % dark chocolate bar finished with flakes of sea salt. Vegan, and very hard to share.',
+    },
+    {
+      title: 'Elderflower Pressé 750 ml',
+      category: 'food-and-drink',
+      price: 350,
+      weight: 1300,
+      description: 'Sparkling pressé made with elderflowers picked in June hedgerows and a squeeze of lemon. Lovely cold.',
+    },
+  ],
+}

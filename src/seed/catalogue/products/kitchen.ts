@@ -1,0 +1,76 @@
+import type { DepartmentSeed } from '../types'
+
+export const kitchen: DepartmentSeed = {
+  code: 'KIT',
+  note: 'Tested in our own kitchen before it goes on the shelf; dishwasher advice is on the label.',
+  products: [
+    {
+      title: 'Enamel Pie Dish 24 cm',
+      category: 'cookware',
+      price: 1600,
+      weight: 450,
+      description: 'A classic white enamel pie dish with a navy rim, safe in the oven, under the grill and on the table. Perfect for a Sunday crumble.',
+    },
+    {
+      title: 'Cast Iron Skillet 26 cm',
+      category: 'cookware',
+      price: 4800,
+      compareAtPrice: 5900,
+      weight: 2600,
+      featured: true,
+      description: 'Pre-seasoned cast iron that goes from hob to oven to campfire and will outlive us all. Works on induction.',
+    },
+    {
+      title: 'Copper-base Milk Pan',
+      category: 'cookware',
+      price: 3200,
+      weight: 800,
+      description: 'A 14 cm stainless milk pan with a copper base for even heat and a pouring lip on both sides, for custard, porridge and cocoa.',
+    },
+    {
+      title: 'Speckled Stoneware Dinner Plate',
+      category: 'tableware',
+      price: 1200,
+      weight: 700,
+      options: [{ name: 'Colour', values: ['Oat', 'Ink'] }],
+      description: 'A 27 cm dinner plate in reactive-glaze stoneware with a raw clay rim. Dishwasher and microwave safe.',
+    },
+    {
+      title: 'Recycled Glass Tumblers, Set of 4',
+      category: 'tableware',
+      price: 2400,
+      weight: 1200,
+      description: 'Four chunky tumblers blown from recycled glass, with the faint green tint and bubbles that come with it. 300 ml each.',
+    },
+    {
+      title: 'Cornflower Stripe Breakfast Mug',
+      category: 'tableware',
+      price: 1000,
+      weight: 380,
+      stock: 4,
+      description: 'A generous 400 ml mug with hand-painted cornflower-blue stripes, for the first tea of the day.',
+    },
+    {
+      title: 'Ipswich Map Linen Tea Towel',
+      category: 'kitchen-textiles',
+      price: 1200,
+      weight: 90,
+      description: 'The streets of Ipswich from the Waterfront to Christchurch Park, screen-printed on a half-linen tea towel.',
+    },
+    {
+      title: 'Striped Cotton Apron',
+      category: 'kitchen-textiles',
+      price: 2200,
+      weight: 250,
+      options: [{ name: 'Colour', values: ['Navy', 'Mustard'] }],
+      description: 'A full-length apron in heavy cotton ticking with a deep front pocket and long ties that wrap round to the front.',
+    },
+    {
+      title: 'Beech Spatula Set',
+      category: 'kitchen-and-dining',
+      price: 1400,
+      weight: 200,
+      description: 'Three beechwood spatulas, a slotted, a flat and a corner one, oiled and ready to use. Hand wash only.',
+    },
+  ],
+}
