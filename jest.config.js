@@ -36,6 +36,7 @@ export default {
         '<rootDir>/src/**/*.spec.ts',
         '<rootDir>/collections/**/*.spec.ts',
         '<rootDir>/plugins/**/*.spec.ts',
+        '<rootDir>/storefront/{lib,app,components}/**/*.spec.ts',
       ],
     },
     {
