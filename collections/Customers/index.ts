@@ -4,7 +4,7 @@ import { anyone } from '../../src/access/anyone'
 import { isAdmin } from '../../src/access/isAdmin'
 import { isStaffOrSelf } from '../../src/access/isStaffOrSelf'
 import { addressFields } from '../../src/fields/address'
-import { env } from '../../src/infra/env'
+import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
 
@@ -16,7 +16,7 @@ export const Customers: CollectionConfig = {
     lockTime: env().LOGIN_LOCK_MINUTES * 60 * 1000,
     tokenExpiration: 60 * 60 * 24 * 7,
     verify: env().EMAIL_VERIFICATION ? { generateEmailHTML: verifyEmail } : false,
-    forgotPassword: { generateEmailHTML: resetPasswordEmail },
+    forgotPassword: { generateEmailHTML: resetPasswordEmail, minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: {

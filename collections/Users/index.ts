@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
-import { env } from '../../src/infra/env'
+import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { canSetRoles } from './canSetRoles'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
@@ -14,6 +14,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: env().LOGIN_MAX_ATTEMPTS,
     lockTime: env().LOGIN_LOCK_MINUTES * 60 * 1000,
     tokenExpiration: 60 * 60 * 8,
+    forgotPassword: { minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: {

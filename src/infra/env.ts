@@ -164,3 +164,9 @@ export function env(): Env {
   cached ??= loadEnv()
   return cached
 }
+
+// Payload throttles reset requests with a write outside the request's transaction; on SQLite that write waits on
+// the transaction's own lock and fails, so there the server's rate limits do the throttling instead.
+export function forgotPasswordInterval(): number {
+  return env().database.kind === 'sqlite' ? 0 : 15_000
+}
