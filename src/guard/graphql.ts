@@ -1,10 +1,17 @@
-import { Kind, parse, visit, type DocumentNode } from 'graphql'
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
+import {
+  GraphQLObjectType, GraphQLSchema, GraphQLString, Kind, TypeInfo, ValidationContext, parse,
+  type ASTNode, type DirectiveNode, type DocumentNode, type GraphQLError, type OperationDefinitionNode,
+} from 'graphql'
 
+import { GRAPHQL_LIMITS } from '../infra/graphqlLimits'
 import { badRequest, hasNul, show } from './refusal'
 
 // GraphQL limits live in the validation rules (src/infra/graphqlLimits.ts); here only what crashes before them:
 // a query too long to parse cheaply, NUL characters, and @include/@skip given a non-boolean (Payload's
-// complexity rule evaluates those directives unguarded and answers 500).
+// complexity rule evaluates those directives unguarded and answers 500). The armor alias and depth rules also run
+// here, on the parsed document alone, so a flood is refused before Payload spends CPU validating it against its schema.
 
 const MAX_TOKENS = 20000
 
@@ -21,31 +28,55 @@ function parseQuietly(query: string): DocumentNode | null {
   }
 }
 
-function checkDirectives(document: DocumentNode, variables: Record<string, unknown>): void {
+// The shape rules need only fragments from the context, not Payload's schema. They are entered per operation
+// directly: graphql's generic visit() costs more than the rules themselves on a 500-alias document.
+const shapeSchema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }) })
+const reportOnly = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] }
+type OperationVisitor = { OperationDefinition: { enter: (node: OperationDefinitionNode) => void } }
+
+function checkShape(document: DocumentNode): void {
+  const errors: GraphQLError[] = []
+  const context = new ValidationContext(shapeSchema, document, new TypeInfo(shapeSchema), (error) => errors.push(error))
+  const visitors = [
+    maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, ...reportOnly })(context),
+    maxDepthRule({ n: GRAPHQL_LIMITS.depth, ignoreIntrospection: true, ...reportOnly })(context),
+  ] as unknown as OperationVisitor[]
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const visitor of visitors) visitor.OperationDefinition.enter.call(visitor, definition)
+  }
+  if (errors.length) throw badRequest('graphql_limit', errors[0].message.replace(/^Syntax Error: /, ''))
+}
+
+/** Every AST node under `node`, depth first (AST nodes are plain objects with a `kind`). */
+function eachNode(node: unknown, fn: (node: ASTNode) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) eachNode(item, fn)
+    return
+  }
+  if (typeof node !== 'object' || node === null || !('kind' in node)) return
+  fn(node as ASTNode)
+  for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) eachNode(value, fn)
+}
+
+function checkNodes(document: DocumentNode, variables: Record<string, unknown>): void {
   const defaults = new Map<string, unknown>()
-  visit(document, {
-    VariableDefinition(node) {
-      if (node.defaultValue?.kind === Kind.BOOLEAN) defaults.set(node.variable.name.value, node.defaultValue.value)
-    },
+  const directives: DirectiveNode[] = []
+  eachNode(document, (node) => {
+    if (node.kind === Kind.STRING && hasNul(node.value)) throw badRequest('invalid_graphql', 'A string in the GraphQL query contains a NUL character')
+    if (node.kind === Kind.VARIABLE_DEFINITION && node.defaultValue?.kind === Kind.BOOLEAN) defaults.set(node.variable.name.value, node.defaultValue.value)
+    if (node.kind === Kind.DIRECTIVE && (node.name.value === 'include' || node.name.value === 'skip')) directives.push(node)
   })
-  visit(document, {
-    StringValue(node) {
-      if (hasNul(node.value)) throw badRequest('invalid_graphql', 'A string in the GraphQL query contains a NUL character')
-    },
-    Directive(node) {
-      if (node.name.value !== 'include' && node.name.value !== 'skip') return
-      const arg = node.arguments?.find((a) => a.name.value === 'if')
-      if (!arg) return
-      if (arg.value.kind === Kind.BOOLEAN) return
-      if (arg.value.kind === Kind.VARIABLE) {
-        const name = arg.value.name.value
-        const value = name in variables ? variables[name] : defaults.get(name)
-        if (typeof value === 'boolean') return
-        throw badRequest('invalid_graphql', `@${node.name.value}(if: $${name}) needs $${name} to be true or false, got ${show(value ?? null)}`)
-      }
-      throw badRequest('invalid_graphql', `@${node.name.value}(if: …) takes true, false or a Boolean variable`)
-    },
-  })
+  for (const node of directives) {
+    const arg = node.arguments?.find((a) => a.name.value === 'if')
+    if (!arg || arg.value.kind === Kind.BOOLEAN) continue
+    if (arg.value.kind !== Kind.VARIABLE) throw badRequest('invalid_graphql', `@${node.name.value}(if: …) takes true, false or a Boolean variable`)
+    const name = arg.value.name.value
+    const value = name in variables ? variables[name] : defaults.get(name)
+    if (typeof value !== 'boolean') {
+      throw badRequest('invalid_graphql', `@${node.name.value}(if: $${name}) needs $${name} to be true or false, got ${show(value ?? null)}`)
+    }
+  }
 }
 
 function parseVariables(raw: unknown): Record<string, unknown> {
@@ -71,5 +102,7 @@ export function checkGraphQL(params: GraphQLParams, maxLength: number): void {
   if (hasNul(query)) throw badRequest('invalid_graphql', 'The GraphQL query contains a NUL character')
   const variables = parseVariables(params.variables)
   const document = parseQuietly(query)
-  if (document) checkDirectives(document, variables)
+  if (!document) return
+  checkShape(document)
+  checkNodes(document, variables)
 }

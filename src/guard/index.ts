@@ -111,12 +111,13 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
     checkEntityQuery(schema, match.entity, match.op, query)
   }
 
+  const graphQLPath = `${schema.api}${schema.graphQL}`
   const guard = ((req: GuardRequest): GuardRefusal | null => {
     try {
       check(req)
       return null
     } catch (error) {
-      if (error instanceof Refusal) return error.toAnswer()
+      if (error instanceof Refusal) return error.toAnswer(req.url.split('?', 1)[0].endsWith(graphQLPath))
       options.onFault?.(error)
       return null // a fault in the guard must not take the site down: Payload still validates
     }

@@ -13,9 +13,11 @@ export class Refusal extends Error {
     this.name = 'Refusal'
   }
 
-  toAnswer(): GuardRefusal {
+  /** On the GraphQL route the body also carries `errors`, so GraphQL clients see a GraphQL error. */
+  toAnswer(graphql = false): GuardRefusal {
     const error = this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details }
-    return { status: this.status, body: { error }, ...(this.headers ? { headers: this.headers } : {}) }
+    const errors = graphql ? { errors: [{ message: this.message, extensions: { code: this.code } }] } : {}
+    return { status: this.status, body: { error, ...errors }, ...(this.headers ? { headers: this.headers } : {}) }
   }
 }
 

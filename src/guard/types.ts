@@ -15,7 +15,7 @@ export type GuardStatus = 400 | 404 | 405 | 413 | 415
 
 export type GuardRefusal = {
   status: GuardStatus
-  body: { error: { code: string; message: string; details?: unknown } }
+  body: { error: { code: string; message: string; details?: unknown }; errors?: { message: string; extensions: { code: string } }[] }
   headers?: Record<string, string>
 }
 

@@ -22,7 +22,7 @@ async function answer(res: Response, refusedByGuard: boolean): Promise<GuardedRe
 
 // Like restClient, but every request meets the request guard first, as it does in src/server: a refusal is answered
 // by the guard; anything else goes to Payload's Next route handlers (as the app's route files wire them).
-export async function guardedClient(config: SanitizedConfig, options: Partial<GuardOptions> = {}) {
+export async function guardedClient(config: SanitizedConfig, options: Partial<GuardOptions> = {}, injected?: RequestGuard) {
   const routes = await import('@payloadcms/next/routes')
   const rest: Record<string, Handler> = {
     GET: routes.REST_GET(config) as Handler,
@@ -36,7 +36,7 @@ export async function guardedClient(config: SanitizedConfig, options: Partial<Gu
     POST: routes.GRAPHQL_POST(config) as unknown as Handler,
     OPTIONS: routes.REST_OPTIONS(config) as Handler,
   }
-  const guard: RequestGuard = createRequestGuard(config, options)
+  const guard: RequestGuard = injected ?? createRequestGuard(config, options)
 
   async function request(method: string, path: string, opts: GuardedOptions = {}): Promise<GuardedResponse> {
     const headers: Record<string, string> = {}
