@@ -1,0 +1,36 @@
+import autocannon from 'autocannon'
+
+import type { Target } from './targets'
+
+export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+/** One autocannon run against 127.0.0.1 with keep-alive connections. */
+export async function load(url: string, target: Target, connections: number, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url: `${url}${target.path}`,
+    method: target.method,
+    body: target.body,
+    headers: target.body ? { 'content-type': 'application/json' } : {},
+    connections,
+    duration: seconds,
+  })
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  }
+}
+
+/** Fetches once and keeps the exact bytes and headers, for the replay server. */
+export async function capture(url: string, target: Target): Promise<{ key: string; headers: Record<string, string>; body: string; cache: string | null }> {
+  const res = await fetch(`${url}${target.path}`, { method: target.method, body: target.body, headers: target.body ? { 'content-type': 'application/json' } : {} })
+  const body = Buffer.from(await res.arrayBuffer())
+  if (res.status !== 200) throw new Error(`${target.name}: ${res.status} ${body.toString().slice(0, 200)}`)
+  const headers: Record<string, string> = {}
+  res.headers.forEach((value, name) => {
+    if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'x-cache'].includes(name)) headers[name] = value
+  })
+  return { key: `${target.method} ${target.path}`, headers, body: body.toString('base64'), cache: res.headers.get('x-cache') }
+}

@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { LoadResult } from './load'
+import { root } from './processes'
+
+export type Row = { target: string; connections: number; uncached: LoadResult; cached: LoadResult; replay: LoadResult }
+type Context = { seconds: number; database: string; redis: boolean; logs: string }
+
+const START = '<!-- bench:read:start -->'
+const END = '<!-- bench:read:end -->'
+const TARGETS = { ofReplay: 0.5, timesUncached: 40, p99AtFifty: 10 }
+
+const fmt = (r: LoadResult) => `${r.rps.toLocaleString('en-GB')} | ${r.p50} | ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
+
+function section(rows: Row[], ctx: Context): string {
+  const cpus = os.cpus()
+  const lines = [
+    START,
+    '## Read path (bench/read)',
+    '',
+    `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    `Database: ${ctx.database}; cache tiers: in-process LRU${ctx.redis ? ' + Redis' : ''}. autocannon on 127.0.0.1, keep-alive, ${ctx.seconds} s per cell after a 1 s warm-up;`,
+    'the CMS (`src/server/main.ts` on the production build) logs one JSON line per request to a file and records',
+    '`http_request_duration_seconds` and `cache_requests_total` throughout. "Replay" is a trivial node:http server in its',
+    'own process answering the same bytes and headers. The load generator shares the machine with the server.',
+    '',
+    '| read | c | uncached req/s \\| p50 \\| p99 ms | cached req/s \\| p50 \\| p99 ms | replay req/s \\| p50 \\| p99 ms | cached ÷ replay | cached ÷ uncached |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.target} | ${r.connections} | ${fmt(r.uncached)} | ${fmt(r.cached)} | ${fmt(r.replay)} | ${Math.round((r.cached.rps / r.replay.rps) * 100)} % | ${Math.round(r.cached.rps / Math.max(1, r.uncached.rps))}× |`),
+    '',
+    'Targets (issue 5): cached ≥ 50 % of replay, ≥ 40× uncached, p99 < 10 ms at c=50.',
+    '',
+    ...rows.map((r) => {
+      const ofReplay = r.cached.rps / r.replay.rps
+      const times = r.cached.rps / Math.max(1, r.uncached.rps)
+      const p99 = r.connections === 50 ? `, p99 ${r.cached.p99} ms ${verdict(r.cached.p99 < TARGETS.p99AtFifty)}` : ''
+      return `- ${r.target}, c=${r.connections}: ${Math.round(ofReplay * 100)} % of replay ${verdict(ofReplay >= TARGETS.ofReplay)}, ${Math.round(times)}× uncached ${verdict(times >= TARGETS.timesUncached)}${p99}`
+    }),
+    END,
+  ]
+  return lines.join('\n')
+}
+
+/** Replaces this benchmark's section of bench/RESULTS.md (other benchmarks keep theirs). */
+export function writeResults(rows: Row[], ctx: Context): string {
+  const file = path.join(root, 'bench/RESULTS.md')
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n'
+  const block = section(rows, ctx)
+  const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${current.trimEnd()}\n\n${block}\n`
+  writeFileSync(file, next)
+  return file
+}
