@@ -1,7 +1,9 @@
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
+import { env } from '../src/infra/env'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
+import { storefrontRevalidationPlugin } from './storefrontRevalidation'
 
 // Every plugin and its options, in one place.
 export const plugins: Plugin[] = [
@@ -12,4 +14,6 @@ export const plugins: Plugin[] = [
   }),
   // Catalogue edits, publishing and stock events invalidate the read cache (src/infra/cache.ts).
   cacheInvalidationPlugin(),
+  // The same changes refresh the storefront's cached pages within moments (POST <storefront>/api/revalidate).
+  storefrontRevalidationPlugin({ storefrontUrl: env().storefrontUrl, secret: env().REVALIDATE_SECRET }),
 ]

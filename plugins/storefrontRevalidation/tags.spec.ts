@@ -1,0 +1,21 @@
+import { tagsForDocument, tagsForStock } from './tags'
+
+describe('tagsForDocument', () => {
+  it('should tag a renamed product under its old and new slugs', () => {
+    expect(tagsForDocument('products', { slug: 'new' }, { slug: 'old' })).toEqual(['product:new', 'product:old', 'products'])
+  })
+
+  it('should tag a category by slug and the category list', () => {
+    expect(tagsForDocument('categories', { slug: 'kitchen' })).toEqual(['category:kitchen', 'categories'])
+  })
+
+  it('should tag a media change and the pages that show images', () => {
+    expect(tagsForDocument('media', { id: 7 })).toEqual(['media:7', 'products', 'categories'])
+  })
+})
+
+describe('tagsForStock', () => {
+  it('should tag the SKU and the inventory badges', () => {
+    expect(tagsForStock('MUG-1')).toEqual(['sku:MUG-1', 'inventory'])
+  })
+})
