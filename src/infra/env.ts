@@ -129,7 +129,7 @@ export function isStrongSecret(secret: string | undefined): boolean {
   return !!secret && secret.length >= 32 && !WEAK_SECRETS.has(secret.toLowerCase())
 }
 
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
