@@ -55,9 +55,16 @@ export async function guardedClient(config: SanitizedConfig, options: Partial<Gu
     const table = url.pathname === '/api/graphql' ? graphql : rest
     const handler = table[upper === 'HEAD' ? 'GET' : upper]
     if (!handler) return answer(new Response(null, { status: 405 }), false)
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
-    const hasBody = body !== undefined && upper !== 'GET' && upper !== 'HEAD'
-    const req = new Request(url, { method: upper === 'HEAD' ? 'GET' : upper, headers, body: hasBody ? body : undefined })
+    let slug: string[]
+    let req: Request
+    try {
+      slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+      const hasBody = body !== undefined && upper !== 'GET' && upper !== 'HEAD'
+      req = new Request(url, { method: upper === 'HEAD' ? 'GET' : upper, headers, body: hasBody ? body : undefined })
+    } catch (error) {
+      // Only reachable without the guard: Next would refuse a malformed path or method before Payload.
+      return { status: 400, json: undefined, text: `not sent: ${String(error)}`, headers: new Headers(), refusedByGuard: false }
+    }
     try {
       return await answer(await handler(req, { params: Promise.resolve({ slug }) }), false)
     } catch (error) {
