@@ -76,8 +76,11 @@ describe('the jobs runner', () => {
 
   it('should run queued clean-ups, time them, and finish the batch in hand when stopped', async () => {
     const old = new Date(Date.now() - 48 * 3_600_000).toISOString()
-    await queryRows(payload, undefined, sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at) VALUES (${'old-key'}, ${'h'}, ${'completed'}, ${old}, ${old})`)
-    await payload.create({ collection: 'idempotency-keys', data: { key: 'fresh-key', requestHash: 'h' }, overrideAccess: true })
+    const now = new Date().toISOString()
+    const insert = (key: string, at: string) =>
+      queryRows(payload, undefined, sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at) VALUES (${key}, ${'h'}, ${'completed'}, ${at}, ${at})`)
+    await insert('old-key', old)
+    await insert('fresh-key', now)
     const job = await payload.jobs.queue({ task: 'cleanIdempotencyKeys', input: { olderThanHours: 24 } })
     const runner = startJobsRunner({ payload, lock: memoryLock(), logger: quiet, pollMs: 100, batch: 5 })
     // Payload deletes a job once it completes.
