@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-// @ts-expect-error plain ESM helper shared with the start script
 import { buildIfNeeded, CMS_SOURCES, STOREFRONT_SOURCES } from '../../scripts/build-if-needed.mjs'
 import { freePort, startSmtpServer, type TestMailServer } from '../helpers/smtp'
 import { createTestDatabase } from '../helpers/services'
@@ -52,10 +51,10 @@ export async function startStack(): Promise<Stack> {
   const cmsUrl = `http://127.0.0.1:${cmsPort}`
   const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
   const revalidateSecret = 'e2e-revalidate-secret'
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ENV: 'development',
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as NodeJS.ProcessEnv['NODE_ENV'],
     DATABASE_URL: database.url,
     DB_PUSH: 'false',
     DATA_DIR: dataDir,

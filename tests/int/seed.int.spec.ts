@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { SeedOptions, SeedResult } from '../../src/seed'
 import { bootPayload, type TestPayload } from '../helpers/payload'
+import { restClient } from '../helpers/rest'
 
 const ADMIN = { adminEmail: 'owner@ipswich-retail.test', adminPassword: 'owner-password-123' }
 const BENCH_PRODUCTS = 30
@@ -116,8 +117,8 @@ describe('the seeded accounts', () => {
     expect(login.user?.addresses?.[0]).toMatchObject({ city: 'Ipswich', postcode: expect.stringMatching(/^IP1 /), isDefaultShipping: true })
   })
 
-  it('should print the demo logins', () => {
-    expect(first.credentials.map((c) => c.email)).toEqual(['merch@ipswich-retail.test', 'customer@ipswich-retail.test'])
+  it('should print the logins', () => {
+    expect(first.credentials.map((c) => c.email)).toEqual(['owner@ipswich-retail.test', 'merch@ipswich-retail.test', 'customer@ipswich-retail.test'])
   })
 })
 
@@ -138,6 +139,15 @@ describe('benchmark products', () => {
     expect(added.totalDocs).toBe(BENCH_PRODUCTS)
     expect(rows.docs.map((r) => r.sku).sort()).toEqual([...skus].sort())
     expect(await ledgerSum(rows.docs[0]!.sku)).toBe(rows.docs[0]!.available)
+  })
+
+  it('should serve benchmark products to anonymous visitors over REST and GraphQL', async () => {
+    const api = await restClient(payload.config)
+    const rest = await api.get('/products?where[slug][like]=bench-00007&depth=0')
+    const gql = await api.gql('{ Products(where: { slug: { like: "bench-00007" } }) { docs { title sku price } } }')
+    expect(rest.status).toBe(200)
+    expect(rest.json.docs.map((p: { sku: string }) => p.sku)).toEqual(['BEN-00007'])
+    expect(gql.json.data.Products.docs).toEqual([{ title: rest.json.docs[0].title, sku: 'BEN-00007', price: rest.json.docs[0].price }])
   })
 
   it('should keep a benchmark product editable through Payload', async () => {
