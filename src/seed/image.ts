@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 
-const SIZE = 800
+// Drawn on an 800 grid, rendered at 600 px: the card size, and half the resizing work of 800 px.
+const SIZE = 600
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
@@ -25,7 +26,7 @@ function svg(title: string, hue: number): string {
   const text = lines
     .map((line, i) => `<text x="400" y="${600 + i * 52}" font-size="44" text-anchor="middle">${escapeXml(line)}</text>`)
     .join('')
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 800 800">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
     <stop offset="0" stop-color="hsl(${hue}, 58%, 70%)"/><stop offset="1" stop-color="hsl(${(hue + 35) % 360}, 48%, 36%)"/>
   </linearGradient></defs>

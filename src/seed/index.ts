@@ -77,7 +77,7 @@ export function describeResult(result: SeedResult): string[] {
       : 'Seed done: nothing to change, the demo data is already there.',
   ]
   if (result.credentials.length > 0) {
-    lines.push('Demo logins (development only):')
+    lines.push('Logins:')
     for (const c of result.credentials) lines.push(`  ${c.role}: ${c.email} / ${c.password}`)
   }
   return [...lines, ...result.notes]

@@ -89,6 +89,9 @@ export async function seedUsers(ctx: SeedContext, options: UserOptions): Promise
   if (options.adminEmail && options.adminPassword) await ensureAdmin(ctx, options.adminEmail, options.adminPassword)
   else if (options.adminEmail) notes.push('ADMIN_EMAIL is set without ADMIN_PASSWORD: no admin was created.')
   const credentials: Credential[] = []
+  if (options.adminEmail && options.adminPassword) {
+    credentials.push({ role: 'admin (admin panel)', email: options.adminEmail, password: '(your ADMIN_PASSWORD)' })
+  }
   if (options.development) {
     await ensureDemoStaff(ctx)
     await ensureDemoCustomer(ctx)
