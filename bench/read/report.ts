@@ -6,13 +6,13 @@ import type { LoadResult } from './load'
 import { root } from './processes'
 
 export type Row = { target: string; connections: number; uncached: LoadResult; cached: LoadResult; replay: LoadResult }
-type Context = { seconds: number; database: string; redis: boolean; logs: string }
+type Context = { seconds: number; database: string; redis: boolean; logs: string; loadBefore: number[]; loadAfter: number[] }
 
 const START = '<!-- bench:read:start -->'
 const END = '<!-- bench:read:end -->'
 const TARGETS = { ofReplay: 0.5, timesUncached: 40, p99AtFifty: 10 }
 
-const fmt = (r: LoadResult) => `${r.rps.toLocaleString('en-GB')} | ${r.p50} | ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
+const fmt = (r: LoadResult) => `${r.rps.toLocaleString('en-GB')} / ${r.p50} / ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
 
 function section(rows: Row[], ctx: Context): string {
@@ -22,12 +22,13 @@ function section(rows: Row[], ctx: Context): string {
     '## Read path (bench/read)',
     '',
     `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    `Load average (1/5/15 min) ${ctx.loadBefore.map((l) => l.toFixed(1)).join(' / ')} before and ${ctx.loadAfter.map((l) => l.toFixed(1)).join(' / ')} after the run: other work on the machine shares its ${cpus.length} cores.`,
     `Database: ${ctx.database}; cache tiers: in-process LRU${ctx.redis ? ' + Redis' : ''}. autocannon on 127.0.0.1, keep-alive, ${ctx.seconds} s per cell after a 1 s warm-up;`,
     'the CMS (`src/server/main.ts` on the production build) logs one JSON line per request to a file and records',
     '`http_request_duration_seconds` and `cache_requests_total` throughout. "Replay" is a trivial node:http server in its',
     'own process answering the same bytes and headers. The load generator shares the machine with the server.',
     '',
-    '| read | c | uncached req/s \\| p50 \\| p99 ms | cached req/s \\| p50 \\| p99 ms | replay req/s \\| p50 \\| p99 ms | cached ÷ replay | cached ÷ uncached |',
+    '| read | c | uncached req/s / p50 / p99 ms | cached req/s / p50 / p99 ms | replay req/s / p50 / p99 ms | cached ÷ replay | cached ÷ uncached |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.target} | ${r.connections} | ${fmt(r.uncached)} | ${fmt(r.cached)} | ${fmt(r.replay)} | ${Math.round((r.cached.rps / r.replay.rps) * 100)} % | ${Math.round(r.cached.rps / Math.max(1, r.uncached.rps))}× |`),
     '',

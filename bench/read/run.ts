@@ -2,7 +2,7 @@
 // bytes, at 10 and 50 connections, in one run. Needs `npm run build`, and a database with ~1,000 products
 // (`npm run migrate && npm run seed -- --products 1000`, ideally on Postgres). Writes bench/RESULTS.md.
 import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { capture, load, type LoadResult } from './load'
@@ -17,6 +17,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'ir-bench-read-'))
 const serverEnv = { LOG_LEVEL: 'info', RATE_LIMIT_QUOTE: '100000000', RATE_LIMIT_LOGIN: '100000000' }
 
 const rows: Row[] = []
+const loadBefore = os.loadavg()
 const measure = async (url: string, target: Parameters<typeof load>[1], c: number) => {
   await load(url, target, c, 1) // warm-up, not recorded
   return load(url, target, c, SECONDS)
@@ -56,6 +57,6 @@ for (const target of targets) {
 await replay.stop()
 await cachedCms.stop()
 
-const file = writeResults(rows, { seconds: SECONDS, database: process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//') ?? 'SQLite (embedded)', redis: !!process.env.REDIS_URL, logs: work })
+const file = writeResults(rows, { seconds: SECONDS, database: process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//') ?? 'SQLite (embedded)', redis: !!process.env.REDIS_URL, logs: work, loadBefore, loadAfter: os.loadavg() })
 console.log(`Results written to ${file}`)
 process.exit(0)

@@ -65,11 +65,17 @@ export function createReadCache(options: Options): ReadCache {
       : localVersions()
   versions.onResync(() => lru.clear())
   const inflight = new Map<string, Promise<CachedResponse | null>>()
-  const counter = metrics().cacheRequests
+  // Label children resolved once: the hit path should not hash label objects per request.
+  const counted = {
+    memoryHit: metrics().cacheRequests.labels('hit', 'memory'),
+    memoryMiss: metrics().cacheRequests.labels('miss', 'memory'),
+    redisHit: metrics().cacheRequests.labels('hit', 'redis'),
+    redisMiss: metrics().cacheRequests.labels('miss', 'redis'),
+  }
   let redisErrorLogged = 0
 
   const redisFailed = (err: unknown, op: string) => {
-    counter.inc({ result: 'miss', tier: 'redis' })
+    counted.redisMiss.inc()
     // A dead Redis would otherwise log once per request.
     if (Date.now() - redisErrorLogged < 10_000) return
     redisErrorLogged = Date.now()
@@ -80,7 +86,7 @@ export function createReadCache(options: Options): ReadCache {
     if (!client) return null
     try {
       const raw = await client.getBuffer(`${prefix}cache:e:${key}`)
-      counter.inc({ result: raw ? 'hit' : 'miss', tier: 'redis' })
+      ;(raw ? counted.redisHit : counted.redisMiss).inc()
       return raw ? decodeEntry(raw) : null
     } catch (err) {
       redisFailed(err, 'get')
@@ -114,7 +120,7 @@ export function createReadCache(options: Options): ReadCache {
     },
     memory(key) {
       const entry = lru.get(key)
-      counter.inc({ result: entry ? 'hit' : 'miss', tier: 'memory' })
+      ;(entry ? counted.memoryHit : counted.memoryMiss).inc()
       return entry
     },
     fill(key, produce) {

@@ -46,6 +46,17 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const state = options.state ?? { shuttingDown: false }
   const tokenCookie = `${options.cookiePrefix}-token=`
   const httpDuration = metrics().httpDuration
+  // One histogram child per method/route/status, resolved once rather than hashed per request.
+  const durations = new Map<string, ReturnType<typeof httpDuration.labels>>()
+  const durationFor = (method: string, route: string, status: string) => {
+    const key = `${method} ${route} ${status}`
+    let child = durations.get(key)
+    if (!child) {
+      child = httpDuration.labels(method, route, status)
+      durations.set(key, child)
+    }
+    return child
+  }
   const downstream: Downstream = async (req, res) => {
     await options.next(req, res)
   }
@@ -108,7 +119,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000
       const status = res.writableFinished ? res.statusCode : 499
-      httpDuration.observe({ method: req.method ?? 'GET', route, status: String(status) }, seconds)
+      durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
       log.info({ reqId: id, method: req.method, url: redactUrl(url), route, status, ms: Math.round(seconds * 10000) / 10, cache: res.getHeader('x-cache') }, 'request')
     })
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
