@@ -33,8 +33,8 @@ try {
   process.exit(1)
 }
 
-run('Applying database migrations', 'npx', ['tsx', 'scripts/migrate.ts'])
-if (existsSync('scripts/seed.ts')) run('Seeding demo data (only what is missing)', 'npx', ['tsx', 'scripts/seed.ts'])
+run('Applying database migrations', 'npm', ['run', '--silent', 'migrate'])
+run('Seeding demo data (only what is missing)', 'npm', ['run', '--silent', 'seed'])
 
 const children = []
 function start(label, cmd, args, extraEnv = {}, cwd = root) {
@@ -46,8 +46,7 @@ function start(label, cmd, args, extraEnv = {}, cwd = root) {
   children.push(child)
 }
 
-const serve = existsSync('src/server/main.ts') ? ['tsx', 'src/server/main.ts'] : ['next', 'start', '-p', cmsPort]
-start('CMS', 'npx', serve, { PORT: cmsPort })
+start('CMS', 'npm', ['run', '--silent', 'serve'], { PORT: cmsPort })
 if (hasStorefront) start('Storefront', 'npx', ['next', 'start', '-p', storefrontPort], { PORT: storefrontPort }, path.join(root, 'storefront'))
 
 console.log(`

@@ -1,6 +1,5 @@
 // Starts the built CMS on a throw-away PostgreSQL database for a benchmark, and stops it again.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -53,10 +52,9 @@ export async function startCms({ databaseUrl, port, env = {} }) {
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     ...env,
   }
-  const migrated = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { cwd: root, env: fullEnv, stdio: 'inherit' })
+  const migrated = spawnSync('npm', ['run', '--silent', 'migrate'], { cwd: root, env: fullEnv, stdio: 'inherit' })
   if (migrated.status !== 0) throw new Error('migration failed')
-  const serve = existsSync(path.join(root, 'src/server/main.ts')) ? ['tsx', 'src/server/main.ts'] : ['next', 'start', '-p', String(port)]
-  const child = spawn('npx', serve, { cwd: root, env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+  const child = spawn('npm', ['run', '--silent', 'serve'], { cwd: root, env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 120; i++) {
     try {

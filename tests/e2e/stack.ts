@@ -76,17 +76,18 @@ export async function startStack(): Promise<Stack> {
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     NEXT_DIST_DIR: '',
   }
-  for (const [label, script] of [['migrate', 'scripts/migrate.ts'], ['seed', 'scripts/seed.ts']]) {
-    const run = spawnSync('npx', ['tsx', script], { cwd: root, env, encoding: 'utf8' })
+  for (const [label, script] of [['migrate', 'migrate'], ['seed', 'seed']]) {
+    const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
     if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
   }
   const children: ChildProcess[] = []
   const start = (args: string[], cwd: string) => {
-    const child = spawn('npx', args, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+    const [command, ...rest] = args[0] === 'npm' ? args : ['npx', ...args]
+    const child = spawn(command, rest, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
     children.push(child)
     return child
   }
-  const cms = start(['tsx', 'src/server/main.ts'], root)
+  const cms = start(['npm', 'run', '--silent', 'serve'], root)
   await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
   const storefront = start(['next', 'start', '-p', String(storefrontPort), '-H', '127.0.0.1'], path.join(root, 'storefront'))
   await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
