@@ -14,6 +14,7 @@ import { env } from './src/infra/env'
 import { createTransport } from './src/infra/mailer'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
 import { logger } from './src/infra/logger'
+import { logPoolErrors } from './src/infra/poolErrors'
 import { jobsRunnerActive } from './src/jobs/runnerFlag'
 import { registerJobSubscribers } from './src/jobs/subscribers'
 import { tasks } from './src/jobs/tasks'
@@ -55,6 +56,7 @@ export default buildConfig({
     shouldAutoRun: () => !jobsRunnerActive(),
   },
   onInit: async (payload) => {
+    logPoolErrors(payload)
     registerJobSubscribers(payload)
   },
   plugins,
