@@ -66,7 +66,9 @@ export function resolvePath(schema: GuardSchema, entity: EntityInfo, path: strin
       fields = related.fields
       container = undefined
     } else if (found.type === 'json' || found.type === 'richText') {
-      return field(path, 'json')
+      // A path inside a JSON value; an index segment there (`cart.0.quantity`) fails in SQL on both adapters.
+      const inner = segments.slice(i + 1)
+      return field(path, found.type === 'json' && !inner.some((s) => /^\d+$/.test(s)) ? 'jsonPath' : 'opaquePath')
     } else {
       return undefined
     }

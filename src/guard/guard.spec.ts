@@ -58,6 +58,9 @@ describe('createRequestGuard', () => {
     'products?page=0',
     'products?depth=abc',
     'products?sort=variants',
+    'products?where[description][like]=x',
+    'customers?where[cart.0.quantity][greater_than]=1',
+    'users?where[roles][all]=admin',
   ])('should refuse the query %s with 400 naming the parameter', (query) => {
     const refusal = guard(get(`/api/${query}`))
     expect(refusal?.status).toBe(400)
@@ -126,6 +129,9 @@ describe('createRequestGuard', () => {
     '/api/orders/lookup?number=IR-000123&token=abc',
     '/api/globals/store-settings?depth=1',
     '/api/users/me',
+    '/api/products?sort=-description&where[description][exists]=true',
+    '/api/customers?where[cart.sku][like]=MUG',
+    '/api/users?where[roles][contains]=admin',
   ])('should let the legitimate request %s through', (url) => {
     expect(guard(get(url))).toBeNull()
   })

@@ -16,11 +16,11 @@ const TEXT_OPS = [...EQUALITY, ...COMPARE, 'like', 'not_like', 'contains']
 const INT_MIN = -2147483648
 const INT_MAX = 2147483647
 
-/** Operators each field type can take without the database failing. */
+/** Operators each field type can take without the database failing (`all` fails on every type in Payload 3.90's SQL adapters). */
 function operatorsFor(field: FieldInfo): readonly string[] | null {
   switch (field.type) {
     case 'number':
-      return field.hasMany ? [...EQUALITY, 'all', 'contains', ...COMPARE] : [...EQUALITY, ...COMPARE]
+      return field.hasMany ? [...EQUALITY, 'contains', ...COMPARE] : [...EQUALITY, ...COMPARE]
     case 'id':
       return [...EQUALITY, ...COMPARE]
     case 'date':
@@ -29,15 +29,22 @@ function operatorsFor(field: FieldInfo): readonly string[] | null {
       return EQUALITY
     case 'select':
     case 'radio':
-      return field.hasMany ? [...EQUALITY, 'all', 'contains'] : EQUALITY
+      return field.hasMany ? [...EQUALITY, 'contains'] : EQUALITY
+    case 'json':
+    case 'richText':
+      return [...EQUALITY, ...COMPARE] // like/contains on the whole value fail on Postgres jsonb
+    case 'jsonPath':
+      return ['equals', 'not_equals', 'like', 'exists']
+    case 'opaquePath':
+      return [] // inside rich text, or through a list index in JSON: not queryable without a database error
     case 'relationship':
     case 'upload':
-      return field.hasMany ? [...EQUALITY, 'all', 'contains'] : EQUALITY
+      return field.hasMany ? [...EQUALITY, 'contains'] : EQUALITY
     case 'text':
     case 'textarea':
     case 'email':
     case 'code':
-      return field.hasMany ? [...TEXT_OPS, 'all'] : TEXT_OPS
+      return TEXT_OPS
     case 'point':
       return ['equals', 'not_equals', 'exists', 'near', 'within', 'intersects']
     case 'array':
@@ -103,6 +110,10 @@ function scalarCheck(schema: GuardSchema, field: FieldInfo): ((v: unknown) => bo
     case 'email':
     case 'code':
       return (v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    case 'json':
+    case 'richText':
+    case 'jsonPath':
+      return (v) => typeof v !== 'object' || v === null
     default:
       return null
   }
@@ -119,11 +130,17 @@ const expected: Record<string, string> = {
   textarea: 'a string',
   email: 'a string',
   code: 'a string',
+  json: 'a single value',
+  richText: 'a single value',
+  jsonPath: 'a single value',
 }
 
 export function checkOperand(schema: GuardSchema, field: FieldInfo, path: string, op: string, value: unknown): void {
   const where = `where[${path}][${op}]`
   const allowed = operatorsFor(field)
+  if (allowed && allowed.length === 0) {
+    throw badRequest('invalid_where', `${where}: "${path}" points inside a rich text value or through a list index in JSON, which cannot be queried`, { path, operator: op })
+  }
   if (allowed && !allowed.includes(op)) {
     throw badRequest('invalid_where', `${where}: the ${field.type} field "${path}" cannot be queried with "${op}"`, { path, operator: op, allowed })
   }

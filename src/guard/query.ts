@@ -9,7 +9,7 @@ const INT_MAX = 2147483647
 const LISTS = new Set(['get /', 'get /count', 'patch /', 'delete /', 'get /versions'])
 const PAGED = new Set(['get /', 'patch /', 'delete /', 'get /versions'])
 const BOOLEANS = ['draft', 'trash', 'pagination', 'autosave', 'overrideLock', 'flattenLocales', 'publishAllLocales', 'unpublishAllLocales']
-const UNSORTABLE = new Set(['array', 'group', 'blocks', 'tab', 'json', 'richText', 'join', 'point'])
+const UNSORTABLE = new Set(['array', 'group', 'blocks', 'tab', 'join', 'opaquePath'])
 
 export type Query = Record<string, unknown>
 

@@ -31,7 +31,8 @@ function fieldPaths(fields: any[], prefix = ''): Field[] {
     const here = { path: `${prefix}${f.name}`, type: f.type as string }
     const nested = f.flattenedFields ? fieldPaths(f.flattenedFields, `${here.path}.`) : []
     const related = typeof f.relationTo === 'string' ? ['id', 'slug', 'title', 'sku'].map((s) => ({ path: `${here.path}.${s}`, type: 'sub' })) : []
-    return [here, ...nested, ...related]
+    const inside = f.type === 'json' || f.type === 'richText' ? ['root', '0.quantity', 'sku'].map((s) => ({ path: `${here.path}.${s}`, type: 'sub' })) : []
+    return [here, ...nested, ...related, ...inside]
   })
 }
 
