@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { createReadCache, readCache, type ReadCache } from '../../src/infra/cache'
 import { memoryRateLimiter } from '../../src/infra/rateLimit'
-import { createRedisClient } from '../../src/infra/redis'
+import { closeRedis, createRedisClient } from '../../src/infra/redis'
 import { startOpsServer, http, type OpsServer } from '../helpers/opsServer'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { hasRedisServer, startRedisServer, type TestRedis } from '../helpers/redisServer'
@@ -20,6 +20,7 @@ let staff: string
 let a: OpsServer
 let b: OpsServer
 let cacheB: ReadCache
+let clientB: ReturnType<typeof createRedisClient>
 
 /** Waits for something that crosses Redis pub/sub to show, failing with the last value after a while. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 3000): Promise<T> {
@@ -43,8 +44,9 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     staff = (await staffToken(payload)).token
     await productWithStock(payload, api, staff, 'CACHE-1', 1500, 10, { title: 'Harbour Mug' })
     await productWithStock(payload, api, staff, 'CACHE-2', 900, 5, { title: 'Quay Towel' })
+    clientB = createRedisClient(redisServer.url, 'instance-b')
     cacheB = createReadCache({
-      client: createRedisClient(redisServer.url, 'instance-b'),
+      client: clientB,
       subscriber: createRedisClient(redisServer.url, 'instance-b-subscriber'),
       prefix,
       maxBytes: 8 * 1024 * 1024,
@@ -62,7 +64,9 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     await a?.close()
     await b?.close()
     await cacheB?.close()
+    clientB?.disconnect()
     await readCache().close()
+    await closeRedis()
     await app?.close()
     await redisServer?.stop()
   })
