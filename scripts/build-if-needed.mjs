@@ -4,18 +4,35 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-function stamp(paths) {
-  const hash = createHash('sha1')
+function walkSources(paths, visit) {
   const walk = (p) => {
     if (!existsSync(p)) return
     const s = statSync(p)
     if (s.isDirectory()) {
       if (/(^|\/)(node_modules|\.next[^/]*|data|media)$/.test(p)) return
+      visit(p, s)
       for (const entry of readdirSync(p).sort()) walk(path.join(p, entry))
-    } else hash.update(`${p}:${s.size}:${Math.floor(s.mtimeMs)}\n`)
+    } else visit(p, s)
   }
   paths.forEach(walk)
+}
+
+function stamp(paths) {
+  const hash = createHash('sha1')
+  walkSources(paths, (p, s) => {
+    if (!s.isDirectory()) hash.update(`${p}:${s.size}:${Math.floor(s.mtimeMs)}\n`)
+  })
   return hash.digest('hex')
+}
+
+// A build finished after every source (and folder, for deletions) last changed, e.g. by `npm run build` in CI.
+function builtAfterSources(buildId, paths) {
+  const built = statSync(buildId).mtimeMs
+  let newest = 0
+  walkSources(paths, (_p, s) => {
+    newest = Math.max(newest, s.mtimeMs)
+  })
+  return newest < built
 }
 
 export const CMS_SOURCES = ['src', 'collections', 'plugins', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
@@ -25,8 +42,12 @@ export const STOREFRONT_SOURCES = ['app', 'src', 'lib', 'components', 'middlewar
 export function buildIfNeeded(label, dir, sources, env = process.env) {
   const distDir = path.join(dir, '.next')
   const stampFile = path.join(distDir, 'ir-build-stamp')
-  const current = stamp(sources.map((s) => path.join(dir, s)))
-  if (existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current) {
+  const paths = sources.map((s) => path.join(dir, s))
+  const current = stamp(paths)
+  const buildId = path.join(distDir, 'BUILD_ID')
+  const stamped = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === current
+  if (existsSync(buildId) && (stamped || builtAfterSources(buildId, paths))) {
+    if (!stamped) writeFileSync(stampFile, current)
     console.log(`✔ ${label} build is up to date`)
     return false
   }
