@@ -61,6 +61,10 @@ describe('createRequestGuard', () => {
     'products?where[description][like]=x',
     'customers?where[cart.0.quantity][greater_than]=1',
     'users?where[roles][all]=admin',
+    'orders?where[stockMovements][exists]=true',
+    'orders?joins[stockMovements][where][change][equals]=abc',
+    'orders?joins[stockMovements][limit]=-1',
+    'categories?where[title][not_like]=%5C',
   ])('should refuse the query %s with 400 naming the parameter', (query) => {
     const refusal = guard(get(`/api/${query}`))
     expect(refusal?.status).toBe(400)
@@ -132,6 +136,8 @@ describe('createRequestGuard', () => {
     '/api/products?sort=-description&where[description][exists]=true',
     '/api/customers?where[cart.sku][like]=MUG',
     '/api/users?where[roles][contains]=admin',
+    '/api/orders?joins[stockMovements][where][sku][equals]=MUG-1&joins[stockMovements][limit]=5&joins[stockMovements][sort]=-createdAt',
+    '/api/categories?where[title][like]=a%5C%5C',
   ])('should let the legitimate request %s through', (url) => {
     expect(guard(get(url))).toBeNull()
   })

@@ -35,6 +35,8 @@ function operatorsFor(field: FieldInfo): readonly string[] | null {
       return [...EQUALITY, ...COMPARE] // like/contains on the whole value fail on Postgres jsonb
     case 'jsonPath':
       return ['equals', 'not_equals', 'like', 'exists']
+    case 'join':
+      return [] // a join is not a column: filter the joined documents with joins[field][where] instead
     case 'opaquePath':
       return [] // inside rich text, or through a list index in JSON: not queryable without a database error
     case 'relationship':
@@ -139,7 +141,8 @@ export function checkOperand(schema: GuardSchema, field: FieldInfo, path: string
   const where = `where[${path}][${op}]`
   const allowed = operatorsFor(field)
   if (allowed && allowed.length === 0) {
-    throw badRequest('invalid_where', `${where}: "${path}" points inside a rich text value or through a list index in JSON, which cannot be queried`, { path, operator: op })
+    const why = field.type === 'join' ? `is a join field: filter its documents with joins[${path}][where]` : 'points inside a rich text value or through a list index in JSON'
+    throw badRequest('invalid_where', `${where}: "${path}" ${why}, which cannot be queried here`, { path, operator: op })
   }
   if (allowed && !allowed.includes(op)) {
     throw badRequest('invalid_where', `${where}: the ${field.type} field "${path}" cannot be queried with "${op}"`, { path, operator: op, allowed })
@@ -150,6 +153,9 @@ export function checkOperand(schema: GuardSchema, field: FieldInfo, path: string
     return
   }
   if (op === 'near' || op === 'within' || op === 'intersects') return
+  if ((op === 'like' || op === 'not_like' || op === 'contains') && typeof value === 'string' && /(^|[^\\])(\\\\)*\\$/.test(value)) {
+    throw badRequest('invalid_where', `${where} must not end with a lone backslash (the database reads it as an escape)`, { path, operator: op })
+  }
   const check = scalarCheck(schema, field)
   if (!check) return
   const values = LIST_OPS.has(op) ? (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value]) : [value]

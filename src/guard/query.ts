@@ -48,6 +48,22 @@ function checkSort(schema: GuardSchema, entity: EntityInfo, sort: unknown, versi
   }
 }
 
+/** `joins[field][where|sort|limit|page]` filter the documents a join field lists: checked against the joined collection. */
+function checkJoins(schema: GuardSchema, entity: EntityInfo, joins: unknown): void {
+  if (typeof joins !== 'object' || joins === null) return
+  for (const [name, spec] of Object.entries(joins)) {
+    if (typeof spec !== 'object' || spec === null) continue
+    const field = resolvePath(schema, entity, name)
+    const target = field?.type === 'join' && typeof field.relationTo === 'string' ? schema.collections.get(field.relationTo) : undefined
+    if (!target) continue
+    const { where, sort, limit, page } = spec as Record<string, unknown>
+    if (where !== undefined) checkWhere(schema, target, parseJsonParam(`joins[${name}][where]`, where))
+    if (sort !== undefined) checkSort(schema, target, sort, false)
+    if (limit !== undefined) checkInteger(`joins[${name}][limit]`, limit, 0)
+    if (page !== undefined) checkInteger(`joins[${name}][page]`, page, 1)
+  }
+}
+
 /** Every request under the API: no NUL anywhere in the query. */
 export function checkQueryText(query: Query): void {
   const at = findNul(query)
@@ -60,6 +76,7 @@ export function checkEntityQuery(schema: GuardSchema, entity: EntityInfo, op: st
   if ('depth' in query) checkInteger('depth', query.depth, 0)
   if ('data' in query) parseJsonParam('data', query.data)
   if ('where' in query) parseJsonParam('where', query.where) // every handler's parseParams JSON-parses it
+  if ('joins' in query) checkJoins(schema, entity, query.joins)
   for (const name of BOOLEANS) {
     if (name in query && typeof query[name] !== 'string' && typeof query[name] !== 'boolean') {
       throw badRequest('invalid_query', `?${name}= must be true or false, got ${show(query[name])}`, { param: name })

@@ -52,6 +52,7 @@ export function describeFields(raw: RawField[] = []): FieldMap {
     if (!f.name || f.type === 'ui') continue
     const info: FieldInfo = { name: f.name, type: f.type, hasMany: Boolean(f.hasMany) }
     if (f.relationTo) info.relationTo = f.relationTo
+    if (f.type === 'join' && typeof f.collection === 'string') info.relationTo = f.collection
     if (Array.isArray(f.options)) info.options = optionValues(f.options)
     if (f.flattenedFields ?? f.fields) info.fields = describeFields(f.flattenedFields ?? f.fields)
     if (Array.isArray(f.blocks)) {
