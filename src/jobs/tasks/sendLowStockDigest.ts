@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { renderLowStockEmail } from '../../emails/lowStockEmail'
+import { recordEmail } from '../../infra/metrics'
 import { queryRows, sql } from '../../infra/sql'
 import { retryPolicy } from './retryPolicy'
 
@@ -24,7 +25,13 @@ export const sendLowStockDigest: TaskConfig<{ input: Record<string, never>; outp
     if (rows.length === 0 || recipients.length === 0) return { output: { skus: rows.length, sent: false } }
     const items = rows.map((r) => ({ sku: r.sku, available: Number(r.available), threshold: Number(r.low_stock_threshold) }))
     const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, items)
-    await req.payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+    try {
+      await req.payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+      recordEmail('low-stock-digest', true)
+    } catch (err) {
+      recordEmail('low-stock-digest', false)
+      throw err
+    }
     return { output: { skus: rows.length, sent: true } }
   },
 }
