@@ -93,4 +93,16 @@ describe('the jobs runner', () => {
     expect(keys.map((k) => k.key)).toEqual(['fresh-key'])
     expect(runs).toBe(1)
   })
+  it('should empty saved carts untouched for longer than the limit and keep recent ones', async () => {
+    const make = async (email: string) =>
+      payload.create({ collection: 'customers', data: { email, password: 'customer-password-1', cart: [{ sku: 'X-1', quantity: 1 }] } as never })
+    const stale = await make(`stale-${Date.now()}@example.com`)
+    const recent = await make(`recent-${Date.now()}@example.com`)
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString()
+    await queryRows(payload, undefined, sql`UPDATE customers SET updated_at = ${old} WHERE id = ${stale.id}`)
+    await payload.jobs.queue({ task: 'cleanStaleCarts', input: { olderThanDays: 30 } })
+    await payload.jobs.run({ limit: 5 })
+    const carts = await Promise.all([stale, recent].map(async (c) => (await payload.findByID({ collection: 'customers', id: c.id, overrideAccess: true })).cart))
+    expect(carts).toEqual([null, [{ sku: 'X-1', quantity: 1 }]])
+  })
 })
