@@ -4,6 +4,10 @@ import type { DatabaseAdapterObj } from 'payload'
 import path from 'node:path'
 
 import type { Env } from './env'
+import { withOneWriterAtATime } from './sqliteConnections'
+
+// Only other processes (a seed or migration run beside the server) ever make this process wait on SQLite's lock.
+const SQLITE_BUSY_TIMEOUT_MS = 5000
 
 // Committed migrations (scripts/migrate.ts) shape every kept database; only throw-away test databases push (DB_PUSH=true).
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
@@ -19,7 +23,8 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
       migrationDir: path.resolve('migrations/postgres'),
     })
   }
-  return sqliteAdapter({
+  return withOneWriterAtATime(
+    sqliteAdapter({
     client: { url: env.database.url },
     push: env.DB_PUSH,
     migrationDir: path.resolve('migrations/sqlite'),
@@ -27,6 +32,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     transactionOptions: {},
     // WAL lets readers and the one writer proceed together; without it a COMMIT can fail while others read.
     wal: true,
-    busyTimeout: 5000,
-  })
+    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+    }),
+  )
 }

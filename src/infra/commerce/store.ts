@@ -2,8 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { CommerceError } from '../../commerce/errors'
 import type { CommerceStore, Id } from '../../commerce/workflows/ports'
-import { serialQueue } from '../serialQueue'
-import { dialect, queryRows, sql } from '../sql'
+import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
 
@@ -17,8 +16,6 @@ export function isWriteConflict(error: unknown): boolean {
   return codes.some((c) => c === '40P01' || c === '40001' || c === 'SQLITE_BUSY' || c === 'SQLITE_LOCKED') || /SQLITE_BUSY|database is locked/i.test(text)
 }
 
-const sqliteWriter = serialQueue('sqlite-writer')
-
 export const busy = () =>
   new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
 
@@ -26,22 +23,19 @@ export const busy = () =>
 export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): CommerceStore {
   const r = () => req as PayloadRequest
   const store: CommerceStore = {
+    // On SQLite the driver queues this process's writers, so transactions wait rather than fail (sqliteConnections.ts).
     async withTransaction(fn) {
-      const run = async () => {
-        const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
-        try {
-          await initTransaction(txReq)
-          const result = await fn(payloadCommerceStore(payload, txReq))
-          await commitTransaction(txReq)
-          return result
-        } catch (error) {
-          await killTransaction(txReq)
-          if (isWriteConflict(error)) throw busy()
-          throw error
-        }
+      const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
+      try {
+        await initTransaction(txReq)
+        const result = await fn(payloadCommerceStore(payload, txReq))
+        await commitTransaction(txReq)
+        return result
+      } catch (error) {
+        await killTransaction(txReq)
+        if (isWriteConflict(error)) throw busy()
+        throw error
       }
-      // SQLite has one writer: queue this process's commerce transactions instead of failing them as busy.
-      return dialect(payload) === 'sqlite' ? sqliteWriter.run(run) : run()
     },
     settings: () => loadSettings(payload, r()),
     findSellable: (skus) => findSellable(payload, r(), skus),
