@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 
+import type { GuardRefusal, RequestGuard } from '../guard'
+import { applyRequestTimeout } from '../guard/requestTimeout'
 import type { ReadCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
-import { redactUrl } from '../infra/logger'
 import { metrics } from '../infra/metrics'
 import type { RateLimiter } from '../infra/rateLimit'
 import { BodyTooLarge, readBody, replayRequest } from './body'
@@ -13,6 +14,7 @@ import { graphqlCacheKey, restCacheKey } from './cacheKey'
 import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
 import { serveMetrics } from './metricsEndpoint'
 import { accountOf, clientIp, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
+import { createRequestLog } from './requestLog'
 import type { RouteTemplate } from './routes'
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown> | unknown
@@ -27,52 +29,46 @@ export type HandlerOptions = {
   readiness: () => Promise<Readiness>
   /** Payload's cookie prefix: `<prefix>-token` marks a logged-in browser. */
   cookiePrefix: string
+  /** The request guard (src/guard): refuses inputs known to break Payload before Next sees them. */
+  guard?: RequestGuard
+  /** Answer 503 when Next has not answered within this many ms (0: no limit). */
+  requestTimeoutMs?: number
   state?: { shuttingDown: boolean }
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
-const GRAPHQL_BODY_LIMIT = 1024 * 1024
-const LOGIN_BODY_LIMIT = 64 * 1024
+const BODY_LIMIT = 1024 * 1024
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...headers })
   res.end(text)
 }
 
-/** The CMS's request handler: health, metrics, rate limits and the read cache in front of Next. */
+const refuse = (res: ServerResponse, refusal: GuardRefusal) => sendJson(res, refusal.status, refusal.body, refusal.headers)
+
+/** The CMS's request handler: health, metrics, the request guard, rate limits and the read cache in front of Next. */
 export function createRequestHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const { cache, logger: log, settings } = options
+  const { cache, guard, logger: log, settings } = options
   const state = options.state ?? { shuttingDown: false }
   const tokenCookie = `${options.cookiePrefix}-token=`
-  const httpDuration = metrics().httpDuration
-  // One histogram child per method/route/status, resolved once rather than hashed per request.
-  const durations = new Map<string, ReturnType<typeof httpDuration.labels>>()
-  const durationFor = (method: string, route: string, status: string) => {
-    const key = `${method} ${route} ${status}`
-    let child = durations.get(key)
-    if (!child) {
-      child = httpDuration.labels(method, route, status)
-      durations.set(key, child)
-    }
-    return child
-  }
-  const downstream: Downstream = async (req, res) => {
+  const requestLog = createRequestLog(log)
+  const isAnonymous = (req: IncomingMessage) => !req.headers.authorization && !req.headers.cookie?.includes(tokenCookie)
+  const toNext: Downstream = async (req, res) => {
+    if (options.requestTimeoutMs) applyRequestTimeout(res, options.requestTimeoutMs)
     await options.next(req, res)
   }
-  const isAnonymous = (req: IncomingMessage) => !req.headers.authorization && !req.headers.cookie?.includes(tokenCookie)
-
-  async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req, GRAPHQL_BODY_LIMIT)
-    const replay = replayRequest(req, body)
-    const rule = graphqlLimitRule(body.toString('utf8'))
-    if (rule) {
-      const account = rule.perAccount ? accountOf(body, 'application/json') : null
-      if (!(await enforceLimit(options.limiter, settings, rule, clientIp(req, settings.TRUST_PROXY_HOPS), account, res))) return
-    }
-    const key = cache && isAnonymous(req) ? graphqlCacheKey(body) : null
-    if (key === null) return downstream(replay, res)
-    await serveCachedRead(cache!, 'graphql', key, replay, res, downstream, withoutGraphQLErrors)
+  // A GET's head is checked only on its way to Next: a cache hit was stored from a 200 that had passed.
+  const checkedToNext: Downstream = async (req, res) => {
+    const refusal = guard?.({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers })
+    if (refusal) return refuse(res, refusal)
+    await toNext(req, res)
+  }
+  const limited = async (req: IncomingMessage, res: ServerResponse, rule: ReturnType<typeof restLimitRule>, body: Buffer | null) => {
+    if (!rule) return false
+    const account = rule.perAccount && body ? accountOf(body, req.headers['content-type']) : null
+    return !(await enforceLimit(options.limiter, settings, rule, clientIp(req, settings.TRUST_PROXY_HOPS), account, res))
   }
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<unknown> {
@@ -84,29 +80,31 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
-    if (method === 'POST' && pathname === '/api/graphql') return graphql(req, res)
-    const rule = restLimitRule(method, pathname)
-    if (rule) {
-      let forward = req
-      let account: string | null = null
-      if (rule.perAccount) {
-        const body = await readBody(req, LOGIN_BODY_LIMIT)
-        account = accountOf(body, req.headers['content-type'])
-        forward = replayRequest(req, body)
-      }
-      if (!(await enforceLimit(options.limiter, settings, rule, clientIp(req, settings.TRUST_PROXY_HOPS), account, res))) return
-      return downstream(forward, res)
-    }
     if (method === 'GET' && cache) {
       const cacheable = restCacheKey(pathname, search)
-      if (cacheable && isAnonymous(req)) return serveCachedRead(cache, cacheable.group, cacheable.requestKey, req, res, downstream)
+      if (cacheable && isAnonymous(req)) return serveCachedRead(cache, cacheable.group, cacheable.requestKey, req, res, checkedToNext)
       if (cacheable) metrics().cacheRequests.inc({ result: 'bypass', tier: 'memory' })
     }
-    return downstream(req, res)
+    if (!WITH_BODY.has(method) || !pathname.startsWith('/api/')) return checkedToNext(req, res)
+
+    // Bodies under /api are read once (for the guard, the GraphQL cache key, the login limit); Next gets a replay.
+    const graphql = method === 'POST' && pathname === '/api/graphql'
+    const rule = graphql ? null : restLimitRule(method, pathname)
+    const url = req.url ?? '/'
+    if (!guard && !graphql && !rule?.perAccount) return (await limited(req, res, rule, null)) ? undefined : toNext(req, res)
+    const head = guard?.({ method, url, headers: req.headers })
+    if (head) return refuse(res, head)
+    const body = await readBody(req, guard ? guard.bodyLimit({ method, url, headers: req.headers }) : BODY_LIMIT)
+    const full = guard?.({ method, url, headers: req.headers, body })
+    if (full) return refuse(res, full)
+    const forward = replayRequest(req, body)
+    if (await limited(req, res, graphql ? graphqlLimitRule(body.toString('utf8')) : rule, body)) return
+    const key = graphql && cache && isAnonymous(req) ? graphqlCacheKey(body) : null
+    if (key === null) return toNext(forward, res)
+    return serveCachedRead(cache!, 'graphql', key, forward, res, toNext, withoutGraphQLErrors)
   }
 
   return (req, res) => {
-    const started = performance.now()
     const offered = req.headers['x-request-id']
     const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
     req.headers['x-request-id'] = id
@@ -115,18 +113,12 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     const pathname = q === -1 ? url : url.slice(0, q)
-    const route = options.routeTemplate(pathname)
-    res.once('close', () => {
-      const seconds = (performance.now() - started) / 1000
-      const status = res.writableFinished ? res.statusCode : 499
-      durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
-      log.info({ reqId: id, method: req.method, url: redactUrl(url), route, status, ms: Math.round(seconds * 10000) / 10, cache: res.getHeader('x-cache') }, 'request')
-    })
+    requestLog(req, res, id, options.routeTemplate(pathname))
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
-        if (err instanceof BodyTooLarge) return sendJson(res, 413, { errors: [{ message: err.message }] })
-        log.error({ err, reqId: id, route }, 'Request failed in the server')
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side' }] })
-        else res.destroy()
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, { error: { code: 'payload_too_large', message: err.message } })
+      log.error({ err, reqId: id }, 'Request failed in the server')
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side' }] })
+      else res.destroy()
     })
   }
 }

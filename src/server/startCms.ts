@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
+import { createRequestGuard } from '../guard'
 import { readCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import { createReadinessCheck } from '../infra/health'
@@ -44,6 +45,11 @@ export async function startCms({ root, settings, logger: log, flush }: Options):
   installMetricSources(payload, readiness)
   const nextHandler = await loadNext(root, settings.CMS_PORT)
   const state = { shuttingDown: false }
+  const guard = createRequestGuard(payload.config, {
+    maxBodyBytes: settings.MAX_BODY_BYTES,
+    maxUploadBytes: settings.MAX_UPLOAD_BYTES,
+    onFault: (err) => log.error({ err }, 'request guard fault'),
+  })
   const handler = createRequestHandler({
     next: nextHandler,
     cache: settings.CACHE_ENABLED ? readCache() : null,
@@ -53,9 +59,13 @@ export async function startCms({ root, settings, logger: log, flush }: Options):
     routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+    guard,
+    requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
     state,
   })
   const server = createServer({ keepAliveTimeout: 65_000 }, handler)
+  server.requestTimeout = settings.REQUEST_TIMEOUT_MS
+  server.headersTimeout = Math.min(60_000, settings.REQUEST_TIMEOUT_MS)
   await new Promise<void>((resolve) => server.listen(settings.CMS_PORT, '0.0.0.0', resolve))
 
   let runner: JobsRunner | undefined

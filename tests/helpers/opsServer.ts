@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import pino from 'pino'
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { createRequestGuard } from '../../src/guard'
 import type { ReadCache } from '../../src/infra/cache'
 import { env } from '../../src/infra/env'
 import { createReadinessCheck } from '../../src/infra/health'
@@ -72,6 +73,8 @@ export async function startOpsServer(
     routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+    guard: createRequestGuard(payload.config, { maxBodyBytes: env().MAX_BODY_BYTES, maxUploadBytes: env().MAX_UPLOAD_BYTES }),
+    requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     state,
   })
   const server = createServer(handler)
