@@ -35,5 +35,5 @@ export type GuardOptions = {
 export type RequestGuard = {
   (req: GuardRequest): GuardRefusal | null
   /** The most body bytes the guard accepts for this request: read at most this + 1. */
-  bodyLimit: (req: Pick<GuardRequest, 'headers'>) => number
+  bodyLimit: (req: Pick<GuardRequest, 'headers'> & Partial<Pick<GuardRequest, 'method' | 'url'>>) => number
 }
