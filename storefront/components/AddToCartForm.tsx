@@ -22,6 +22,8 @@ export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; h
   const firstInStock = skus.find((s) => s.available > 0)
   const [selected, setSelected] = useState(firstInStock?.sku ?? '')
   const chosen = skus.find((s) => s.sku === selected)
+  // Nothing chosen because nothing is in stock (a sold-out product with one SKU) reads as sold out too.
+  const soldOut = chosen ? chosen.available <= 0 : !firstInStock
   useEffect(() => {
     if (state.status === 'added') announceUiChange()
   }, [state])
@@ -68,7 +70,7 @@ export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; h
           <input id="quantity" className="qty" type="number" name="quantity" min={1} max={Math.max(1, chosen?.available ?? 1)} defaultValue={1} inputMode="numeric" />
         </div>
         <SubmitButton testId="add-to-cart" pendingText="Adding…" disabled={!chosen || chosen.available <= 0}>
-          {chosen && chosen.available <= 0 ? 'Out of stock' : 'Add to cart'}
+          {soldOut ? 'Out of stock' : 'Add to cart'}
         </SubmitButton>
       </div>
       <p role="status" aria-live="polite" className={state.status === 'error' ? 'field-error' : 'stock in'} data-testid="add-to-cart-status">
