@@ -37,7 +37,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** The CMS production server (src/server/main.ts), its request log written to a file as in production. */
 export async function startCms(env: Record<string, string>, logFile: string): Promise<Running> {
   const port = await freePort()
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  // Lexical's Node entry has a top-level await that sometimes never settles under tsx; its production build has none.
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'src/server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env, CMS_PORT: String(port), RUN_JOBS_IN_PROCESS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

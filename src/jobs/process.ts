@@ -14,15 +14,9 @@ export function isEntryPoint(moduleUrl: string): boolean {
 export async function loadPayload(): Promise<Payload> {
   // Payload in any other mode looks for a Next dev server to reload from.
   Object.assign(process.env, { NODE_ENV: 'production' })
-  // Node 20 may exit (code 13) while a dynamic import waits on tsx's off-thread loader and nothing else is pending.
-  const startup = setInterval(() => {}, 60_000)
-  try {
-    const { getPayload } = await import('payload')
-    const { default: config } = await import('../../payload.config')
-    return await getPayload({ config })
-  } finally {
-    clearInterval(startup)
-  }
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  return getPayload({ config })
 }
 
 /** GET /metrics for a process without its own HTTP server (Prometheus scrapes it when the port is set). */

@@ -6,9 +6,6 @@ import pino from 'pino'
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 Object.assign(process.env, { NODE_ENV: 'production' })
-// Node 20 ends a process whose only pending work is a dynamic import through tsx's off-thread loader (exit 13,
-// seen on cold starts): hold the event loop open until the server listens.
-const startup = setInterval(() => {}, 60_000)
 
 const { env } = await import('../infra/env')
 const { createLogger, setLogger } = await import('../infra/logger')
@@ -27,4 +24,3 @@ await startCms({ root, settings, logger: log, flush })
     flush()
     process.exit(1)
   })
-  .finally(() => clearInterval(startup))

@@ -57,10 +57,10 @@ async function waitForHealth(timeoutMs = 120_000) {
       REDIS_URL: '',
       PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     }
-    const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' })
+    const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' })
     if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}${migrated.stdout}`)
     logFile = path.join(dataDir, 'server.log')
-    child = spawn('sh', ['-c', `exec "${path.join(root, 'node_modules/.bin/tsx')}" src/server/main.ts > "${logFile}" 2>&1`], { cwd: root, env })
+    child = spawn('sh', ['-c', `exec "${path.join(root, 'node_modules/.bin/tsx')}" --conditions=production src/server/main.ts > "${logFile}" 2>&1`], { cwd: root, env })
     exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
     await waitForHealth()
   }, 20 * 60_000)
