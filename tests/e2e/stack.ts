@@ -40,8 +40,11 @@ async function waitFor(url: string, child: ChildProcess, label: string, timeoutM
  * real SMTP server on 127.0.0.1. Builds once (only when the sources changed since the last build).
  */
 export async function startStack(): Promise<Stack> {
-  buildIfNeeded('CMS', root, CMS_SOURCES)
-  buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
+  // E2E_REUSE_BUILD=true runs the builds already in .next as they are (while others edit the sources).
+  if (process.env.E2E_REUSE_BUILD !== 'true') {
+    buildIfNeeded('CMS', root, CMS_SOURCES)
+    buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ir-e2e-'))
   const database = process.env.TEST_DATABASE_URL
     ? await createTestDatabase(process.env.TEST_DATABASE_URL)
@@ -76,40 +79,41 @@ export async function startStack(): Promise<Stack> {
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     NEXT_DIST_DIR: '',
   }
-  for (const [label, script] of [['migrate', 'migrate'], ['seed', 'seed']]) {
-    const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
-    if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
-  }
   const children: ChildProcess[] = []
+  const stop = async () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+    await smtp.close()
+    await database.drop().catch(() => {})
+    rmSync(dataDir, { recursive: true, force: true })
+  }
   const start = (args: string[], cwd: string) => {
     const [command, ...rest] = args[0] === 'npm' ? args : ['npx', ...args]
     const child = spawn(command, rest, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
     children.push(child)
     return child
   }
-  const cms = start(['npm', 'run', '--silent', 'serve'], root)
-  await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
-  const storefront = start(['next', 'start', '-p', String(storefrontPort), '-H', '127.0.0.1'], path.join(root, 'storefront'))
-  await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
-  return {
-    cmsUrl,
-    storefrontUrl,
-    smtp,
-    revalidateSecret,
-    stop: async () => {
-      for (const child of children) {
-        try {
-          process.kill(-child.pid!, 'SIGTERM')
-        } catch {
-          // already gone
-        }
-      }
-      await new Promise((r) => setTimeout(r, 1000))
-      await smtp.close()
-      await database.drop().catch(() => {})
-      rmSync(dataDir, { recursive: true, force: true })
-    },
+  try {
+    for (const [label, script] of [['migrate', 'migrate'], ['seed', 'seed']]) {
+      const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
+      if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
+    }
+    const cms = start(['npm', 'run', '--silent', 'serve'], root)
+    await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
+    const storefront = start(['next', 'start', '-p', String(storefrontPort), '-H', '127.0.0.1'], path.join(root, 'storefront'))
+    await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
+  } catch (error) {
+    // A half-started stack must not leave servers or databases behind.
+    await stop()
+    throw error
   }
+  return { cmsUrl, storefrontUrl, smtp, revalidateSecret, stop }
 }
 
 /** Headless Debian Chromium through playwright-core; never a downloaded browser. */

@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import sharp from 'sharp'
+
+/** A link text matched whole, so "Garden" does not also match "Garden Tools". */
+export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+
+export async function logIn(page: Page, who: { email: string; password: string }) {
+  await page.goto('/account/login?next=/account', { waitUntil: 'networkidle' })
+  await page.getByTestId('login-email').fill(who.email)
+  await page.getByTestId('login-password').fill(who.password)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL((url) => url.pathname === '/account')
+}
+
+export async function addToCart(page: Page, slug: string) {
+  await page.goto(`/products/${slug}`, { waitUntil: 'networkidle' })
+  await page.getByTestId('add-to-cart').click()
+  await page.getByTestId('add-to-cart-status').filter({ hasText: 'Added' }).waitFor()
+}
+
+/** Fills the checkout form on the current page with a UK address and pays by test card. */
+export async function submitCheckout(page: Page, { card, email }: { card: string; email: string }) {
+  await page.waitForLoadState('networkidle')
+  await page.getByTestId('checkout-email').fill(email)
+  await page.getByTestId('checkout-name').fill('Harriet Cobbold')
+  await page.getByTestId('checkout-line1').fill('1 Tavern Street')
+  await page.getByTestId('checkout-city').fill('Ipswich')
+  await page.getByTestId('checkout-postcode').fill('IP1 3AA')
+  await page.getByTestId('checkout-country').selectOption('GB')
+  await page.getByTestId('payment-test-card').check()
+  await page.getByTestId('checkout-card-number').fill(card)
+  await page.getByTestId('place-order').click()
+}
+
+/** Calls `probe` until it returns something truthy or `timeoutMs` passes; says how long it took. */
+export async function pollFor<T>(timeoutMs: number, probe: () => T | Promise<T>, intervalMs = 100): Promise<{ value: T | undefined; elapsedMs: number }> {
+  const started = Date.now()
+  for (;;) {
+    const value = await probe()
+    const elapsedMs = Date.now() - started
+    if (value || elapsedMs >= timeoutMs) return { value: value || undefined, elapsedMs }
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
+}
+
+/** The visible part of the page as a palette PNG (a few tens of kB, fit to commit). */
+export async function saveScreenshot(page: Page, file: string) {
+  const png = await page.screenshot({ fullPage: false, animations: 'disabled' })
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, await sharp(png).png({ palette: true, compressionLevel: 9, effort: 10 }).toBuffer())
+}
