@@ -83,7 +83,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    orders: {
+      stockMovements: 'stock-movements';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     customers: CustomersSelect<false> | CustomersSelect<true>;
@@ -182,7 +186,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -240,7 +243,6 @@ export interface Customer {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -513,6 +515,14 @@ export interface Order {
     trackingNumber?: string | null;
     shippedAt?: string | null;
   };
+  /**
+   * The stock ledger rows this order made (reservations, sales, releases, restocks).
+   */
+  stockMovements?: {
+    docs?: (number | StockMovement)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   reservationExpiresAt?: string | null;
   internalNotes?: string | null;
   lookupTokenHash?: string | null;
@@ -767,7 +777,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -808,7 +817,6 @@ export interface CustomersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -982,6 +990,7 @@ export interface OrdersSelect<T extends boolean = true> {
         trackingNumber?: T;
         shippedAt?: T;
       };
+  stockMovements?: T;
   reservationExpiresAt?: T;
   internalNotes?: T;
   lookupTokenHash?: T;

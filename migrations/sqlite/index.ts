@@ -1,9 +1,9 @@
-import * as migration_20261126_100632_initial from './20261126_100632_initial';
+import * as migration_20261126_112409_initial from './20261126_112409_initial';
 
 export const migrations = [
   {
-    up: migration_20261126_100632_initial.up,
-    down: migration_20261126_100632_initial.down,
-    name: '20261126_100632_initial'
+    up: migration_20261126_112409_initial.up,
+    down: migration_20261126_112409_initial.down,
+    name: '20261126_112409_initial'
   },
 ];
