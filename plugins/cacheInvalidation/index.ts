@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Plugin } from 'payload'
 
 import { bumpCacheVersions } from '../../src/infra/cache'
+import { afterCommit } from '../../src/infra/afterCommit'
 import { events } from '../../src/infra/events'
 import { logger } from '../../src/infra/logger'
-import { bumpAfterCommit } from './afterCommit'
 import { sanitizeCacheInvalidationOptions, type CacheInvalidationOptions } from './options'
 
 export type { CacheInvalidationOptions }
@@ -24,13 +24,13 @@ export const cacheInvalidationPlugin =
     const safeBump = (names: readonly string[]) =>
       bump(names).catch((err: Error) => logger().warn({ err: { message: err.message }, collections: names }, 'Cache version bump failed'))
     const onChange = (slug: string): CollectionAfterChangeHook => async ({ req }) => {
-      await bumpAfterCommit(req, [slug], safeBump)
+      await afterCommit(req, async () => void (await safeBump([slug])))
     }
     const onDelete = (slug: string): CollectionAfterDeleteHook => async ({ req }) => {
-      await bumpAfterCommit(req, [slug], safeBump)
+      await afterCommit(req, async () => void (await safeBump([slug])))
     }
     const onGlobalChange = (slug: string): GlobalAfterChangeHook => async ({ req }) => {
-      await bumpAfterCommit(req, [slug], safeBump)
+      await afterCommit(req, async () => void (await safeBump([slug])))
     }
     const existingOnInit = config.onInit
     return {
