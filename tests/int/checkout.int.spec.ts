@@ -86,6 +86,14 @@ describe('POST /api/checkout', () => {
     expect((await payload.count({ collection: 'orders' })).totalDocs).toBe(before)
   })
 
+  it('should refuse the SKU of a product that now has variants, naming the item', async () => {
+    const product = await productWithStock(payload, api, staff, 'LAMP-1', 3000, 5)
+    await payload.update({ collection: 'products', id: product.id, data: { sku: null, variants: [{ sku: 'LAMP-1-RED', title: 'Red' }] } })
+    const res = await checkout(checkoutBody([{ sku: 'LAMP-1', quantity: 1 }]))
+    expect(res.status).toBe(400)
+    expect(res.json.error.details).toEqual([{ field: 'items.0.sku', message: expect.stringContaining('variants') }])
+  })
+
   it('should refuse a country the store does not ship to', async () => {
     const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { shippingAddress: { name: 'A', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' } }))
     expect(res.status).toBe(400)
