@@ -25,6 +25,8 @@ export type HandlerOptions = {
   limiter: RateLimiter
   settings: Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'TRUST_PROXY_HOPS' | 'METRICS_TOKEN'>
   logger: Logger
+  /** Writes the one line per request; defaults to `logger`. */
+  requestLogger?: Logger
   routeTemplate: RouteTemplate
   readiness: () => Promise<Readiness>
   /** Payload's cookie prefix: `<prefix>-token` marks a logged-in browser. */
@@ -53,7 +55,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const { cache, guard, logger: log, settings } = options
   const state = options.state ?? { shuttingDown: false }
   const tokenCookie = `${options.cookiePrefix}-token=`
-  const requestLog = createRequestLog(log)
+  const requestLog = createRequestLog(options.requestLogger ?? log)
   const isAnonymous = (req: IncomingMessage) => !req.headers.authorization && !req.headers.cookie?.includes(tokenCookie)
   const toNext: Downstream = async (req, res) => {
     if (options.requestTimeoutMs) applyRequestTimeout(res, options.requestTimeoutMs)

@@ -17,8 +17,10 @@ setLogger(log)
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { startCms } = await import('./startCms')
+// Request lines carry only cleaned fields (the URL is redacted), so they skip pino's redaction paths.
+const requestLog = createLogger({ destination, redact: false })
 const flush = () => destination.flushSync()
-await startCms({ root, settings, logger: log, flush })
+await startCms({ root, settings, logger: log, requestLogger: requestLog, flush })
   .catch((err: unknown) => {
     log.fatal({ err }, 'The CMS could not start')
     flush()

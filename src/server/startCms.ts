@@ -17,7 +17,7 @@ import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
 
-type Options = { root: string; settings: Env; logger: Logger; flush: () => void }
+type Options = { root: string; settings: Env; logger: Logger; requestLogger: Logger; flush: () => void }
 
 // The server's own Payload (health, gauges, jobs); Next's route handlers keep theirs under the default key.
 async function loadPayload(): Promise<Payload> {
@@ -34,7 +34,7 @@ async function loadNext(root: string, port: number): Promise<NextHandler & { clo
   return Object.assign((req: Parameters<NextHandler>[0], res: Parameters<NextHandler>[1]) => handle(req, res), { close: () => app.close() })
 }
 
-export async function startCms({ root, settings, logger: log, flush }: Options): Promise<Server> {
+export async function startCms({ root, settings, logger: log, requestLogger, flush }: Options): Promise<Server> {
   const payload = await loadPayload()
   const readiness = createReadinessCheck({
     payload: () => payload,
@@ -56,6 +56,7 @@ export async function startCms({ root, settings, logger: log, flush }: Options):
     limiter: rateLimiter(),
     settings,
     logger: log,
+    requestLogger,
     routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
