@@ -42,6 +42,11 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "authorization: JWT 
 [ "$status" = 200 ] || fail "the demo merchandiser could not edit product $id (HTTP $status)"
 echo "ok  the demo merchandiser logs in and edits a product"
 
+if [ -f ops/prometheus-smoke.sh ]; then
+  bash ops/prometheus-smoke.sh "$base" || fail "Prometheus with the repository's scrape configuration did not find the CMS target up"
+  echo "ok  Prometheus (ops/prometheus/prometheus.yml) scrapes the running CMS: target up"
+fi
+
 if [ -f storefront/next.config.mjs ] || [ -f storefront/next.config.ts ]; then
   for _ in $(seq 1 60); do curl -sf -o /dev/null "http://127.0.0.1:$storefront/" && break; sleep 1; done
   curl -sf -o /dev/null "http://127.0.0.1:$storefront/" || fail "the storefront did not answer on :$storefront"
