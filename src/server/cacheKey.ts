@@ -66,8 +66,16 @@ function normaliseDocument(query: string, operationName: string): string | null 
   })
 }
 
+const bodies = new Map<string, string | null>()
+
 /** The key of an anonymous GraphQL query from its JSON body, or null for mutations, bad bodies and batches. */
 export function graphqlCacheKey(raw: Buffer): string | null {
+  // The same small body again (a storefront's query) skips the parse and the hash.
+  if (raw.length > 4096) return keyOfBody(raw)
+  return remember(bodies, raw.toString('latin1'), () => keyOfBody(raw))
+}
+
+function keyOfBody(raw: Buffer): string | null {
   let body: GraphQLBody
   try {
     body = JSON.parse(raw.toString('utf8')) as GraphQLBody

@@ -29,11 +29,14 @@ export async function serveCachedRead(
   res: ServerResponse,
   downstream: Downstream,
   accept?: (entry: CachedResponse) => boolean,
+  /** Checks run only on a memory miss (the guard, limits); false when it has already answered. */
+  gate?: () => Promise<boolean>,
 ): Promise<'HIT' | 'MISS'> {
   const key = cache.keyFor(group, requestKey)
   if (key === null) {
     // Versions can't be trusted (Redis away): a miss, answered fresh.
     metrics().cacheRequests.inc({ result: 'miss', tier: 'redis' })
+    if (gate && !(await gate())) return 'MISS'
     await downstream(req, res)
     return 'MISS'
   }
@@ -42,6 +45,7 @@ export async function serveCachedRead(
     sendEntry(res, hit, 'HIT')
     return 'HIT'
   }
+  if (gate && !(await gate())) return 'MISS'
   let produced = false
   let failure: unknown
   const entry = await cache.fill(key, async () => {

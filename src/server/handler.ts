@@ -97,13 +97,16 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const head = guard?.({ method, url, headers: req.headers })
     if (head) return refuse(res, head)
     const body = await readBody(req, guard ? guard.bodyLimit({ method, url, headers: req.headers }) : BODY_LIMIT)
-    const full = guard?.({ method, url, headers: req.headers, body })
-    if (full) return refuse(res, full)
     const forward = replayRequest(req, body)
-    if (await limited(req, res, graphql ? graphqlLimitRule(body.toString('utf8')) : rule, body)) return
+    const checked = async () => {
+      const full = guard?.({ method, url, headers: req.headers, body })
+      if (full) return refuse(res, full), false
+      return !(await limited(req, res, graphql ? graphqlLimitRule(body.toString('utf8')) : rule, body))
+    }
+    // An anonymous query already in memory is answered first: its entry was stored from a 200 that passed the checks.
     const key = graphql && cache && isAnonymous(req) ? graphqlCacheKey(body) : null
-    if (key === null) return toNext(forward, res)
-    return serveCachedRead(cache!, 'graphql', key, forward, res, toNext, withoutGraphQLErrors)
+    if (key !== null) return serveCachedRead(cache!, 'graphql', key, forward, res, toNext, withoutGraphQLErrors, checked)
+    if (await checked()) return toNext(forward, res)
   }
 
   return (req, res) => {
