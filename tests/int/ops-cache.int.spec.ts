@@ -69,6 +69,8 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     await closeRedis()
     await app?.close()
     await redisServer?.stop()
+    // Let the clients' close and reconnect callbacks run before jest tears this file's globals down.
+    await new Promise((r) => setTimeout(r, 500))
   })
 
   const bySlug = (server: OpsServer, slug: string, extra = '') => http(`${server.url}/api/products?where[slug][equals]=${slug}&depth=0${extra}`)

@@ -119,6 +119,8 @@ describeWithRedisServer('rate limits shared through Redis', () => {
     await second?.close()
     clients.forEach((c) => c.disconnect())
     await redisServer?.stop()
+    // Let the clients' close callbacks run before jest tears this file's globals down.
+    await new Promise((r) => setTimeout(r, 500))
   })
 
   it('should count attempts made on two instances together', async () => {
