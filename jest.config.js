@@ -20,6 +20,8 @@ const shared = {
     '\\.(css|scss)$': '<rootDir>/tests/helpers/styleStub.js',
   },
   testEnvironment: 'node',
+  // A timer that outlives its suite (Payload's crons, pools closing) must not trip jest's soft globals cleanup into recursion.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   modulePathIgnorePatterns: ['<rootDir>/.next', '<rootDir>/storefront/.next', '<rootDir>/data'],
 }
 
