@@ -60,13 +60,14 @@ async function waitForHealth(timeoutMs = 120_000) {
     const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' })
     if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}${migrated.stdout}`)
     logFile = path.join(dataDir, 'server.log')
-    child = spawn('sh', ['-c', `exec "${path.join(root, 'node_modules/.bin/tsx')}" --conditions=production src/server/main.ts > "${logFile}" 2>&1`], { cwd: root, env })
+    child = spawn('sh', ['-c', `exec "${path.join(root, 'node_modules/.bin/tsx')}" --conditions=production src/server/main.ts > "${logFile}" 2>&1`], { cwd: root, env, detached: true })
     exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
     await waitForHealth()
   }, 20 * 60_000)
 
   afterAll(async () => {
-    if (child?.exitCode === null) child.kill('SIGKILL')
+    // The whole process group: tsx's own child would outlive a kill of tsx alone.
+    if (child?.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL')
     await dropDatabase().catch(() => undefined)
     rmSync(dataDir, { recursive: true, force: true })
   })
