@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -24,7 +24,7 @@ export type Stack = {
 async function waitFor(url: string, child: ChildProcess, label: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`)
+    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode} (its output is in tests/tmp/e2e/)`)
     try {
       if ((await fetch(url)).status < 500) return
     } catch {
@@ -32,7 +32,16 @@ async function waitFor(url: string, child: ChildProcess, label: string, timeoutM
     }
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error(`${label} did not answer at ${url} within ${timeoutMs / 1000} s`)
+  throw new Error(`${label} did not answer at ${url} within ${timeoutMs / 1000} s (its output is in tests/tmp/e2e/)`)
+}
+
+// Server logs of runs older than a day; the latest runs stay for reading after a failure.
+function pruneOldLogs(dir: string) {
+  const dayAgo = Date.now() - 24 * 3600_000
+  for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+    const run = path.join(dir, entry)
+    if (statSync(run).mtimeMs < dayAgo) rmSync(run, { recursive: true, force: true })
+  }
 }
 
 /**
@@ -93,9 +102,14 @@ export async function startStack(): Promise<Stack> {
     await database.drop().catch(() => {})
     rmSync(dataDir, { recursive: true, force: true })
   }
-  const start = (args: string[], cwd: string) => {
-    const [command, ...rest] = args[0] === 'npm' ? args : ['npx', ...args]
-    const child = spawn(command, rest, { cwd, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+  // Each server's output (the CMS logs JSON lines on stdout) goes to tests/tmp/e2e/<run>/<name>.log, kept after the run.
+  const logDir = path.join(root, 'tests/tmp/e2e', path.basename(dataDir))
+  pruneOldLogs(path.dirname(logDir))
+  mkdirSync(logDir, { recursive: true })
+  const start = (name: string, [command, ...rest]: string[], cwd: string, extraEnv: Record<string, string> = {}) => {
+    const log = openSync(path.join(logDir, `${name}.log`), 'w')
+    const child = spawn(command, rest, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', log, log], detached: true })
+    closeSync(log)
     children.push(child)
     return child
   }
@@ -104,9 +118,14 @@ export async function startStack(): Promise<Stack> {
       const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
       if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
     }
-    const cms = start(['npm', 'run', '--silent', 'serve'], root)
+    const cms = start('cms', ['npm', 'run', '--silent', 'serve'], root)
     await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
-    const storefront = start(['next', 'start', '-p', String(storefrontPort), '-H', '127.0.0.1'], path.join(root, 'storefront'))
+    // As deployed (the Dockerfile runs the standalone server), from a copy: its page and data caches start empty
+    // each run instead of serving what an earlier run on another database left in storefront/.next.
+    const storefrontDir = path.join(dataDir, 'storefront')
+    cpSync(path.join(root, 'storefront/.next/standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
+    cpSync(path.join(root, 'storefront/.next/static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
+    const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, { PORT: String(storefrontPort), HOSTNAME: '127.0.0.1' })
     await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
   } catch (error) {
     // A half-started stack must not leave servers or databases behind.

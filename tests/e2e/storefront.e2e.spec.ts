@@ -22,7 +22,7 @@ function recordFreshness(seen: { value: unknown; elapsedMs: number }, editedAt: 
   const delay = seen.value ? `${seen.elapsedMs} ms` : 'not seen within 10 s'
   console.log(`Storefront freshness: a price edited through the CMS showed on the product page after ${delay}`)
   appendResults('Storefront freshness', [
-    `Price edited with \`PATCH /api/products/:id\` (merchandiser) → new price on the product page: **${delay}** after the PATCH answered, page load included (target 2 s; the e2e test reloads the page until it shows, up to 10 s, and never asserts on timing).`,
+    `Price edited with \`PATCH /api/products/:id\` (merchandiser) → new price on the product page: **${delay}** after the PATCH answered (target 2 s). The e2e test asks for the page every 100 ms, up to 10 s, then checks the price in Chromium; it never asserts on timing.`,
     '',
     `Measured by \`tests/e2e/storefront.e2e.spec.ts\` on ${new Date(editedAt).toISOString()}, ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, built CMS and storefront on 127.0.0.1, machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (nproc ${os.cpus().length}).`,
   ])
@@ -126,20 +126,21 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     const { product } = catalogue.simpleProduct
     const staff = await cms.logIn('users', DEMO_MERCHANDISER)
     const page = await newPage()
-    const priceOnPage = async () => {
-      await page.goto(`/products/${product.slug}`, { waitUntil: 'domcontentloaded' })
-      return page.getByTestId('product-price').textContent()
-    }
-    expect(await priceOnPage()).toContain(formatPrice(product.price))
+    const url = `/products/${product.slug}`
+    await page.goto(url)
+    expect(await page.getByTestId('product-price').textContent()).toContain(formatPrice(product.price))
     const newPrice = product.price + 123
 
     await cms.patch(`/api/products/${product.id}`, { price: newPrice }, staff)
     const edited = Date.now()
-    const seen = await pollFor(10_000, async () => (await priceOnPage())?.includes(formatPrice(newPrice)))
+    const seen = await pollFor(10_000, async () => (await (await page.request.get(url)).text()).includes(formatPrice(newPrice)))
+    await page.goto(url)
+    const shown = await page.getByTestId('product-price').textContent()
     await cms.patch(`/api/products/${product.id}`, { price: product.price }, staff)
 
     recordFreshness(seen, edited)
     expect(seen.value).toBe(true)
+    expect(shown).toContain(formatPrice(newPrice))
   }, 60_000)
 
   describe('with an item in the cart', () => {
