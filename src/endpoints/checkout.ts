@@ -2,6 +2,7 @@ import { CommerceError } from '../commerce/errors'
 import { hashRequestBody, parseIdempotencyKey } from '../commerce/idempotency'
 import { placeOrder } from '../commerce/workflows'
 import { commerceDeps } from '../infra/commerce/deps'
+import { recordCheckoutRefusal } from '../infra/metrics'
 import { claimIdempotencyKey, lookupTokenFor, releaseIdempotencyKey } from '../infra/commerce/idempotency'
 import { checkoutResponse } from './checkoutResponse'
 import { endpoint, json, readJsonBody } from './respond'
@@ -25,6 +26,17 @@ export const handleCheckout = endpoint(async (req) => {
     return json(checkoutResponse(result.order, lookupToken), 201)
   } catch (error) {
     await releaseIdempotencyKey(req.payload, key)
+    recordCheckoutRefusal(refusalReason(error))
     throw error
   }
 })
+
+// Low-cardinality reasons for checkout_refusals_total.
+function refusalReason(error: unknown) {
+  const status = (error as { status?: number })?.status
+  if (status === 409) return 'out_of_stock' as const
+  if (status === 402) return 'payment_declined' as const
+  if (status === 503) return 'busy' as const
+  if (status === 422) return 'idempotency_conflict' as const
+  return 'invalid' as const
+}

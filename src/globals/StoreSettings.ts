@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone } from '../access/anyone'
-import { isStaff } from '../access/isStaff'
+import { isStaff, isStaffField } from '../access/isStaff'
 import { penceField } from '../fields/pence'
 
 export const StoreSettings: GlobalConfig = {
@@ -42,6 +42,8 @@ export const StoreSettings: GlobalConfig = {
     {
       name: 'lowStockRecipients',
       type: 'array',
+      // Staff addresses are not for the public settings endpoint.
+      access: { read: isStaffField },
       fields: [{ name: 'email', type: 'email', required: true }],
     },
   ],

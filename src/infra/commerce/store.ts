@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { CommerceError } from '../../commerce/errors'
 import type { CommerceStore, Id } from '../../commerce/workflows/ports'
+import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
@@ -64,7 +65,11 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
         sql`UPDATE inventory SET available = available + ${delta}, updated_at = ${new Date().toISOString()}
             WHERE sku = ${sku} AND available + ${delta} >= 0${guard} RETURNING available`,
       )
-      return rows.length === 0 ? null : Number(rows[0].available)
+      if (rows.length === 0) {
+        recordStockUpdateRefused()
+        return null
+      }
+      return Number(rows[0].available)
     },
     async insertMovements(rows) {
       const ids: Id[] = []

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { renderLowStockEmail } from '../../emails/lowStockEmail'
+import { recordEmail } from '../../infra/metrics'
 import { retryPolicy } from './retryPolicy'
 
 export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: number; threshold: number }; output: { sent: boolean } }> = {
@@ -18,7 +19,13 @@ export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: nu
     const recipients = (settings.lowStockRecipients ?? []).map((r: { email: string }) => r.email).filter(Boolean)
     if (recipients.length === 0) return { output: { sent: false } }
     const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, [input])
-    await req.payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+    await req.payload
+      .sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+      .then(() => recordEmail('low_stock_alert', true))
+      .catch((err: unknown) => {
+        recordEmail('low_stock_alert', false)
+        throw err
+      })
     return { output: { sent: true } }
   },
 }
