@@ -73,7 +73,7 @@ try {
 
   const db = new pg.Client({ connectionString: url })
   await db.connect()
-  const stock = await db.query(`SELECT sku, available FROM inventory WHERE sku LIKE 'BENCH-S%'`)
+  const stock = await db.query(`SELECT sku, available::int AS available FROM inventory WHERE sku LIKE 'BENCH-S%'`)
   const sold = await db.query(`SELECT l.sku, SUM(l.quantity)::int AS sold FROM orders_lines l JOIN orders o ON o.id = l._parent_id WHERE l.sku LIKE 'BENCH-S%' GROUP BY l.sku`)
   const ledger = await db.query(`SELECT sku, SUM(change)::int AS total FROM stock_movements WHERE sku LIKE 'BENCH-S%' GROUP BY sku`)
   await db.end()
