@@ -1,7 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
-import sharp from 'sharp'
 
 /** A link text matched whole, so "Garden" does not also match "Garden Tools". */
 export const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
@@ -43,11 +40,4 @@ export async function pollFor<T>(timeoutMs: number, probe: () => T | Promise<T>,
     if (value || elapsedMs >= timeoutMs) return { value: value || undefined, elapsedMs }
     await new Promise((r) => setTimeout(r, intervalMs))
   }
-}
-
-/** The visible part of the page as a palette PNG (a few tens of kB, fit to commit). */
-export async function saveScreenshot(page: Page, file: string) {
-  const png = await page.screenshot({ fullPage: false, animations: 'disabled' })
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeFileSync(file, await sharp(png).png({ palette: true, compressionLevel: 9, effort: 10 }).toBuffer())
 }

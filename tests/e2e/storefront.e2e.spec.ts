@@ -9,7 +9,8 @@ import { describeWith } from '../helpers/services'
 import { axeViolations, describeViolations } from './axe'
 import { seededCatalogue, type Catalogue } from './catalogue'
 import { cmsClient, type CmsClient } from './cmsClient'
-import { addToCart, exactly, logIn, pollFor, saveScreenshot, submitCheckout } from './shopper'
+import { saveScreenshot } from './screenshot'
+import { addToCart, exactly, logIn, pollFor, submitCheckout } from './shopper'
 import { launchBrowser, startStack, type Stack } from './stack'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
