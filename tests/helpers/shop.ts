@@ -63,3 +63,14 @@ export const checkoutBody = (items: { sku: string; quantity: number }[], extra: 
 
 let keyCount = 0
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${++keyCount}`
+
+/** Payload on a fresh database with the store configured and a logged-in merchandiser: most shop suites start here. */
+export async function bootShop(extraEnv: Record<string, string> = {}) {
+  const { bootPayload } = await import('./payload')
+  const { restClient } = await import('./rest')
+  const app = await bootPayload(extraEnv)
+  const api = await restClient(app.payload.config)
+  await configureStore(app.payload)
+  const staff = (await staffToken(app.payload)).token
+  return { app, payload: app.payload, api, staff }
+}

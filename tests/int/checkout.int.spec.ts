@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { bootPayload, type TestPayload } from '../helpers/payload'
-import { restClient } from '../helpers/rest'
-import { available, checkoutBody, configureStore, customerToken, ledgerSum, newKey, productWithStock, staffToken } from '../helpers/shop'
+import type { TestPayload } from '../helpers/payload'
+import type { restClient } from '../helpers/rest'
+import { available, bootShop, checkoutBody, customerToken, ledgerSum, newKey, productWithStock } from '../helpers/shop'
 
 let app: TestPayload
 let payload: Payload
@@ -10,11 +10,7 @@ let api: Awaited<ReturnType<typeof restClient>>
 let staff: string
 
 beforeAll(async () => {
-  app = await bootPayload()
-  payload = app.payload
-  api = await restClient(payload.config)
-  await configureStore(payload)
-  staff = (await staffToken(payload)).token
+  ;({ app, payload, api, staff } = await bootShop())
   await productWithStock(payload, api, staff, 'MUG-1', 1200, 10)
   await productWithStock(payload, api, staff, 'TOWEL-1', 800, 3)
   await productWithStock(payload, api, staff, 'DRAFT-1', 500, 5, { _status: 'draft' })

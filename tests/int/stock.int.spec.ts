@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { commerceDeps } from '../../src/infra/commerce/deps'
 import { releaseExpiredReservations } from '../../src/commerce/workflows'
-import { bootPayload, type TestPayload } from '../helpers/payload'
-import { restClient } from '../helpers/rest'
+import type { TestPayload } from '../helpers/payload'
+import type { restClient } from '../helpers/rest'
 import { describeWith } from '../helpers/services'
-import { available, checkoutBody, configureStore, ledgerSum, newKey, productWithStock, staffToken } from '../helpers/shop'
+import { available, bootShop, checkoutBody, ledgerSum, newKey, productWithStock } from '../helpers/shop'
 
 let app: TestPayload
 let payload: Payload
@@ -13,11 +13,7 @@ let api: Awaited<ReturnType<typeof restClient>>
 let staff: string
 
 beforeAll(async () => {
-  app = await bootPayload()
-  payload = app.payload
-  api = await restClient(payload.config)
-  await configureStore(payload)
-  staff = (await staffToken(payload)).token
+  ;({ app, payload, api, staff } = await bootShop())
 })
 
 afterAll(async () => {
