@@ -60,7 +60,8 @@ export default buildConfig({
     registerJobSubscribers(payload)
   },
   plugins,
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Generated on purpose (npm run generate:types), not by every dev boot: tests on SQLite would rewrite it.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   logger: logger(),
   telemetry: false,
 })
