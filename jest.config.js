@@ -28,6 +28,20 @@ const shared = {
 /** @type {import('jest').Config} */
 export default {
   forceExit: true,
+  // `npm run test:coverage` (CI's coverage job). V8's own coverage: it sees through the swc transform
+  // without instrumenting the code. Thresholds are a floor a little under the measured figures
+  // (docs/operations.md, "Coverage"): a change that drops coverage below them fails the run.
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    '<rootDir>/src/**/*.{ts,tsx}',
+    '<rootDir>/collections/**/*.{ts,tsx}',
+    '<rootDir>/plugins/**/*.{ts,tsx}',
+    '<rootDir>/storefront/lib/**/*.ts',
+    '!**/*.spec.ts',
+    '!**/*.d.ts',
+  ],
+  coverageReporters: ['text-summary', 'lcov', 'json-summary'],
+  coverageDirectory: '<rootDir>/coverage',
   // Integration files boot Payload on a fresh database in beforeAll; jest reads this only at the top level.
   testTimeout: 120000,
   projects: [
