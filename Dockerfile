@@ -5,8 +5,8 @@
 #   docker buildx build --target cms        -t ipswich-retail/cms .
 #   docker buildx build --target storefront -t ipswich-retail/storefront .
 #
-# The cms image also runs the worker (`npm run worker`), the scheduler (`npm run scheduler`) and the
-# one-shot migrations (`npm run migrate`); only the command changes (see docker-compose.yml).
+# The cms image also runs the worker (src/jobs/worker.ts), the scheduler (src/jobs/scheduler.ts) and
+# the one-shot migrations (scripts/migrate.ts); only the command changes (see docker-compose.yml).
 # Hosts that cannot pick a build stage (Railway) build the last stage, `app`, and choose the image
 # with the APP_TARGET build argument (cms or storefront).
 #
@@ -61,6 +61,7 @@ RUN --mount=type=cache,target=/app/.next/cache \
 # dockerfilelint: Base Image Missing Tag: `base` is a stage of this file, not an image.
 FROM base AS cms
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--no-deprecation \
     CMS_PORT=8000 \
     DATA_DIR=/app/data \
     MEDIA_DIR=/app/media
@@ -76,7 +77,11 @@ EXPOSE 8000
 # flag is valid Docker syntax (dockerfile-utils accepts it).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.CMS_PORT || 8000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["npm", "run", "serve"]
+# One process, no npm in between: `npm run` exits at once on SIGTERM and leaves the server to be
+# killed, whereas node itself receives the signal and drains (readiness 503, requests and jobs in
+# hand finish, pools close). tsx is loaded as an import hook; --conditions=production selects
+# Lexical's production entry (its development entry's top-level await can hang under tsx).
+CMD ["node", "--conditions=production", "--import", "tsx", "src/server/main.ts"]
 
 # ---- storefront: Next standalone server ----------------------------------------------------------
 # With the workspace root as the tracing root, Next writes the server to

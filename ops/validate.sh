@@ -456,6 +456,19 @@ for (const svc of ['cms', 'storefront', 'worker', 'scheduler']) {
 }
 const cms = JSON.parse(fs.readFileSync('ops/deploy/railway/cms.json', 'utf8'));
 [].concat(cms.deploy?.preDeployCommand || []).includes(command('migrate')) ? ok('railway cms: migrations before deploy') : fail('railway cms.json needs preDeployCommand "' + command('migrate') + '"');
+// The images' own CMD (what a plain `docker run` starts) is the command compose runs.
+const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
+for (const stage of ['cms', 'storefront']) {
+  const body = dockerfile.split(/^FROM /m).find((part) => new RegExp(`^\\S+ AS ${stage}\\s*$`, 'm').test(part.split('\n')[0]));
+  const cmd = body && [...body.matchAll(/^CMD (\[.*\])\s*$/gm)].pop();
+  const argv = cmd ? JSON.parse(cmd[1]).join(' ') : '';
+  argv === command(stage) ? ok(`Dockerfile ${stage}: CMD "${argv}" like compose`) : fail(`Dockerfile ${stage}: CMD "${argv}", compose ${stage} runs "${command(stage)}"`);
+}
+// A long-running process must receive SIGTERM itself to drain: `npm run` exits at once and leaves it
+// to be killed (docs/operations-runtime.md, "Signals").
+for (const svc of ['migrate', 'cms', 'worker', 'scheduler', 'storefront']) {
+  /^npm /.test(command(svc)) ? fail(`compose ${svc} runs "${command(svc)}": npm does not pass SIGTERM on; run node directly`) : ok(`compose ${svc}: no npm between the container and node`);
+}
 JS
 }
 check "render.yaml and Railway configs match compose" deploy_descriptors

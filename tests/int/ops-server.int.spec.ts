@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { buildIfNeeded, CMS_SOURCES } from '../../scripts/build-if-needed.mjs'
+import { dockerfileCommand, forSpawn } from '../helpers/deployCommands'
 import { http } from '../helpers/opsServer'
 import { createTestDatabase } from '../helpers/services'
 import { freePort } from '../helpers/smtp'
@@ -60,14 +61,16 @@ async function waitForHealth(timeoutMs = 120_000) {
     const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' })
     if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}${migrated.stdout}`)
     logFile = path.join(dataDir, 'server.log')
-    child = spawn('sh', ['-c', `exec "${path.join(root, 'node_modules/.bin/tsx')}" --conditions=production src/server/main.ts > "${logFile}" 2>&1`], { cwd: root, env, detached: true })
+    // The cms image's own CMD, as `docker run` would start it: one node process, so SIGTERM reaches the server.
+    const out = openSync(logFile, 'w')
+    const [bin, args] = forSpawn(dockerfileCommand('cms'))
+    child = spawn(bin, args, { cwd: root, env: { ...env, NODE_OPTIONS: '--no-deprecation' }, stdio: ['ignore', out, out] })
     exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
     await waitForHealth()
   }, 20 * 60_000)
 
   afterAll(async () => {
-    // The whole process group: tsx's own child would outlive a kill of tsx alone.
-    if (child?.exitCode === null && child.pid) process.kill(-child.pid, 'SIGKILL')
+    if (child?.exitCode === null) child.kill('SIGKILL')
     await dropDatabase().catch(() => undefined)
     rmSync(dataDir, { recursive: true, force: true })
   })
