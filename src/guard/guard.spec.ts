@@ -71,6 +71,13 @@ describe('createRequestGuard', () => {
     expect(refusal?.body.error.message).toMatch(/where|limit|page|depth|sort/)
   })
 
+  it('should check a number operand in time linear in its length', () => {
+    const started = performance.now()
+    expect(status(get(`/api/products?where[price][equals]=${'1'.repeat(50000)}x`))).toBe(400)
+    expect(performance.now() - started).toBeLessThan(1000)
+    for (const n of ['1.', '.5', '-1.5e3', '+2E-1']) expect(status(get(`/api/products?where[price][equals]=${encodeURIComponent(n)}`))).toBe('through')
+  })
+
   it('should refuse ?data= that is not JSON on a global', () => {
     expect(status(get('/api/globals/store-settings?data=%7B'))).toBe(400)
   })

@@ -65,7 +65,7 @@ const isIntId = (v: unknown) =>
 
 const isNumeric = (v: unknown) =>
   (typeof v === 'number' && Number.isFinite(v)) ||
-  (typeof v === 'string' && (v.trim() === '' || (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim()) && Number.isFinite(Number(v)))))
+  (typeof v === 'string' && (v.trim() === '' || (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(v.trim()) && Number.isFinite(Number(v)))))
 
 const isDate = (v: unknown) =>
   (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e15) ||
