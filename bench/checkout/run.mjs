@@ -6,7 +6,7 @@
 import autocannon from 'autocannon'
 import pg from 'pg'
 
-import { adminToken, createDatabase, dropDatabase, json, machine, startCms } from '../lib/cms.mjs'
+import { adminToken, createDatabase, dropDatabase, machine, startCms } from '../lib/cms.mjs'
 import { appendResults } from '../lib/results.mjs'
 
 const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'

@@ -59,7 +59,9 @@ export async function startCms({ databaseUrl, port, env = {} }) {
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${base}/api/products?limit=1`)).ok) break
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 500))
   }
   return {
@@ -67,7 +69,9 @@ export async function startCms({ databaseUrl, port, env = {} }) {
     stop: () => {
       try {
         process.kill(-child.pid, 'SIGTERM')
-      } catch {}
+      } catch {
+        // already gone
+      }
     },
   }
 }

@@ -23,7 +23,7 @@ export const handleLookupOrder = endpoint(async (req) => {
     overrideAccess: true,
     showHiddenFields: true,
   })
-  const order = found.docs[0] as Record<string, any> | undefined
+  const order = found.docs[0]
   if (!order || !order.lookupTokenHash || !verifyLookupToken(token, order.lookupTokenHash)) throw NOT_FOUND
   return json({
     order: {
@@ -34,7 +34,7 @@ export const handleLookupOrder = endpoint(async (req) => {
       lines: order.lines,
       totals: order.totals,
       shippingAddress: order.shippingAddress,
-      statusHistory: (order.statusHistory ?? []).map((h: Record<string, unknown>) => ({ to: h.to, at: h.at })),
+      statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
       payment: { method: order.payment?.method, state: order.payment?.state },
       fulfilment: order.fulfilment,
     },

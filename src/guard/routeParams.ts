@@ -31,6 +31,7 @@ function checkUploadFile(entity: EntityInfo, filename: string, checkExists: bool
   if (!file.startsWith(dir + path.sep)) throw badRequest('invalid_filename', 'The file name points outside the upload folder')
   let isFile = false
   try {
+    // eslint-disable-next-line security/detect-non-literal-fs-filename -- file is checked above to lie inside the upload folder
     isFile = statSync(file).isFile()
   } catch {
     isFile = false

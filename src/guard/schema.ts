@@ -41,6 +41,7 @@ export type GuardSchema = {
   globals: Map<string, EntityInfo>
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Payload's field configs are a wide union, walked here by shape
 type RawField = Record<string, any>
 
 const optionValues = (options: unknown[]): string[] =>

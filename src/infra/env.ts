@@ -118,10 +118,12 @@ export function resolveDatabase(url: string | undefined, dataDir: string): Env['
 // In development a missing secret is generated once and kept under data/ so sessions survive restarts.
 function developmentSecret(dataDir: string): string {
   const file = path.resolve(dataDir, 'payload-secret')
+  /* eslint-disable security/detect-non-literal-fs-filename -- dataDir is the app's own data folder (configuration, not a request) */
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600 })
+  /* eslint-enable security/detect-non-literal-fs-filename */
   return secret
 }
 

@@ -3,6 +3,7 @@ export function formatPrice(pence: number): string {
   if (!Number.isSafeInteger(pence)) return '—'
   const sign = pence < 0 ? '-' : ''
   const abs = Math.abs(pence)
+  // eslint-disable-next-line security/detect-unsafe-regex -- runs on the digits of a safe integer (at most 16)
   const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`
 }
@@ -10,6 +11,7 @@ export function formatPrice(pence: number): string {
 /** "12", "12.5", "£12.50" → pence; null for anything else (blank, negative, more than 2 decimals). */
 export function parsePounds(input: string | null | undefined): number | null {
   if (typeof input !== 'string') return null
+  // eslint-disable-next-line security/detect-unsafe-regex -- bounded repetitions only ({1,7}, {1,2}): linear
   const match = /^£?\s*(\d{1,7})(?:\.(\d{1,2}))?$/.exec(input.trim())
   if (!match) return null
   return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'))

@@ -7,6 +7,8 @@ import { queryRows, sql } from '../sql'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
+// A stored order read loosely (Payload's generated types are all-optional); OrderRecord is the typed result.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type OrderDoc = Record<string, any>
 
 function toRecord(doc: OrderDoc): OrderRecord {

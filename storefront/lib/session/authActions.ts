@@ -58,6 +58,7 @@ export async function registerAction(_prev: AuthState, formData: FormData): Prom
   const fieldErrors: FieldErrors = {}
   if (!email) fieldErrors.email = 'Enter your email address.'
   if (password.length < MIN_PASSWORD) fieldErrors.password = `Use at least ${MIN_PASSWORD} characters.`
+  // eslint-disable-next-line security/detect-possible-timing-attacks -- both sides are what the shopper just typed, not a stored secret
   if (password !== String(formData.get('confirm') ?? '')) fieldErrors.confirm = 'The passwords do not match.'
   if (Object.keys(fieldErrors).length > 0) return state(email, { fieldErrors })
   try {
@@ -97,6 +98,7 @@ export async function resetPasswordAction(_prev: AuthState, formData: FormData):
   const token = text(formData, 'token')
   const password = String(formData.get('password') ?? '')
   if (password.length < MIN_PASSWORD) return state('', { fieldErrors: { password: `Use at least ${MIN_PASSWORD} characters.` } })
+  // eslint-disable-next-line security/detect-possible-timing-attacks -- both sides are what the shopper just typed, not a stored secret
   if (password !== String(formData.get('confirm') ?? '')) return state('', { fieldErrors: { confirm: 'The passwords do not match.' } })
   try {
     const res = await cmsRequest<LoginAnswer>('/api/customers/reset-password', { endpoint: 'customers/reset-password', method: 'POST', body: { token, password } })
