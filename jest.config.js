@@ -30,7 +30,7 @@ export default {
   forceExit: true,
   // `npm run test:coverage` (CI's coverage job). V8's own coverage: it sees through the swc transform
   // without instrumenting the code. Thresholds are a floor a little under the measured figures
-  // (docs/operations.md, "Coverage"): a change that drops coverage below them fails the run.
+  // (CONTRIBUTING.md, "Coverage"): a change that drops coverage below them fails the run.
   coverageProvider: 'v8',
   collectCoverageFrom: [
     '<rootDir>/src/**/*.{ts,tsx}',
@@ -42,6 +42,13 @@ export default {
   ],
   coverageReporters: ['text-summary', 'lcov', 'json-summary'],
   coverageDirectory: '<rootDir>/coverage',
+  // Measured 2026-11-26 on SQLite without a Next build (no Postgres/Redis/server suites): 84.8% lines, 86.4%
+  // branches, 87.2% functions overall; src/commerce 99.4% lines, 95.1% branches. The commerce rules are held
+  // higher than the glue; a path entry takes its files out of the global figure.
+  coverageThreshold: {
+    global: { lines: 75, statements: 75, branches: 75, functions: 75 },
+    './src/commerce/': { lines: 95, statements: 95, branches: 90, functions: 90 },
+  },
   // Integration files boot Payload on a fresh database in beforeAll; jest reads this only at the top level.
   testTimeout: 120000,
   projects: [
