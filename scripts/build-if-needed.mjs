@@ -36,7 +36,17 @@ function builtAfterSources(buildId, paths) {
 }
 
 export const CMS_SOURCES = ['src', 'collections', 'plugins', 'payload.config.ts', 'next.config.mjs', 'package-lock.json']
-export const STOREFRONT_SOURCES = ['app', 'src', 'lib', 'components', 'middleware.ts', 'instrumentation.ts', 'next.config.mjs', 'next.config.ts', 'package.json']
+export const STOREFRONT_SOURCES = [
+  'app',
+  'src',
+  'lib',
+  'components',
+  'middleware.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'next.config.ts',
+  'package.json',
+]
 
 /** Runs `npm run build` in `dir` unless `.next` holds a build of the same sources. Returns true when it built. */
 export function buildIfNeeded(label, dir, sources, env = process.env) {

@@ -7,7 +7,8 @@ import path from 'node:path'
 
 import { buildIfNeeded, CMS_SOURCES, STOREFRONT_SOURCES } from './build-if-needed.mjs'
 
-const hasStorefront = existsSync(new URL('../storefront/next.config.mjs', import.meta.url)) || existsSync(new URL('../storefront/next.config.ts', import.meta.url))
+const hasStorefront =
+  existsSync(new URL('../storefront/next.config.mjs', import.meta.url)) || existsSync(new URL('../storefront/next.config.ts', import.meta.url))
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 process.chdir(root)
 const env = { ...process.env, APP_ENV: process.env.APP_ENV ?? 'development', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }

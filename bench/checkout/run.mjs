@@ -25,7 +25,11 @@ async function product(base, token, sku, stock) {
     body: JSON.stringify({ title: `Bench ${sku}`, price: 1000, sku, _status: 'published' }),
   })
   if (!made.ok) throw new Error(`product ${sku}: ${made.status} ${await made.text()}`)
-  const adjusted = await fetch(`${base}/api/inventory/adjust`, { method: 'POST', headers, body: JSON.stringify({ sku, delta: stock, reason: 'Benchmark stock' }) })
+  const adjusted = await fetch(`${base}/api/inventory/adjust`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ sku, delta: stock, reason: 'Benchmark stock' }),
+  })
   if (!adjusted.ok) throw new Error(`stock ${sku}: ${adjusted.status} ${await adjusted.text()}`)
 }
 
@@ -63,8 +67,17 @@ try {
   const scarce = Array.from({ length: 10 }, (_, i) => `BENCH-S${i}`)
   for (const sku of plenty) await product(cms.base, token, sku, 100000)
   for (const sku of scarce) await product(cms.base, token, sku, 25)
-  const cart = (skus, n) => [{ sku: skus[n % skus.length], quantity: 1 + (n % 2) }, { sku: skus[(n * 7 + 3) % skus.length], quantity: 1 }]
-  const checkoutBody = (skus) => (n) => ({ items: cart(skus, n), email: `bench${n}@example.com`, shippingAddress: address, paymentMethod: 'test-card', card: { number: '4242424242424242' } })
+  const cart = (skus, n) => [
+    { sku: skus[n % skus.length], quantity: 1 + (n % 2) },
+    { sku: skus[(n * 7 + 3) % skus.length], quantity: 1 },
+  ]
+  const checkoutBody = (skus) => (n) => ({
+    items: cart(skus, n),
+    email: `bench${n}@example.com`,
+    shippingAddress: address,
+    paymentMethod: 'test-card',
+    card: { number: '4242424242424242' },
+  })
   const key = (prefix) => (n) => ({ 'idempotency-key': `${prefix}-${process.pid}-${n}` })
 
   const baseline = summary(await run(cms.base, '/api/cart/quote', (n) => ({ items: cart(plenty, n), shippingCountry: 'GB' })))
@@ -74,7 +87,9 @@ try {
   const db = new pg.Client({ connectionString: url })
   await db.connect()
   const stock = await db.query(`SELECT sku, available::int AS available FROM inventory WHERE sku LIKE 'BENCH-S%'`)
-  const sold = await db.query(`SELECT l.sku, SUM(l.quantity)::int AS sold FROM orders_lines l JOIN orders o ON o.id = l._parent_id WHERE l.sku LIKE 'BENCH-S%' GROUP BY l.sku`)
+  const sold = await db.query(
+    `SELECT l.sku, SUM(l.quantity)::int AS sold FROM orders_lines l JOIN orders o ON o.id = l._parent_id WHERE l.sku LIKE 'BENCH-S%' GROUP BY l.sku`,
+  )
   const ledger = await db.query(`SELECT sku, SUM(change)::int AS total FROM stock_movements WHERE sku LIKE 'BENCH-S%' GROUP BY sku`)
   await db.end()
   const soldBy = new Map(sold.rows.map((r) => [r.sku, r.sold]))

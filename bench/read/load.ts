@@ -25,7 +25,11 @@ export async function load(url: string, target: Target, connections: number, sec
 
 /** Fetches once and keeps the exact bytes and headers, for the replay server. */
 export async function capture(url: string, target: Target): Promise<{ key: string; headers: Record<string, string>; body: string; cache: string | null }> {
-  const res = await fetch(`${url}${target.path}`, { method: target.method, body: target.body, headers: target.body ? { 'content-type': 'application/json' } : {} })
+  const res = await fetch(`${url}${target.path}`, {
+    method: target.method,
+    body: target.body,
+    headers: target.body ? { 'content-type': 'application/json' } : {},
+  })
   const body = Buffer.from(await res.arrayBuffer())
   if (res.status !== 200) throw new Error(`${target.name}: ${res.status} ${body.toString().slice(0, 200)}`)
   const headers: Record<string, string> = {}

@@ -17,7 +17,10 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_0
   const until = Date.now() + timeoutMs
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the CMS exited with ${child.exitCode} before it was healthy`)
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false)
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) return
     await new Promise((r) => setTimeout(r, 250))
   }

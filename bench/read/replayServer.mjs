@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 
 const [file, port] = process.argv.slice(2)
-const responses = new Map(
-  JSON.parse(readFileSync(file, 'utf8')).map((r) => [r.key, { headers: r.headers, body: Buffer.from(r.body, 'base64') }]),
-)
+const responses = new Map(JSON.parse(readFileSync(file, 'utf8')).map((r) => [r.key, { headers: r.headers, body: Buffer.from(r.body, 'base64') }]))
 createServer((req, res) => {
   const found = responses.get(`${req.method} ${req.url}`)
   if (!found) return res.writeHead(404).end()

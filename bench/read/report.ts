@@ -12,7 +12,8 @@ const START = '<!-- bench:read:start -->'
 const END = '<!-- bench:read:end -->'
 const TARGETS = { ofReplay: 0.5, timesUncached: 40, p99AtFifty: 10 }
 
-const fmt = (r: LoadResult) => `${r.rps.toLocaleString('en-GB')} / ${r.p50} / ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
+const fmt = (r: LoadResult) =>
+  `${r.rps.toLocaleString('en-GB')} / ${r.p50} / ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
 
 function section(rows: Row[], ctx: Context): string {
@@ -30,7 +31,10 @@ function section(rows: Row[], ctx: Context): string {
     '',
     '| read | c | uncached req/s / p50 / p99 ms | cached req/s / p50 / p99 ms | replay req/s / p50 / p99 ms | cached ÷ replay | cached ÷ uncached |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.target} | ${r.connections} | ${fmt(r.uncached)} | ${fmt(r.cached)} | ${fmt(r.replay)} | ${Math.round((r.cached.rps / r.replay.rps) * 100)} % | ${Math.round(r.cached.rps / Math.max(1, r.uncached.rps))}× |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.target} | ${r.connections} | ${fmt(r.uncached)} | ${fmt(r.cached)} | ${fmt(r.replay)} | ${Math.round((r.cached.rps / r.replay.rps) * 100)} % | ${Math.round(r.cached.rps / Math.max(1, r.uncached.rps))}× |`,
+    ),
     '',
     'Targets (issue 5): cached ≥ 50 % of replay, ≥ 40× uncached, p99 < 10 ms at c=50.',
     '',

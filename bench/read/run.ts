@@ -57,6 +57,13 @@ for (const target of targets) {
 await replay.stop()
 await cachedCms.stop()
 
-const file = writeResults(rows, { seconds: SECONDS, database: process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//') ?? 'SQLite (embedded)', redis: !!process.env.REDIS_URL, logs: work, loadBefore, loadAfter: os.loadavg() })
+const file = writeResults(rows, {
+  seconds: SECONDS,
+  database: process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//') ?? 'SQLite (embedded)',
+  redis: !!process.env.REDIS_URL,
+  logs: work,
+  loadBefore,
+  loadAfter: os.loadavg(),
+})
 console.log(`Results written to ${file}`)
 process.exit(0)

@@ -59,12 +59,20 @@ async function lastByte(url, secs) {
 /** A node:http server answering a fixed 200 in its own process, so it does not share the load generator's event loop. */
 async function trivialServer() {
   const port = await freePort()
-  const child = spawn(process.execPath, ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1', () => console.log('up'))`], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(
+    process.execPath,
+    ['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1', () => console.log('up'))`],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  )
   await new Promise((resolve) => child.stdout.once('data', resolve))
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill('SIGTERM') }
 }
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
 
 const stack = await startStack()
 const baseline = await trivialServer()
@@ -88,7 +96,9 @@ try {
     const ttfb = await firstByte(t.url, seconds)
     const full = await lastByte(t.url, seconds)
     rows.push({ ...t, ttfb, full })
-    console.log(`${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests); autocannon ${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms`)
+    console.log(
+      `${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests); autocannon ${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms`,
+    )
   }
   const loadAfter = loadAverage()
 
@@ -100,7 +110,10 @@ try {
     '',
     '| target | path | first byte p50 / p99 ms | requests | autocannon req/s | autocannon p50 / p99 ms (last byte) | failed |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.full.rps} | ${r.full.p50} / ${r.full.p99} | ${r.ttfb.failed + r.full.failed} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.full.rps} | ${r.full.p50} / ${r.full.p99} | ${r.ttfb.failed + r.full.failed} |`,
+    ),
     '',
     `Target: first-byte p99 under ${TARGET_P99_MS} ms at c=${connections}. ${pages.map((r) => `${r.name}: ${r.ttfb.p99} ms, ${r.ttfb.p99 < TARGET_P99_MS ? 'met' : '**missed**'}`).join('; ')}.`,
     'First byte is timed by a node:http client (request written → response head received); autocannon reports the time to the whole response.',

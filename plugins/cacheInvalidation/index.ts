@@ -23,15 +23,21 @@ export const cacheInvalidationPlugin =
     const bump = options.bump ?? bumpCacheVersions
     const safeBump = (names: readonly string[]) =>
       bump(names).catch((err: Error) => logger().warn({ err: { message: err.message }, collections: names }, 'Cache version bump failed'))
-    const onChange = (slug: string): CollectionAfterChangeHook => async ({ req }) => {
-      await afterCommit(req, async () => void (await safeBump([slug])))
-    }
-    const onDelete = (slug: string): CollectionAfterDeleteHook => async ({ req }) => {
-      await afterCommit(req, async () => void (await safeBump([slug])))
-    }
-    const onGlobalChange = (slug: string): GlobalAfterChangeHook => async ({ req }) => {
-      await afterCommit(req, async () => void (await safeBump([slug])))
-    }
+    const onChange =
+      (slug: string): CollectionAfterChangeHook =>
+      async ({ req }) => {
+        await afterCommit(req, async () => void (await safeBump([slug])))
+      }
+    const onDelete =
+      (slug: string): CollectionAfterDeleteHook =>
+      async ({ req }) => {
+        await afterCommit(req, async () => void (await safeBump([slug])))
+      }
+    const onGlobalChange =
+      (slug: string): GlobalAfterChangeHook =>
+      async ({ req }) => {
+        await afterCommit(req, async () => void (await safeBump([slug])))
+      }
     const existingOnInit = config.onInit
     return {
       ...config,

@@ -23,8 +23,7 @@ export const storefrontRevalidationPlugin =
     if (!options.secret) return config
     const collections = options.collections ?? ['products', 'categories', 'media']
     const holder = globalThis as unknown as Holder
-    const revalidator = () =>
-      (holder[key] ??= createRevalidator({ storefrontUrl: options.storefrontUrl, secret: options.secret!, logger: logger() }))
+    const revalidator = () => (holder[key] ??= createRevalidator({ storefrontUrl: options.storefrontUrl, secret: options.secret!, logger: logger() }))
     const onChange =
       (slug: string): CollectionAfterChangeHook =>
       async ({ doc, previousDoc, req, context }) => {
@@ -46,7 +45,14 @@ export const storefrontRevalidationPlugin =
       ...config,
       collections: (config.collections ?? []).map((c) =>
         collections.includes(c.slug)
-          ? { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), onChange(c.slug)], afterDelete: [...(c.hooks?.afterDelete ?? []), onDelete(c.slug)] } }
+          ? {
+              ...c,
+              hooks: {
+                ...c.hooks,
+                afterChange: [...(c.hooks?.afterChange ?? []), onChange(c.slug)],
+                afterDelete: [...(c.hooks?.afterDelete ?? []), onDelete(c.slug)],
+              },
+            }
           : c,
       ),
       globals: (config.globals ?? []).map((g) =>

@@ -9,11 +9,8 @@ export function staffRoles(user: PayloadRequest['user'] | undefined | null): Sta
   return ((user as AuthUser).roles ?? []) as StaffRole[]
 }
 
-export const isAdminUser = (user: PayloadRequest['user'] | undefined | null): boolean =>
-  staffRoles(user).includes('admin')
+export const isAdminUser = (user: PayloadRequest['user'] | undefined | null): boolean => staffRoles(user).includes('admin')
 
-export const isStaffUser = (user: PayloadRequest['user'] | undefined | null): boolean =>
-  staffRoles(user).length > 0
+export const isStaffUser = (user: PayloadRequest['user'] | undefined | null): boolean => staffRoles(user).length > 0
 
-export const isCustomerUser = (user: PayloadRequest['user'] | undefined | null): boolean =>
-  user?.collection === 'customers'
+export const isCustomerUser = (user: PayloadRequest['user'] | undefined | null): boolean => user?.collection === 'customers'

@@ -39,14 +39,10 @@ describe('addressSchema', () => {
   })
 
   it('should normalise a UK postcode when the country is GB', () => {
-    expect(addressSchema.parse({ ...address, country: 'GB', postcode: 'ip11bq' }).postcode).toBe(
-      'IP1 1BQ',
-    )
+    expect(addressSchema.parse({ ...address, country: 'GB', postcode: 'ip11bq' }).postcode).toBe('IP1 1BQ')
   })
 
   it('should refuse a blank line1', () => {
-    expect(addressSchema.safeParse({ ...address, line1: '   ' }).error?.issues[0].message).toBe(
-      'must not be empty',
-    )
+    expect(addressSchema.safeParse({ ...address, line1: '   ' }).error?.issues[0].message).toBe('must not be empty')
   })
 })

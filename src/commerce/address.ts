@@ -2,8 +2,7 @@ import { z } from 'zod'
 import { isCountryCode } from './countries'
 
 // The UK's standard postcode shape (including GIR 0AA), on an upper-cased value with one space.
-const UK_POSTCODE =
-  /^(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$/
+const UK_POSTCODE = /^(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$/
 
 /** "sw1a1aa" → "SW1A 1AA"; null when it is not a UK postcode. */
 export function normaliseUkPostcode(value: string): string | null {
@@ -32,11 +31,7 @@ export const addressSchema = z
   .strictObject({
     name: requiredText(100),
     line1: requiredText(200),
-    line2: z
-      .string({ error: 'must be text' })
-      .trim()
-      .max(200, { error: 'must be at most 200 characters' })
-      .optional(),
+    line2: z.string({ error: 'must be text' }).trim().max(200, { error: 'must be at most 200 characters' }).optional(),
     city: requiredText(100),
     postcode: requiredText(16),
     country: countrySchema,

@@ -51,33 +51,23 @@ describe('parseCheckoutBody', () => {
   })
 
   it('should refuse quantity 0', () => {
-    expect(problems(() => parseCheckoutBody(withQuantity(0)))).toEqual([
-      { field: 'items.0.quantity', message: 'must be at least 1' },
-    ])
+    expect(problems(() => parseCheckoutBody(withQuantity(0)))).toEqual([{ field: 'items.0.quantity', message: 'must be at least 1' }])
   })
 
   it('should refuse a negative quantity', () => {
-    expect(problems(() => parseCheckoutBody(withQuantity(-2)))).toEqual([
-      { field: 'items.0.quantity', message: 'must be at least 1' },
-    ])
+    expect(problems(() => parseCheckoutBody(withQuantity(-2)))).toEqual([{ field: 'items.0.quantity', message: 'must be at least 1' }])
   })
 
   it('should refuse a fractional quantity', () => {
-    expect(problems(() => parseCheckoutBody(withQuantity(1.5)))).toEqual([
-      { field: 'items.0.quantity', message: 'must be a whole number' },
-    ])
+    expect(problems(() => parseCheckoutBody(withQuantity(1.5)))).toEqual([{ field: 'items.0.quantity', message: 'must be a whole number' }])
   })
 
   it('should refuse a quantity over 1000', () => {
-    expect(problems(() => parseCheckoutBody(withQuantity(1001)))).toEqual([
-      { field: 'items.0.quantity', message: 'must be at most 1000' },
-    ])
+    expect(problems(() => parseCheckoutBody(withQuantity(1001)))).toEqual([{ field: 'items.0.quantity', message: 'must be at most 1000' }])
   })
 
   it('should refuse a quantity sent as a string', () => {
-    expect(problems(() => parseCheckoutBody(withQuantity('2')))).toEqual([
-      { field: 'items.0.quantity', message: 'must be a number' },
-    ])
+    expect(problems(() => parseCheckoutBody(withQuantity('2')))).toEqual([{ field: 'items.0.quantity', message: 'must be a number' }])
   })
 
   it('should refuse a price on an item, naming it', () => {
@@ -91,40 +81,28 @@ describe('parseCheckoutBody', () => {
   })
 
   it('should refuse totals in the body, naming them', () => {
-    expect(problems(() => parseCheckoutBody(body({ totals: { total: 1 } })))[0].field).toBe(
-      'totals',
-    )
+    expect(problems(() => parseCheckoutBody(body({ totals: { total: 1 } })))[0].field).toBe('totals')
   })
 
   it('should put the refused price key in the error message', () => {
-    expect(() => parseCheckoutBody(body({ lineTotal: 1 }))).toThrow(
-      'lineTotal: "lineTotal" is refused',
-    )
+    expect(() => parseCheckoutBody(body({ lineTotal: 1 }))).toThrow('lineTotal: "lineTotal" is refused')
   })
 
   it('should refuse an unknown key', () => {
-    expect(problems(() => parseCheckoutBody(body({ coupon: 'X' })))).toEqual([
-      { field: 'coupon', message: '"coupon" is not an accepted field' },
-    ])
+    expect(problems(() => parseCheckoutBody(body({ coupon: 'X' })))).toEqual([{ field: 'coupon', message: '"coupon" is not an accepted field' }])
   })
 
   it('should name a missing field as required', () => {
     const { email: _email, ...rest } = body()
-    expect(problems(() => parseCheckoutBody(rest))).toEqual([
-      { field: 'email', message: 'is required' },
-    ])
+    expect(problems(() => parseCheckoutBody(rest))).toEqual([{ field: 'email', message: 'is required' }])
   })
 
   it('should refuse an empty cart', () => {
-    expect(problems(() => parseCheckoutBody(body({ items: [] })))).toEqual([
-      { field: 'items', message: 'must contain at least one item' },
-    ])
+    expect(problems(() => parseCheckoutBody(body({ items: [] })))).toEqual([{ field: 'items', message: 'must contain at least one item' }])
   })
 
   it('should refuse a body that is not an object', () => {
-    expect(problems(() => parseCheckoutBody('hello'))).toEqual([
-      { field: 'body', message: 'must be a JSON object' },
-    ])
+    expect(problems(() => parseCheckoutBody('hello'))).toEqual([{ field: 'body', message: 'must be a JSON object' }])
   })
 
   it('should require a card for test-card payments', () => {
@@ -139,9 +117,7 @@ describe('parseCheckoutBody', () => {
   })
 
   it('should refuse an unknown payment method', () => {
-    expect(problems(() => parseCheckoutBody(body({ paymentMethod: 'cash' })))).toEqual([
-      { field: 'paymentMethod', message: 'must be "manual" or "test-card"' },
-    ])
+    expect(problems(() => parseCheckoutBody(body({ paymentMethod: 'cash' })))).toEqual([{ field: 'paymentMethod', message: 'must be "manual" or "test-card"' }])
   })
 
   it('should normalise the email to lower case', () => {
@@ -159,21 +135,17 @@ describe('parseCheckoutBody', () => {
   })
 
   it('should report every bad field at once', () => {
-    const found = problems(() =>
-      parseCheckoutBody(body({ email: 'x', items: [{ sku: '', quantity: 0 }] })),
-    )
+    const found = problems(() => parseCheckoutBody(body({ email: 'x', items: [{ sku: '', quantity: 0 }] })))
     expect(found.map((p) => p.field)).toEqual(['items.0.sku', 'items.0.quantity', 'email'])
   })
 })
 
 describe('parseQuoteBody', () => {
   it('should accept items with an optional country, upper-casing it', () => {
-    expect(parseQuoteBody({ items: [{ sku: 'MUG', quantity: 2 }], shippingCountry: 'gb' })).toEqual(
-      {
-        items: [{ sku: 'MUG', quantity: 2 }],
-        shippingCountry: 'GB',
-      },
-    )
+    expect(parseQuoteBody({ items: [{ sku: 'MUG', quantity: 2 }], shippingCountry: 'gb' })).toEqual({
+      items: [{ sku: 'MUG', quantity: 2 }],
+      shippingCountry: 'GB',
+    })
   })
 
   it('should refuse a price in a quote item', () => {
@@ -182,9 +154,7 @@ describe('parseQuoteBody', () => {
   })
 
   it('should refuse a country code that does not exist', () => {
-    expect(
-      problems(() => parseQuoteBody({ items: [{ sku: 'A', quantity: 1 }], shippingCountry: 'XX' })),
-    ).toEqual([
+    expect(problems(() => parseQuoteBody({ items: [{ sku: 'A', quantity: 1 }], shippingCountry: 'XX' }))).toEqual([
       { field: 'shippingCountry', message: 'must be an ISO 3166 alpha-2 country code, such as GB' },
     ])
   })

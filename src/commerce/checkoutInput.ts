@@ -58,8 +58,7 @@ export const checkoutBodySchema = z
       billingAddress: addressSchema.optional(),
       discountCode: discountCodeSchema.optional(),
       paymentMethod: z.enum(PAYMENT_METHODS, {
-        error: (iss) =>
-          iss.input === undefined ? 'is required' : 'must be "manual" or "test-card"',
+        error: (iss) => (iss.input === undefined ? 'is required' : 'must be "manual" or "test-card"'),
       }),
       card: cardSchema.optional(),
     },

@@ -24,17 +24,12 @@ describe('invalidFields', () => {
       { field: 'email', message: 'is required' },
       { field: 'items.0.quantity', message: 'must be at least 1' },
     ])
-    expect([error.status, error.message]).toEqual([
-      400,
-      'email: is required; items.0.quantity: must be at least 1',
-    ])
+    expect([error.status, error.message]).toEqual([400, 'email: is required; items.0.quantity: must be at least 1'])
   })
 })
 
 describe('configError', () => {
   it('should name the environment variable', () => {
-    expect(configError('PAYMENT_METHODS', 'is empty').details).toEqual([
-      { field: 'PAYMENT_METHODS', message: 'is empty' },
-    ])
+    expect(configError('PAYMENT_METHODS', 'is empty').details).toEqual([{ field: 'PAYMENT_METHODS', message: 'is empty' }])
   })
 })

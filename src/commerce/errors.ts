@@ -53,7 +53,5 @@ export function conflict(code: string, message: string, details?: unknown): Comm
 
 /** A deployment mistake (bad environment value): refuse to start rather than misbehave. */
 export function configError(variable: string, message: string): CommerceError {
-  return new CommerceError(500, 'invalid_config', `${variable}: ${message}`, [
-    { field: variable, message },
-  ])
+  return new CommerceError(500, 'invalid_config', `${variable}: ${message}`, [{ field: variable, message }])
 }

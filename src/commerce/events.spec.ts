@@ -57,10 +57,7 @@ describe('createEventBus', () => {
     const err = new Error('boom')
     bus.subscribe('stock.low', async () => Promise.reject(err))
     await bus.publish(low)
-    expect(logger.error).toHaveBeenCalledWith(
-      { err, event: 'stock.low' },
-      'Subscriber to stock.low failed',
-    )
+    expect(logger.error).toHaveBeenCalledWith({ err, event: 'stock.low' }, 'Subscriber to stock.low failed')
   })
 
   it('should await async subscribers before resolving', async () => {

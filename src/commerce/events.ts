@@ -34,9 +34,7 @@ export type CommerceEvent = {
   [K in CommerceEventType]: { type: K; payload: CommerceEvents[K] }
 }[CommerceEventType]
 
-export type EventHandler<K extends CommerceEventType> = (
-  payload: CommerceEvents[K],
-) => void | Promise<void>
+export type EventHandler<K extends CommerceEventType> = (payload: CommerceEvents[K]) => void | Promise<void>
 
 /** pino-compatible: `logger.error({ err, ... }, 'message')`. */
 export interface EventLogger {

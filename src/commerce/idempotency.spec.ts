@@ -3,9 +3,7 @@ import { canonicalJson, hashRequestBody, parseIdempotencyKey } from './idempoten
 
 describe('canonicalJson', () => {
   it('should sort keys at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe(
-      '{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}',
-    )
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 4, e: 5 }] } })).toBe('{"a":{"c":[3,{"e":5,"f":4}],"d":2},"b":1}')
   })
 
   it('should drop undefined properties', () => {
@@ -29,9 +27,7 @@ describe('hashRequestBody', () => {
 
 describe('parseIdempotencyKey', () => {
   it('should accept a UUID', () => {
-    expect(parseIdempotencyKey('3f1c2b9e-6a1d-4c55-9b8e-2f0c1a7d9e10')).toBe(
-      '3f1c2b9e-6a1d-4c55-9b8e-2f0c1a7d9e10',
-    )
+    expect(parseIdempotencyKey('3f1c2b9e-6a1d-4c55-9b8e-2f0c1a7d9e10')).toBe('3f1c2b9e-6a1d-4c55-9b8e-2f0c1a7d9e10')
   })
 
   it('should refuse a missing key, naming the header', () => {
@@ -39,9 +35,7 @@ describe('parseIdempotencyKey', () => {
   })
 
   it('should refuse a key longer than 255 characters', () => {
-    expect(() => parseIdempotencyKey('k'.repeat(256))).toThrow(
-      'must be 1 to 255 printable ASCII characters',
-    )
+    expect(() => parseIdempotencyKey('k'.repeat(256))).toThrow('must be 1 to 255 printable ASCII characters')
   })
 
   it('should refuse a non-ASCII key', () => {

@@ -13,11 +13,7 @@ export function parseIdempotencyKey(value: string | null | undefined): string {
     throw invalidField('missing_idempotency_key', IDEMPOTENCY_HEADER, 'is required')
   }
   if (!PRINTABLE_ASCII.test(value)) {
-    throw invalidField(
-      'invalid_idempotency_key',
-      IDEMPOTENCY_HEADER,
-      'must be 1 to 255 printable ASCII characters',
-    )
+    throw invalidField('invalid_idempotency_key', IDEMPOTENCY_HEADER, 'must be 1 to 255 printable ASCII characters')
   }
   return value
 }

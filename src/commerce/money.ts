@@ -6,18 +6,14 @@ export type Pence = number
 /** Throws unless `value` is a safe integer number of pence. */
 export function assertPence(value: unknown, field = 'amount'): asserts value is Pence {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new CommerceError(500, 'invalid_amount', `${field} must be a whole number of pence`, [
-      { field, message: 'must be a whole number of pence' },
-    ])
+    throw new CommerceError(500, 'invalid_amount', `${field} must be a whole number of pence`, [{ field, message: 'must be a whole number of pence' }])
   }
 }
 
 export function assertNonNegativePence(value: unknown, field = 'amount'): asserts value is Pence {
   assertPence(value, field)
   if (value < 0) {
-    throw new CommerceError(500, 'invalid_amount', `${field} must not be negative`, [
-      { field, message: 'must not be negative' },
-    ])
+    throw new CommerceError(500, 'invalid_amount', `${field} must not be negative`, [{ field, message: 'must not be negative' }])
   }
 }
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  createLookupToken,
-  formatOrderNumber,
-  hashLookupToken,
-  parseOrderNumber,
-  verifyLookupToken,
-} from './orderNumber'
+import { createLookupToken, formatOrderNumber, hashLookupToken, parseOrderNumber, verifyLookupToken } from './orderNumber'
 
 describe('formatOrderNumber', () => {
   it('should pad to six digits', () => {
@@ -41,9 +35,7 @@ describe('lookup tokens', () => {
   })
 
   it('should hash with sha256 hex', () => {
-    expect(hashLookupToken('abc')).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    )
+    expect(hashLookupToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
   })
 
   it('should verify a token against its hash', () => {

@@ -4,8 +4,7 @@ const ORDER_NUMBER = /^IR-(\d{6,})$/
 
 /** 123 → "IR-000123"; wider numbers keep all their digits. */
 export function formatOrderNumber(sequence: number): string {
-  if (!Number.isSafeInteger(sequence) || sequence < 1)
-    throw new RangeError('order sequence must be a positive integer')
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError('order sequence must be a positive integer')
   return `IR-${String(sequence).padStart(6, '0')}`
 }
 

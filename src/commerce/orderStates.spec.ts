@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { CommerceError } from './errors'
-import {
-  allowedMoves,
-  assertTransition,
-  canRestock,
-  isOrderStatus,
-  isTerminal,
-  stockEffectOf,
-} from './orderStates'
+import { allowedMoves, assertTransition, canRestock, isOrderStatus, isTerminal, stockEffectOf } from './orderStates'
 
 function refusalOf(fn: () => void): CommerceError {
   try {
@@ -36,11 +29,7 @@ describe('allowedMoves', () => {
   })
 
   it('should allow no move from cancelled, expired or refunded', () => {
-    expect(['cancelled', 'expired', 'refunded'].map((s) => isTerminal(s as 'cancelled'))).toEqual([
-      true,
-      true,
-      true,
-    ])
+    expect(['cancelled', 'expired', 'refunded'].map((s) => isTerminal(s as 'cancelled'))).toEqual([true, true, true])
   })
 })
 
@@ -56,9 +45,7 @@ describe('assertTransition', () => {
 
   it('should name the allowed moves in the message', () => {
     const error = refusalOf(() => assertTransition('paid', 'pending'))
-    expect(error.message).toBe(
-      'Cannot move an order from paid to pending; allowed moves: fulfilled, cancelled, refunded',
-    )
+    expect(error.message).toBe('Cannot move an order from paid to pending; allowed moves: fulfilled, cancelled, refunded')
   })
 
   it('should list the allowed moves in the details', () => {
@@ -72,9 +59,7 @@ describe('assertTransition', () => {
 
   it('should say a final state allows no moves', () => {
     const error = refusalOf(() => assertTransition('refunded', 'paid'))
-    expect(error.message).toBe(
-      'Cannot move an order from refunded to paid; refunded is final: no moves are allowed',
-    )
+    expect(error.message).toBe('Cannot move an order from refunded to paid; refunded is final: no moves are allowed')
   })
 
   it('should refuse staying in the same state', () => {

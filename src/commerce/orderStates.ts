@@ -1,14 +1,6 @@
 import { CommerceError } from './errors'
 
-export const ORDER_STATUSES = [
-  'pending',
-  'paid',
-  'fulfilled',
-  'delivered',
-  'cancelled',
-  'expired',
-  'refunded',
-] as const
+export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 
@@ -43,20 +35,12 @@ export function isTerminal(status: OrderStatus): boolean {
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
   if (canTransition(from, to)) return
   const allowed = allowedMoves(from)
-  const hint =
-    allowed.length > 0
-      ? `allowed moves: ${allowed.join(', ')}`
-      : `${from} is final: no moves are allowed`
-  throw new CommerceError(
-    409,
-    'illegal_transition',
-    `Cannot move an order from ${from} to ${to}; ${hint}`,
-    {
-      from,
-      to,
-      allowed: [...allowed],
-    },
-  )
+  const hint = allowed.length > 0 ? `allowed moves: ${allowed.join(', ')}` : `${from} is final: no moves are allowed`
+  throw new CommerceError(409, 'illegal_transition', `Cannot move an order from ${from} to ${to}; ${hint}`, {
+    from,
+    to,
+    allowed: [...allowed],
+  })
 }
 
 /** What a move does to stock: which ledger rows it writes, if any. */
@@ -71,11 +55,7 @@ export function canRestock(from: OrderStatus, to: OrderStatus): boolean {
  * A pending order holds a reservation, so leaving it without payment always releases;
  * after payment the goods are sold and only come back when staff choose to restock.
  */
-export function stockEffectOf(
-  from: OrderStatus,
-  to: OrderStatus,
-  options: { restock?: boolean } = {},
-): TransitionStockEffect {
+export function stockEffectOf(from: OrderStatus, to: OrderStatus, options: { restock?: boolean } = {}): TransitionStockEffect {
   if (from === 'pending' && (to === 'cancelled' || to === 'expired')) return 'release'
   if (from === 'pending' && to === 'paid') return 'sale'
   if (canRestock(from, to) && options.restock === true) return 'restock'

@@ -1,10 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  createPaymentProviders,
-  enabledPaymentMethods,
-  manualPayments,
-  testCardPayments,
-} from './payments'
+import { createPaymentProviders, enabledPaymentMethods, manualPayments, testCardPayments } from './payments'
 
 const request = { amount: 1000, currency: 'GBP', orderNumber: 'IR-000001' }
 
@@ -50,16 +45,11 @@ describe('testCardPayments', () => {
 
 describe('enabledPaymentMethods', () => {
   it('should parse a comma-separated list', () => {
-    expect(enabledPaymentMethods('manual, test-card', 'development')).toEqual([
-      'manual',
-      'test-card',
-    ])
+    expect(enabledPaymentMethods('manual, test-card', 'development')).toEqual(['manual', 'test-card'])
   })
 
   it('should refuse test-card in production, naming PAYMENT_METHODS', () => {
-    expect(() => enabledPaymentMethods('manual,test-card', 'production')).toThrow(
-      'PAYMENT_METHODS: test-card cannot be enabled when APP_ENV is production',
-    )
+    expect(() => enabledPaymentMethods('manual,test-card', 'production')).toThrow('PAYMENT_METHODS: test-card cannot be enabled when APP_ENV is production')
   })
 
   it('should refuse test-card in staging', () => {
@@ -67,15 +57,11 @@ describe('enabledPaymentMethods', () => {
   })
 
   it('should refuse an unknown method', () => {
-    expect(() => enabledPaymentMethods('manual,paypal', 'development')).toThrow(
-      'PAYMENT_METHODS: unknown method paypal (known: manual, test-card)',
-    )
+    expect(() => enabledPaymentMethods('manual,paypal', 'development')).toThrow('PAYMENT_METHODS: unknown method paypal (known: manual, test-card)')
   })
 
   it('should refuse an empty list', () => {
-    expect(() => enabledPaymentMethods(' ', 'development')).toThrow(
-      'PAYMENT_METHODS: lists no payment method',
-    )
+    expect(() => enabledPaymentMethods(' ', 'development')).toThrow('PAYMENT_METHODS: lists no payment method')
   })
 
   it('should allow manual alone in production', () => {

@@ -58,20 +58,12 @@ const PROVIDERS: Record<PaymentMethod, PaymentProvider> = {
 export type AppEnv = 'development' | 'staging' | 'production'
 
 /** Parses PAYMENT_METHODS ("manual,test-card"); test payments are refused where money is real. */
-export function enabledPaymentMethods(
-  list: string | readonly string[],
-  appEnv: AppEnv,
-): PaymentMethod[] {
-  const names = (typeof list === 'string' ? list.split(',') : [...list])
-    .map((s) => s.trim())
-    .filter(Boolean)
+export function enabledPaymentMethods(list: string | readonly string[], appEnv: AppEnv): PaymentMethod[] {
+  const names = (typeof list === 'string' ? list.split(',') : [...list]).map((s) => s.trim()).filter(Boolean)
   if (names.length === 0) throw configError('PAYMENT_METHODS', 'lists no payment method')
   const unknown = names.filter((n) => !(PAYMENT_METHODS as readonly string[]).includes(n))
   if (unknown.length > 0) {
-    throw configError(
-      'PAYMENT_METHODS',
-      `unknown method ${unknown.join(', ')} (known: ${PAYMENT_METHODS.join(', ')})`,
-    )
+    throw configError('PAYMENT_METHODS', `unknown method ${unknown.join(', ')} (known: ${PAYMENT_METHODS.join(', ')})`)
   }
   if (appEnv !== 'development' && names.includes('test-card')) {
     throw configError('PAYMENT_METHODS', `test-card cannot be enabled when APP_ENV is ${appEnv}`)

@@ -24,10 +24,7 @@ function cart(overrides: Partial<PricingInput> = {}): PricingInput {
 const tenPercentOff: AdjustmentStep = {
   name: 'ten-off',
   acceptsDiscountCode: (code) => code === 'TEN',
-  adjust: (ctx) =>
-    ctx.discountCode === 'TEN'
-      ? [{ code: 'TEN', label: '10% off', amount: -Math.round(ctx.subtotal / 10) }]
-      : [],
+  adjust: (ctx) => (ctx.discountCode === 'TEN' ? [{ code: 'TEN', label: '10% off', amount: -Math.round(ctx.subtotal / 10) }] : []),
 }
 
 async function refusal(promise: Promise<unknown>): Promise<CommerceError> {
@@ -69,9 +66,7 @@ describe('priceCart', () => {
   })
 
   it('should refuse any discount code while no plugin claims codes', async () => {
-    const error = await refusal(
-      priceCart(createPricingRegistry(), cart({ discountCode: 'SAVE10' })),
-    )
+    const error = await refusal(priceCart(createPricingRegistry(), cart({ discountCode: 'SAVE10' })))
     expect([error.status, error.code, error.details]).toEqual([
       400,
       'unknown_discount_code',
@@ -140,19 +135,13 @@ describe('priceCart', () => {
 
   it('should refuse a country the store does not ship to, naming the field given', async () => {
     const fields = { discountCode: 'discountCode', shippingCountry: 'shippingAddress.country' }
-    const error = await refusal(
-      priceCart(createPricingRegistry(), cart({ shippingCountry: 'FR' }), fields),
-    )
-    expect(error.details).toEqual([
-      { field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB, IE)' },
-    ])
+    const error = await refusal(priceCart(createPricingRegistry(), cart({ shippingCountry: 'FR' }), fields))
+    expect(error.details).toEqual([{ field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB, IE)' }])
   })
 
   it('should refuse a fractional unit price', async () => {
     const lines = [{ sku: 'X', title: 'X', unitPrice: 9.99, quantity: 1 }]
-    await expect(priceCart(createPricingRegistry(), cart({ lines }))).rejects.toThrow(
-      'lines.0.unitPrice',
-    )
+    await expect(priceCart(createPricingRegistry(), cart({ lines }))).rejects.toThrow('lines.0.unitPrice')
   })
 })
 

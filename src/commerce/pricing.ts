@@ -1,13 +1,7 @@
 import { CommerceError, invalidField } from './errors'
 import { assertNonNegativePence, assertPence } from './money'
 import type { Pence } from './money'
-import type {
-  Adjustment,
-  AdjustmentContext,
-  LineOption,
-  PricedLine,
-  PricingRegistry,
-} from './pricingRegistry'
+import type { Adjustment, AdjustmentContext, LineOption, PricedLine, PricingRegistry } from './pricingRegistry'
 import { assertLineQuantity } from './stock'
 import { vatFromInclusive } from './vat'
 
@@ -76,34 +70,19 @@ export function priceLines(lines: readonly LineInput[]): PricedLine[] {
   })
 }
 
-export function assertShipsTo(
-  country: string,
-  settings: PricingSettings,
-  field = 'shippingCountry',
-): void {
+export function assertShipsTo(country: string, settings: PricingSettings, field = 'shippingCountry'): void {
   if (!settings.shipping.countries.includes(country)) {
     const list = settings.shipping.countries.join(', ') || 'none'
-    throw invalidField(
-      'country_not_shipped',
-      field,
-      `we do not ship to ${country} (we ship to: ${list})`,
-    )
+    throw invalidField('country_not_shipped', field, `we do not ship to ${country} (we ship to: ${list})`)
   }
 }
 
 /** Refuses a code that no registered step claims: until a discount plugin exists, every code. */
-export async function assertDiscountCodeKnown(
-  registry: PricingRegistry,
-  code: string,
-  ctx: AdjustmentContext,
-  field = 'discountCode',
-): Promise<void> {
+export async function assertDiscountCodeKnown(registry: PricingRegistry, code: string, ctx: AdjustmentContext, field = 'discountCode'): Promise<void> {
   for (const step of registry.steps()) {
     if (step.acceptsDiscountCode && (await step.acceptsDiscountCode(code, ctx))) return
   }
-  throw new CommerceError(400, 'unknown_discount_code', `Unknown discount code "${code}"`, [
-    { field, message: `unknown discount code "${code}"` },
-  ])
+  throw new CommerceError(400, 'unknown_discount_code', `Unknown discount code "${code}"`, [{ field, message: `unknown discount code "${code}"` }])
 }
 
 export function shippingFor(goodsTotal: Pence, settings: PricingSettings): Pence {
@@ -112,10 +91,7 @@ export function shippingFor(goodsTotal: Pence, settings: PricingSettings): Pence
   return freeOver !== null && goodsTotal >= freeOver ? 0 : flatRate
 }
 
-async function runAdjustments(
-  registry: PricingRegistry,
-  base: AdjustmentContext,
-): Promise<Adjustment[]> {
+async function runAdjustments(registry: PricingRegistry, base: AdjustmentContext): Promise<Adjustment[]> {
   const all: Adjustment[] = []
   for (const step of registry.steps()) {
     const made = await step.adjust({ ...base, previous: [...all] })
@@ -126,11 +102,7 @@ async function runAdjustments(
 }
 
 /** lines → subtotal → adjustments → shipping → VAT part of the final total → total. */
-export async function priceCart(
-  registry: PricingRegistry,
-  input: PricingInput,
-  fields: PricingFields = defaultFields,
-): Promise<PricedCart> {
+export async function priceCart(registry: PricingRegistry, input: PricingInput, fields: PricingFields = defaultFields): Promise<PricedCart> {
   const { settings, discountCode, shippingCountry } = input
   const lines = priceLines(input.lines)
   const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0)
@@ -142,8 +114,7 @@ export async function priceCart(
     customerId: input.customerId,
     previous: [],
   }
-  if (shippingCountry !== undefined)
-    assertShipsTo(shippingCountry, settings, fields.shippingCountry)
+  if (shippingCountry !== undefined) assertShipsTo(shippingCountry, settings, fields.shippingCountry)
   if (discountCode !== undefined) {
     await assertDiscountCodeKnown(registry, discountCode, base, fields.discountCode)
   }

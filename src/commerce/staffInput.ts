@@ -14,8 +14,7 @@ const optionalText = (max: number) =>
 export const transitionBodySchema = z.strictObject(
   {
     to: z.enum(ORDER_STATUSES, {
-      error: (iss) =>
-        iss.input === undefined ? 'is required' : `must be one of ${ORDER_STATUSES.join(', ')}`,
+      error: (iss) => (iss.input === undefined ? 'is required' : `must be one of ${ORDER_STATUSES.join(', ')}`),
     }),
     note: optionalText(1000),
     restock: z.boolean({ error: 'must be true or false' }).optional(),
@@ -46,8 +45,7 @@ export const adjustStockBodySchema = z
         message: 'give exactly one of delta or setTo',
       })
     }
-    if (body.delta === 0)
-      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'must not be 0' })
+    if (body.delta === 0) ctx.addIssue({ code: 'custom', path: ['delta'], message: 'must not be 0' })
   })
 
 export type TransitionInput = z.output<typeof transitionBodySchema>

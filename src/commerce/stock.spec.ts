@@ -56,9 +56,7 @@ describe('assertLineQuantity', () => {
   })
 
   it('should refuse 0', () => {
-    expect(() => assertLineQuantity(0, 'items.0.quantity')).toThrow(
-      'items.0.quantity: must be a whole number from 1 to 1000',
-    )
+    expect(() => assertLineQuantity(0, 'items.0.quantity')).toThrow('items.0.quantity: must be a whole number from 1 to 1000')
   })
 
   it('should refuse 1001', () => {
@@ -101,21 +99,15 @@ describe('applyAdjustment', () => {
   })
 
   it('should refuse a delta that would go below zero with 409', () => {
-    expect(() => applyAdjustment(2, { delta: -3 })).toThrow(
-      new CommerceError(409, 'negative_stock', 'Stock cannot go below 0 (available 2, change -3)'),
-    )
+    expect(() => applyAdjustment(2, { delta: -3 })).toThrow(new CommerceError(409, 'negative_stock', 'Stock cannot go below 0 (available 2, change -3)'))
   })
 
   it('should refuse a zero delta', () => {
-    expect(() => applyAdjustment(2, { delta: 0 })).toThrow(
-      'delta: must be a whole number other than 0',
-    )
+    expect(() => applyAdjustment(2, { delta: 0 })).toThrow('delta: must be a whole number other than 0')
   })
 
   it('should refuse a negative setTo', () => {
-    expect(() => applyAdjustment(2, { setTo: -1 })).toThrow(
-      'setTo: must be a whole number, 0 or more',
-    )
+    expect(() => applyAdjustment(2, { setTo: -1 })).toThrow('setTo: must be a whole number, 0 or more')
   })
 
   it('should accept setTo equal to the current stock as a zero change', () => {

@@ -31,23 +31,12 @@ const SIGN: Record<Exclude<StockReason, 'adjustment'>, number> = {
 }
 
 export function isValidLineQuantity(quantity: unknown): quantity is number {
-  return (
-    Number.isInteger(quantity) &&
-    (quantity as number) >= 1 &&
-    (quantity as number) <= MAX_LINE_QUANTITY
-  )
+  return Number.isInteger(quantity) && (quantity as number) >= 1 && (quantity as number) <= MAX_LINE_QUANTITY
 }
 
-export function assertLineQuantity(
-  quantity: unknown,
-  field = 'quantity',
-): asserts quantity is number {
+export function assertLineQuantity(quantity: unknown, field = 'quantity'): asserts quantity is number {
   if (!isValidLineQuantity(quantity)) {
-    throw invalidField(
-      'invalid_quantity',
-      field,
-      `must be a whole number from 1 to ${MAX_LINE_QUANTITY}`,
-    )
+    throw invalidField('invalid_quantity', field, `must be a whole number from 1 to ${MAX_LINE_QUANTITY}`)
   }
 }
 
@@ -83,21 +72,12 @@ export function orderMovements(
   }))
 }
 
-export function adjustmentMovement(
-  sku: string,
-  change: number,
-  meta: { by?: Id | null; note: string },
-): StockMovement {
+export function adjustmentMovement(sku: string, change: number, meta: { by?: Id | null; note: string }): StockMovement {
   return { sku, change, reason: 'adjustment', order: null, by: meta.by ?? null, note: meta.note }
 }
 
-export function ledgerSum(
-  movements: readonly Pick<StockMovement, 'sku' | 'change'>[],
-  sku?: string,
-): number {
-  return movements
-    .filter((m) => sku === undefined || m.sku === sku)
-    .reduce((sum, m) => sum + m.change, 0)
+export function ledgerSum(movements: readonly Pick<StockMovement, 'sku' | 'change'>[], sku?: string): number {
+  return movements.filter((m) => sku === undefined || m.sku === sku).reduce((sum, m) => sum + m.change, 0)
 }
 
 export type StockAdjustment = { delta: number } | { setTo: number }
@@ -106,10 +86,7 @@ export type StockAdjustment = { delta: number } | { setTo: number }
  * Turns a staff adjustment into a delta against `available`. For `setTo` the adapter must
  * read `available` and apply the delta atomically (compare-and-set), else a concurrent sale is lost.
  */
-export function applyAdjustment(
-  available: number,
-  adjustment: StockAdjustment,
-): { delta: number; available: number } {
+export function applyAdjustment(available: number, adjustment: StockAdjustment): { delta: number; available: number } {
   let delta: number
   if ('delta' in adjustment) {
     if (!Number.isSafeInteger(adjustment.delta) || adjustment.delta === 0) {
@@ -124,14 +101,10 @@ export function applyAdjustment(
   }
   const next = available + delta
   if (next < 0) {
-    throw conflict(
-      'negative_stock',
-      `Stock cannot go below 0 (available ${available}, change ${delta})`,
-      {
-        available,
-        change: delta,
-      },
-    )
+    throw conflict('negative_stock', `Stock cannot go below 0 (available ${available}, change ${delta})`, {
+      available,
+      change: delta,
+    })
   }
   return { delta, available: next }
 }
@@ -142,11 +115,7 @@ export function crossedLowStock(before: number, after: number, threshold: number
 }
 
 /** The 409 body for a checkout that cannot be filled. */
-export function insufficientStock(
-  shortages: { sku: string; requested: number; available: number }[],
-): CommerceError {
-  const list = shortages
-    .map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`)
-    .join(', ')
+export function insufficientStock(shortages: { sku: string; requested: number; available: number }[]): CommerceError {
+  const list = shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')
   return new CommerceError(409, 'insufficient_stock', `Not enough stock for ${list}`, shortages)
 }

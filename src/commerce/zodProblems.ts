@@ -16,13 +16,10 @@ function fieldOf(path: readonly PropertyKey[]): string {
 /** One problem per field, unknown keys split out so each names its own path. */
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
   return error.issues.flatMap((issue): FieldProblem[] => {
-    if (issue.code !== 'unrecognized_keys')
-      return [{ field: fieldOf(issue.path), message: issue.message }]
+    if (issue.code !== 'unrecognized_keys') return [{ field: fieldOf(issue.path), message: issue.message }]
     return issue.keys.map((key) => ({
       field: fieldOf([...issue.path, key]),
-      message: isPriceLikeKey(key)
-        ? `"${key}" is refused: prices and totals are computed by the store, never sent`
-        : `"${key}" is not an accepted field`,
+      message: isPriceLikeKey(key) ? `"${key}" is refused: prices and totals are computed by the store, never sent` : `"${key}" is not an accepted field`,
     }))
   })
 }
@@ -32,11 +29,7 @@ export function commerceErrorFromZod(error: z.ZodError, code = 'invalid_body'): 
 }
 
 /** Parses or throws CommerceError(400, code) naming every invalid field. */
-export function parseOrThrow<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  code = 'invalid_body',
-): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, code = 'invalid_body'): z.output<S> {
   const result = schema.safeParse(input)
   if (!result.success) throw commerceErrorFromZod(result.error, code)
   return result.data

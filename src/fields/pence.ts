@@ -1,10 +1,7 @@
 import type { NumberField } from 'payload'
 
 // Money is stored as whole pence; fractional or negative values are refused by name.
-export function penceField(
-  name: string,
-  options: { label?: string; required?: boolean; description?: string; defaultValue?: number } = {},
-): NumberField {
+export function penceField(name: string, options: { label?: string; required?: boolean; description?: string; defaultValue?: number } = {}): NumberField {
   return {
     name,
     type: 'number',

@@ -31,8 +31,6 @@ export function slugField(sourceField = 'title'): Field {
     hooks: { beforeValidate: [formatSlug(sourceField)] },
     validate: (value: unknown) =>
       // eslint-disable-next-line security/detect-unsafe-regex -- each repetition starts with '-', so one way to match: linear
-      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
-        ? true
-        : 'Slug must be lower-case letters, digits and single hyphens',
+      typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) ? true : 'Slug must be lower-case letters, digits and single hyphens',
   }
 }

@@ -21,7 +21,16 @@ export const mediaTypeOf = (contentType: string): string => contentType.split(';
 export const isExactMediaType = (contentType: string, media: string): boolean => contentType.split(';', 1)[0] === media
 
 /** Payload's own endpoints that fail with 500 when the body is missing. */
-export const BODY_REQUIRED = new Set(['post /', 'patch /', 'patch /:id', 'post /login', 'post /forgot-password', 'post /reset-password', 'post /unlock', 'post /first-register'])
+export const BODY_REQUIRED = new Set([
+  'post /',
+  'patch /',
+  'patch /:id',
+  'post /login',
+  'post /forgot-password',
+  'post /reset-password',
+  'post /unlock',
+  'post /first-register',
+])
 const MAX_EMAIL = 254
 
 export function parseJsonBody(body: Uint8Array): Record<string, unknown> {

@@ -5,8 +5,7 @@ import type { FieldInfo, FieldMap, GuardSchema } from './schema'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isIntLike = (v: unknown) =>
-  (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2147483647) ||
-  (typeof v === 'string' && /^\d{1,10}$/.test(v) && Number(v) <= 2147483647)
+  (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2147483647) || (typeof v === 'string' && /^\d{1,10}$/.test(v) && Number(v) <= 2147483647)
 const isDate = (v: unknown) =>
   v instanceof Date || (typeof v === 'string' && !Number.isNaN(new Date(v).getTime())) || (typeof v === 'number' && Math.abs(v) < 8.64e15)
 

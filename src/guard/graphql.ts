@@ -1,8 +1,18 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import {
-  GraphQLObjectType, GraphQLSchema, GraphQLString, Kind, TypeInfo, ValidationContext, parse,
-  type ASTNode, type DirectiveNode, type DocumentNode, type GraphQLError, type OperationDefinitionNode,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  Kind,
+  TypeInfo,
+  ValidationContext,
+  parse,
+  type ASTNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type GraphQLError,
+  type OperationDefinitionNode,
 } from 'graphql'
 
 import { GRAPHQL_LIMITS } from '../infra/graphqlLimits'

@@ -17,7 +17,14 @@ beforeAll(async () => {
   const { StoreSettings } = await import('../globals/StoreSettings')
   const { lexicalEditor } = await import('@payloadcms/richtext-lexical')
   const db = { name: 'stub', defaultIDType: 'number', init: () => ({}) } as never
-  const config: SanitizedConfig = await buildConfig({ secret: 'x'.repeat(32), db, editor: lexicalEditor(), collections, globals: [StoreSettings], upload: { limits: { fileSize: 1000 } } })
+  const config: SanitizedConfig = await buildConfig({
+    secret: 'x'.repeat(32),
+    db,
+    editor: lexicalEditor(),
+    collections,
+    globals: [StoreSettings],
+    upload: { limits: { fileSize: 1000 } },
+  })
   guard = createRequestGuard(config, { maxBodyBytes: 2000 })
 }, 60000)
 
@@ -27,7 +34,12 @@ const json = (method: string, url: string, body: unknown, extra: Record<string, 
 }
 const get = (url: string): GuardRequest => ({ method: 'GET', url, headers: {} })
 const status = (req: GuardRequest) => guard(req)?.status ?? 'through'
-const multipart = (body: string, type = 'multipart/form-data; boundary=XX'): GuardRequest => ({ method: 'POST', url: '/api/media', headers: { 'content-type': type }, body: Buffer.from(body) })
+const multipart = (body: string, type = 'multipart/form-data; boundary=XX'): GuardRequest => ({
+  method: 'POST',
+  url: '/api/media',
+  headers: { 'content-type': type },
+  body: Buffer.from(body),
+})
 const part = (name: string, value: string) => `--XX\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
 
 describe('createRequestGuard', () => {
@@ -150,7 +162,9 @@ describe('createRequestGuard', () => {
   })
 
   it('should let legitimate writes through', () => {
-    expect(guard(json('PATCH', '/api/products/3', { title: 'Mug', price: 1200, categories: [1, 2], seo: { title: 'Mug' }, variants: [{ sku: 'A', title: 'B' }] }))).toBeNull()
+    expect(
+      guard(json('PATCH', '/api/products/3', { title: 'Mug', price: 1200, categories: [1, 2], seo: { title: 'Mug' }, variants: [{ sku: 'A', title: 'B' }] })),
+    ).toBeNull()
     expect(guard(json('POST', '/api/users/login', { email: 'a@b.c', password: 'secret' }))).toBeNull()
     expect(guard(json('POST', '/api/orders/4/transition', { to: 'paid' }))).toBeNull()
   })

@@ -55,7 +55,11 @@ function checkBody(schema: GuardSchema, match: RouteMatch, contentType: string, 
     checkMultipartBody(schema, entity, op, body, contentType)
     return null
   }
-  throw new Refusal(415, 'unsupported_media_type', `Content-Type "${contentType || '(none)'}" is not accepted here: send application/json${match.kind === 'graphql' ? '' : ' or multipart/form-data'}`)
+  throw new Refusal(
+    415,
+    'unsupported_media_type',
+    `Content-Type "${contentType || '(none)'}" is not accepted here: send application/json${match.kind === 'graphql' ? '' : ' or multipart/form-data'}`,
+  )
 }
 
 export function createRequestGuard(config: SanitizedConfig, options: Partial<GuardOptions> = {}): RequestGuard {
@@ -94,7 +98,8 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
     checkQueryText(query)
     const media = mediaTypeOf(header('content-type') ?? '')
     // Payload hands any multipart request, even an empty one, to its form parser, whose errors are 500s.
-    const hasBody = (req.body?.byteLength ?? 0) > 0 || (req.body === undefined && (declared > 0 || !!header('transfer-encoding'))) || media === 'multipart/form-data'
+    const hasBody =
+      (req.body?.byteLength ?? 0) > 0 || (req.body === undefined && (declared > 0 || !!header('transfer-encoding'))) || media === 'multipart/form-data'
     if (WITH_BODY.has(method) && hasBody) {
       if (!req.body) return // head-only check: the rest waits for the body
       const fromBody = checkBody(schema, match, header('content-type') ?? '', req.body, override, maxQuery)

@@ -4,8 +4,22 @@ import type { FieldInfo, GuardSchema } from './schema'
 // Checks one `where[path][operator]=value` against the field's type: the values that reach SQL must fit the column.
 
 export const OPERATORS = [
-  'equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than',
-  'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects',
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
 ] as const
 
 const LIST_OPS = new Set(['in', 'not_in', 'all'])
@@ -69,8 +83,7 @@ const isNumeric = (v: unknown) =>
   (typeof v === 'string' && (v.trim() === '' || (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(v.trim()) && Number.isFinite(Number(v)))))
 
 const isDate = (v: unknown) =>
-  (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e15) ||
-  (typeof v === 'string' && (v === '' || !Number.isNaN(new Date(v).getTime())))
+  (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 8.64e15) || (typeof v === 'string' && (v === '' || !Number.isNaN(new Date(v).getTime())))
 
 /** Payload turns the string "null" into NULL for these types only; elsewhere it reaches SQL as text. */
 const NULL_STRING_OK = new Set(['number', 'id', 'relationship', 'upload', 'date', 'text', 'textarea', 'email', 'code'])
@@ -142,7 +155,10 @@ export function checkOperand(schema: GuardSchema, field: FieldInfo, path: string
   const where = `where[${path}][${op}]`
   const allowed = operatorsFor(field)
   if (allowed && allowed.length === 0) {
-    const why = field.type === 'join' ? `is a join field: filter its documents with joins[${path}][where]` : 'points inside a rich text value or through a list index in JSON'
+    const why =
+      field.type === 'join'
+        ? `is a join field: filter its documents with joins[${path}][where]`
+        : 'points inside a rich text value or through a list index in JSON'
     throw badRequest('invalid_where', `${where}: "${path}" ${why}, which cannot be queried here`, { path, operator: op })
   }
   if (allowed && !allowed.includes(op)) {

@@ -27,7 +27,7 @@ export const badRequest = (code: string, message: string, details?: unknown): Re
 export function show(value: unknown): string {
   let text: string
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value))
   } catch {
     text = String(value)
   }

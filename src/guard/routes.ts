@@ -4,18 +4,38 @@ import type { EndpointInfo, EntityInfo, GuardSchema } from './schema'
 // Finds which Payload endpoint a request reaches, matching the endpoint list in Payload's own order.
 
 export type RouteMatch =
-  | { kind: 'outside' }
-  | { kind: 'graphql' }
-  | { kind: 'root' }
-  | { kind: 'entity'; entity: EntityInfo; op: string | null; params: Record<string, string> }
+  { kind: 'outside' } | { kind: 'graphql' } | { kind: 'root' } | { kind: 'entity'; entity: EntityInfo; op: string | null; params: Record<string, string> }
 
 /** Payload's own endpoints, as "method path"; anything else matched is a custom endpoint (op null). */
 const BUILTIN = new Set([
-  'get /', 'post /', 'patch /', 'delete /', 'get /count', 'get /:id', 'patch /:id', 'delete /:id',
-  'post /:id/duplicate', 'get /versions', 'get /versions/:id', 'post /versions/:id', 'post /access/:id?', 'post /access',
-  'post /login', 'post /logout', 'get /me', 'post /refresh-token', 'post /first-register', 'post /forgot-password',
-  'post /reset-password', 'post /unlock', 'post /verify/:id', 'get /init', 'get /access', 'post /:id/api-key/reveal',
-  'get /file/:filename', 'get /paste-url/:id?',
+  'get /',
+  'post /',
+  'patch /',
+  'delete /',
+  'get /count',
+  'get /:id',
+  'patch /:id',
+  'delete /:id',
+  'post /:id/duplicate',
+  'get /versions',
+  'get /versions/:id',
+  'post /versions/:id',
+  'post /access/:id?',
+  'post /access',
+  'post /login',
+  'post /logout',
+  'get /me',
+  'post /refresh-token',
+  'post /first-register',
+  'post /forgot-password',
+  'post /reset-password',
+  'post /unlock',
+  'post /verify/:id',
+  'get /init',
+  'get /access',
+  'post /:id/api-key/reveal',
+  'get /file/:filename',
+  'get /paste-url/:id?',
 ])
 
 function decodeSegments(path: string): string[] {
@@ -34,7 +54,10 @@ function decodeSegments(path: string): string[] {
 }
 
 export function matchPattern(pattern: string, segments: string[]): Record<string, string> | null {
-  const parts = pattern.split('/').slice(1).filter((p, i, all) => p !== '' || all.length > 1)
+  const parts = pattern
+    .split('/')
+    .slice(1)
+    .filter((p, i, all) => p !== '' || all.length > 1)
   const params: Record<string, string> = {}
   const segs = segments.length === 1 && segments[0] === '' ? [] : segments
   for (let i = 0; i < parts.length; i++) {

@@ -72,9 +72,7 @@ export function describeConfig(config: SanitizedConfig): GuardSchema {
   const collections = new Map<string, EntityInfo>()
   for (const c of config.collections) {
     const raw = c as unknown as RawField
-    const upload = c.upload
-      ? { staticDir: c.upload.staticDir, local: !c.upload.disableLocalStorage && !(c.upload.handlers?.length) }
-      : (false as const)
+    const upload = c.upload ? { staticDir: c.upload.staticDir, local: !c.upload.disableLocalStorage && !c.upload.handlers?.length } : (false as const)
     collections.set(c.slug, {
       kind: 'collection',
       slug: c.slug,

@@ -25,14 +25,14 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
   }
   return withOneWriterAtATime(
     sqliteAdapter({
-    client: { url: env.database.url },
-    push: env.DB_PUSH,
-    migrationDir: path.resolve('migrations/sqlite'),
-    // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
-    transactionOptions: {},
-    // WAL lets readers and the one writer proceed together; without it a COMMIT can fail while others read.
-    wal: true,
-    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      client: { url: env.database.url },
+      push: env.DB_PUSH,
+      migrationDir: path.resolve('migrations/sqlite'),
+      // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
+      transactionOptions: {},
+      // WAL lets readers and the one writer proceed together; without it a COMMIT can fail while others read.
+      wal: true,
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     }),
   )
 }

@@ -140,15 +140,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const raw = parsed.data
   const strict = raw.APP_ENV !== 'development'
   if (strict && !isStrongSecret(raw.PAYLOAD_SECRET)) {
-    throw new ConfigError(
-      `PAYLOAD_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}`,
-    )
+    throw new ConfigError(`PAYLOAD_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}`)
   }
-  const paymentMethods = raw.PAYMENT_METHODS.split(',').map((m) => m.trim()).filter(Boolean)
+  const paymentMethods = raw.PAYMENT_METHODS.split(',')
+    .map((m) => m.trim())
+    .filter(Boolean)
   if (strict && paymentMethods.includes('test-card')) {
-    throw new ConfigError(
-      `PAYMENT_METHODS includes "test-card", which is refused when APP_ENV is ${raw.APP_ENV}: remove it`,
-    )
+    throw new ConfigError(`PAYMENT_METHODS includes "test-card", which is refused when APP_ENV is ${raw.APP_ENV}: remove it`)
   }
   return {
     ...raw,

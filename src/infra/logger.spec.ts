@@ -27,7 +27,14 @@ describe('redactUrl', () => {
 describe('createLogger', () => {
   it('should never write passwords, tokens, cookies or card details', () => {
     const { lines, logger } = capture()
-    logger.info({ password: 'hunter2', body: { card: { number: '4242424242424242' }, token: 't0k3n' }, req: { headers: { authorization: 'JWT abc', cookie: 'payload-token=xyz' } } }, 'attempt')
+    logger.info(
+      {
+        password: 'hunter2',
+        body: { card: { number: '4242424242424242' }, token: 't0k3n' },
+        req: { headers: { authorization: 'JWT abc', cookie: 'payload-token=xyz' } },
+      },
+      'attempt',
+    )
     const text = lines.join('')
     expect(text).not.toMatch(/hunter2|4242424242424242|t0k3n|JWT abc|payload-token=xyz/)
     expect(text).toContain('[redacted]')

@@ -12,5 +12,7 @@ type PoolLike = { on(event: 'error', listener: (err: Error) => void): void; list
 export function logPoolErrors(payload: Payload): void {
   const pool = (payload.db as unknown as { pool?: PoolLike }).pool
   if (!pool || pool.listenerCount('error') > 0) return
-  pool.on('error', (err) => logger().warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'A pooled database connection was closed; it will be replaced'))
+  pool.on('error', (err) =>
+    logger().warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'A pooled database connection was closed; it will be replaced'),
+  )
 }

@@ -25,7 +25,10 @@ export async function readAvailable(payload: Payload, req: PayloadRequest | unde
   const rows = await queryRows<{ sku: string; available: number | string }>(
     payload,
     req,
-    sql`SELECT sku, available FROM inventory WHERE sku IN (${sql.join(skus.map((s) => sql`${s}`), sql`, `)})`,
+    sql`SELECT sku, available FROM inventory WHERE sku IN (${sql.join(
+      skus.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
   )
   return new Map(rows.map((r) => [r.sku, Number(r.available)]))
 }

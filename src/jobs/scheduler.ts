@@ -59,9 +59,14 @@ if (isEntryPoint(import.meta.url)) {
   })
   const metricsServer = serveProcessMetrics(settings.WORKER_METRICS_PORT, settings.METRICS_TOKEN)
   logger().info({ jobs: schedule(settings).map((j) => `${j.name} ${j.cron}`) }, 'Scheduler running')
-  stopOnSignal('scheduler', async () => {
-    metricsServer?.close()
-    await scheduler.stop()
-    await closeRedis()
-  }, payload, settings.SHUTDOWN_TIMEOUT_MS)
+  stopOnSignal(
+    'scheduler',
+    async () => {
+      metricsServer?.close()
+      await scheduler.stop()
+      await closeRedis()
+    },
+    payload,
+    settings.SHUTDOWN_TIMEOUT_MS,
+  )
 }

@@ -12,9 +12,14 @@ if (isEntryPoint(import.meta.url)) {
   const runner = startJobsRunner({ payload, lock: processLock(), logger: logger(), pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH })
   const metricsServer = serveProcessMetrics(settings.WORKER_METRICS_PORT, settings.METRICS_TOKEN)
   logger().info({ pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH }, 'Worker running the jobs queue')
-  stopOnSignal('worker', async () => {
-    metricsServer?.close()
-    await runner.stop()
-    await closeRedis()
-  }, payload, settings.SHUTDOWN_TIMEOUT_MS)
+  stopOnSignal(
+    'worker',
+    async () => {
+      metricsServer?.close()
+      await runner.stop()
+      await closeRedis()
+    },
+    payload,
+    settings.SHUTDOWN_TIMEOUT_MS,
+  )
 }

@@ -15,12 +15,16 @@ describe('forEachLimit', () => {
   it('should never run more than the limit at once', async () => {
     let running = 0
     let peak = 0
-    await forEachLimit(Array.from({ length: 12 }, (_, i) => i), 3, async () => {
-      running += 1
-      peak = Math.max(peak, running)
-      await tick()
-      running -= 1
-    })
+    await forEachLimit(
+      Array.from({ length: 12 }, (_, i) => i),
+      3,
+      async () => {
+        running += 1
+        peak = Math.max(peak, running)
+        await tick()
+        running -= 1
+      },
+    )
     expect(peak).toBe(3)
   })
 

@@ -3,12 +3,16 @@ import sharp from 'sharp'
 // Drawn on an 800 grid, rendered at 600 px: the card size, and half the resizing work of 800 px.
 const SIZE = 600
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
 
 export function initials(title: string): string {
   const words = title.split(/[\s-]+/).filter((w) => /^[A-Za-z]/.test(w))
-  return words.slice(0, 2).map((w) => w[0]!.toUpperCase()).join('') || '·'
+  return (
+    words
+      .slice(0, 2)
+      .map((w) => w[0]!.toUpperCase())
+      .join('') || '·'
+  )
 }
 
 function wrap(title: string, width = 22): string[] {
@@ -23,9 +27,7 @@ function wrap(title: string, width = 22): string[] {
 
 function svg(title: string, hue: number): string {
   const lines = wrap(title)
-  const text = lines
-    .map((line, i) => `<text x="400" y="${600 + i * 52}" font-size="44" text-anchor="middle">${escapeXml(line)}</text>`)
-    .join('')
+  const text = lines.map((line, i) => `<text x="400" y="${600 + i * 52}" font-size="44" text-anchor="middle">${escapeXml(line)}</text>`).join('')
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 800 800">
   <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
     <stop offset="0" stop-color="hsl(${hue}, 58%, 70%)"/><stop offset="1" stop-color="hsl(${(hue + 35) % 360}, 48%, 36%)"/>
@@ -42,5 +44,7 @@ function svg(title: string, hue: number): string {
 
 /** A square product picture drawn locally: the department's colour, the initials and the name. */
 export async function productImage(title: string, hue: number): Promise<Buffer> {
-  return sharp(Buffer.from(svg(title, hue))).png({ compressionLevel: 6 }).toBuffer()
+  return sharp(Buffer.from(svg(title, hue)))
+    .png({ compressionLevel: 6 })
+    .toBuffer()
 }

@@ -57,7 +57,10 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   ctx.log(`Seeding ${plan.length} demo products`)
   await seedProducts(ctx, plan, categories)
   ctx.log('Seeding stock')
-  await seedStock(ctx, plan.flatMap((p) => p.skus))
+  await seedStock(
+    ctx,
+    plan.flatMap((p) => p.skus),
+  )
 
   if (options.products && options.products > 0) {
     ctx.log(`Seeding ${options.products} benchmark products`)

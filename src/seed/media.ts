@@ -3,10 +3,7 @@ import { SEED_CONTEXT } from './context'
 import { productImage } from './image'
 
 /** The id of the seeded picture called `filename`, drawing and uploading it the first time. */
-export async function ensureImage(
-  ctx: SeedContext,
-  image: { filename: string; alt: string; title: string; hue: number },
-): Promise<number> {
+export async function ensureImage(ctx: SeedContext, image: { filename: string; alt: string; title: string; hue: number }): Promise<number> {
   const { payload } = ctx
   const found = await payload.find({
     collection: 'media',

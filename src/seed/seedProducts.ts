@@ -21,9 +21,7 @@ function productData(product: PlannedProduct, categoryId: number, imageId: numbe
     featured: seed.featured ?? false,
     seo: product.seo,
     sku: product.hasVariants ? undefined : product.skus[0]!.sku,
-    variants: product.hasVariants
-      ? product.skus.map((s) => ({ sku: s.sku, title: s.variantTitle!, options: s.options, price: s.price }))
-      : [],
+    variants: product.hasVariants ? product.skus.map((s) => ({ sku: s.sku, title: s.variantTitle!, options: s.options, price: s.price })) : [],
     _status: 'published' as const,
   }
 }

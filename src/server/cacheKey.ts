@@ -86,6 +86,8 @@ function keyOfBody(raw: Buffer): string | null {
   const operationName = typeof body.operationName === 'string' ? body.operationName : ''
   const document = normaliseDocument(body.query, operationName)
   if (document === null) return null
-  const digest = createHash('sha1').update(`${document}\u0000${operationName}\u0000${stableJson(body.variables ?? null)}`).digest('base64url')
+  const digest = createHash('sha1')
+    .update(`${document}\u0000${operationName}\u0000${stableJson(body.variables ?? null)}`)
+    .digest('base64url')
   return `/api/graphql#${digest}`
 }

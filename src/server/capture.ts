@@ -34,7 +34,11 @@ export function captureResponse(res: ServerResponse, accept: (entry: CachedRespo
     let headHeaders: OutgoingHttpHeaders = {}
     const original = { writeHead: res.writeHead, write: res.write, end: res.end }
     const toBuffer = (chunk: unknown, encoding?: unknown) =>
-      Buffer.isBuffer(chunk) ? Buffer.from(chunk) : typeof chunk === 'string' ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding) : Buffer.from(chunk as Uint8Array)
+      Buffer.isBuffer(chunk)
+        ? Buffer.from(chunk)
+        : typeof chunk === 'string'
+          ? Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding)
+          : Buffer.from(chunk as Uint8Array)
 
     res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
       const headers = rest.find((r) => r && typeof r === 'object')
@@ -50,7 +54,7 @@ export function captureResponse(res: ServerResponse, accept: (entry: CachedRespo
       const result = (original.end as (...a: unknown[]) => ServerResponse).call(this, chunk, ...rest)
       Object.assign(res, original)
       const headers = normalise({ ...res.getHeaders(), ...headHeaders })
-      if (!isStorable(res.statusCode, headers)) return resolve(null), result
+      if (!isStorable(res.statusCode, headers)) return (resolve(null), result)
       for (const name of DROP) delete headers[name]
       const body = Buffer.concat(chunks)
       const entry: CachedResponse = { status: res.statusCode, headers, body, size: body.length + 512 }

@@ -23,7 +23,10 @@ export type HandlerOptions = {
   next: NextHandler
   cache: ReadCache | null
   limiter: RateLimiter
-  settings: Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'TRUST_PROXY_HOPS' | 'METRICS_TOKEN'>
+  settings: Pick<
+    Env,
+    'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'TRUST_PROXY_HOPS' | 'METRICS_TOKEN'
+  >
   logger: Logger
   /** Writes the one line per request; defaults to `logger`. */
   requestLogger?: Logger
@@ -100,7 +103,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const forward = replayRequest(req, body)
     const checked = async () => {
       const full = guard?.({ method, url, headers: req.headers, body })
-      if (full) return refuse(res, full), false
+      if (full) return (refuse(res, full), false)
       return !(await limited(req, res, graphql ? graphqlLimitRule(body.toString('utf8')) : rule, body))
     }
     // An anonymous query already in memory is answered first: its entry was stored from a 200 that passed the checks.

@@ -20,9 +20,8 @@ const { startCms } = await import('./startCms')
 // Request lines carry only cleaned fields (the URL is redacted), so they skip pino's redaction paths.
 const requestLog = createLogger({ destination, redact: false })
 const flush = () => destination.flushSync()
-await startCms({ root, settings, logger: log, requestLogger: requestLog, flush })
-  .catch((err: unknown) => {
-    log.fatal({ err }, 'The CMS could not start')
-    flush()
-    process.exit(1)
-  })
+await startCms({ root, settings, logger: log, requestLogger: requestLog, flush }).catch((err: unknown) => {
+  log.fatal({ err }, 'The CMS could not start')
+  flush()
+  process.exit(1)
+})

@@ -49,7 +49,10 @@ export function accountOf(body: Buffer, contentType: string | undefined): string
 export function clientIp(req: IncomingMessage, trustedHops: number): string {
   const socketIp = req.socket.remoteAddress ?? 'unknown'
   if (trustedHops <= 0) return socketIp
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   return forwarded[forwarded.length - trustedHops] ?? forwarded[0] ?? socketIp
 }
 
@@ -79,7 +82,12 @@ export async function enforceLimit(
   if (rule.bucket === 'checkout') recordCheckoutRefusal('rate_limited')
   const message = `Too many ${rule.bucket} attempts; try again in ${retryAfter} s`
   const body = JSON.stringify({ error: { code: 'rate_limited', message }, errors: [{ message }] })
-  res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter), 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) })
+  res.writeHead(429, {
+    'content-type': 'application/json',
+    'retry-after': String(retryAfter),
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  })
   res.end(body)
   return false
 }

@@ -26,7 +26,10 @@ export function createRequestLog(log: Logger): (req: IncomingMessage, res: Serve
       const seconds = (performance.now() - started) / 1000
       const status = res.writableFinished ? res.statusCode : 499
       durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
-      log.info({ reqId: id, method: req.method, url: redactUrl(req.url ?? '/'), route, status, ms: Math.round(seconds * 10000) / 10, cache: res.getHeader('x-cache') }, 'request')
+      log.info(
+        { reqId: id, method: req.method, url: redactUrl(req.url ?? '/'), route, status, ms: Math.round(seconds * 10000) / 10, cache: res.getHeader('x-cache') },
+        'request',
+      )
     })
   }
 }

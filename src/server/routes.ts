@@ -1,8 +1,34 @@
 // Route templates keep the `route` label of http_request_duration_seconds low-cardinality: ids and unknown paths collapse.
 
-const ROOT_ROUTES = new Set(['/api/health', '/api/health/ready', '/api/graphql', '/api/graphql-playground', '/api/checkout', '/api/cart/quote', '/api/access', '/metrics'])
+const ROOT_ROUTES = new Set([
+  '/api/health',
+  '/api/health/ready',
+  '/api/graphql',
+  '/api/graphql-playground',
+  '/api/checkout',
+  '/api/cart/quote',
+  '/api/access',
+  '/metrics',
+])
 const SUB_ACTIONS = new Set(['transition', 'versions', 'preview'])
-const DOC_ACTIONS = new Set(['login', 'logout', 'me', 'refresh-token', 'forgot-password', 'reset-password', 'verify', 'unlock', 'init', 'first-register', 'access', 'versions', 'adjust', 'lookup', 'count', 'file'])
+const DOC_ACTIONS = new Set([
+  'login',
+  'logout',
+  'me',
+  'refresh-token',
+  'forgot-password',
+  'reset-password',
+  'verify',
+  'unlock',
+  'init',
+  'first-register',
+  'access',
+  'versions',
+  'adjust',
+  'lookup',
+  'count',
+  'file',
+])
 
 export type RouteTemplate = (pathname: string) => string
 

@@ -57,7 +57,10 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     settings,
     logger: log,
     requestLogger,
-    routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
+    routeTemplate: createRouteTemplate(
+      payload.config.collections.map((c) => c.slug),
+      payload.config.globals.map((g) => g.slug),
+    ),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
     guard,
@@ -102,7 +105,9 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     clearInterval(idle)
     clearTimeout(force)
     await nextHandler.close().catch(() => undefined)
-    await readCache().close().catch(() => undefined)
+    await readCache()
+      .close()
+      .catch(() => undefined)
     await payload.destroy().catch(() => undefined)
     await closeRedis()
     log.info('CMS stopped')

@@ -67,7 +67,16 @@ export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; h
       <div className="buy">
         <div>
           <label htmlFor="quantity">Quantity</label>
-          <input id="quantity" className="qty" type="number" name="quantity" min={1} max={Math.max(1, chosen?.available ?? 1)} defaultValue={1} inputMode="numeric" />
+          <input
+            id="quantity"
+            className="qty"
+            type="number"
+            name="quantity"
+            min={1}
+            max={Math.max(1, chosen?.available ?? 1)}
+            defaultValue={1}
+            inputMode="numeric"
+          />
         </div>
         <SubmitButton testId="add-to-cart" pendingText="Adding…" disabled={!chosen || chosen.available <= 0}>
           {soldOut ? 'Out of stock' : 'Add to cart'}

@@ -30,7 +30,17 @@ export function CheckoutForm({ initial, countries, paymentMethods }: Props) {
       ) : null}
       <fieldset>
         <legend>Contact</legend>
-        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} testId="checkout-email" idPrefix="contact" />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={values.email}
+          error={errors.email}
+          testId="checkout-email"
+          idPrefix="contact"
+        />
       </fieldset>
       <fieldset>
         <legend>Delivery address</legend>
@@ -39,7 +49,8 @@ export function CheckoutForm({ initial, countries, paymentMethods }: Props) {
       <fieldset>
         <legend>Billing address</legend>
         <label className="check">
-          <input type="checkbox" name="billingSame" value="on" checked={billingSame} onChange={(e) => setBillingSame(e.target.checked)} /> Same as delivery address
+          <input type="checkbox" name="billingSame" value="on" checked={billingSame} onChange={(e) => setBillingSame(e.target.checked)} /> Same as delivery
+          address
         </label>
         <div hidden={billingSame}>
           <p className="muted">Only used when the box above is unticked.</p>
@@ -48,21 +59,39 @@ export function CheckoutForm({ initial, countries, paymentMethods }: Props) {
       </fieldset>
       <fieldset>
         <legend>Discount code</legend>
-        <Field label="Code (optional)" name="discountCode" autoComplete="off" defaultValue={values.discountCode} error={errors.discountCode} testId="checkout-discount" idPrefix="discount" />
+        <Field
+          label="Code (optional)"
+          name="discountCode"
+          autoComplete="off"
+          defaultValue={values.discountCode}
+          error={errors.discountCode}
+          testId="checkout-discount"
+          idPrefix="discount"
+        />
       </fieldset>
       <fieldset>
         <legend>Payment</legend>
         <div className="payment-options" role="radiogroup" aria-label="Payment method" data-testid="checkout-payment-method">
           {paymentMethods.map((m) => (
             <label key={m} className="check">
-              <input type="radio" name="paymentMethod" value={m} checked={method === m} onChange={() => setMethod(m)} data-testid={`payment-${m}`} /> {METHOD_LABELS[m]}
+              <input type="radio" name="paymentMethod" value={m} checked={method === m} onChange={() => setMethod(m)} data-testid={`payment-${m}`} />{' '}
+              {METHOD_LABELS[m]}
             </label>
           ))}
         </div>
         {errors.paymentMethod ? <p className="field-error">{errors.paymentMethod}</p> : null}
         {paymentMethods.includes('test-card') ? (
           <div hidden={method !== 'test-card'}>
-            <Field label="Card number" name="card.number" inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" error={errors['card.number']} testId="checkout-card-number" idPrefix="card" />
+            <Field
+              label="Card number"
+              name="card.number"
+              inputMode="numeric"
+              autoComplete="cc-number"
+              placeholder="4242 4242 4242 4242"
+              error={errors['card.number']}
+              testId="checkout-card-number"
+              idPrefix="card"
+            />
             <p className="muted">Test mode: 4242 4242 4242 4242 is approved, 4000 0000 0000 0002 is declined.</p>
           </div>
         ) : null}

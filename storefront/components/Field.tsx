@@ -25,12 +25,36 @@ export function Field({ name, label, error, testId, idPrefix = 'f', ...input }: 
   )
 }
 
-export function CountrySelect({ name, label, countries, value, error, testId, idPrefix = 'f' }: { name: string; label: string; countries: { code: string; name: string }[]; value?: string; error?: string; testId?: string; idPrefix?: string }) {
+export function CountrySelect({
+  name,
+  label,
+  countries,
+  value,
+  error,
+  testId,
+  idPrefix = 'f',
+}: {
+  name: string
+  label: string
+  countries: { code: string; name: string }[]
+  value?: string
+  error?: string
+  testId?: string
+  idPrefix?: string
+}) {
   const id = `${idPrefix}-${name.replace(/\W/g, '-')}`
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value || countries[0]?.code} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} data-testid={testId} autoComplete="country">
+      <select
+        id={id}
+        name={name}
+        defaultValue={value || countries[0]?.code}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        data-testid={testId}
+        autoComplete="country"
+      >
         {countries.map((c) => (
           <option key={c.code} value={c.code}>
             {c.name}

@@ -6,10 +6,15 @@ export function SiteFooter() {
       <div className="wrap">
         <p>© Ipswich Retail · Prices in pounds sterling, VAT included.</p>
         <p>
-          <Link href="/search" prefetch={false}>All products</Link> · <Link href="/account" prefetch={false}>
+          <Link href="/search" prefetch={false}>
+            All products
+          </Link>{' '}
+          ·{' '}
+          <Link href="/account" prefetch={false}>
             Your account
           </Link>{' '}
-          · <Link href="/cart" prefetch={false}>
+          ·{' '}
+          <Link href="/cart" prefetch={false}>
             Cart
           </Link>
         </p>

@@ -16,6 +16,7 @@ export function cmsClient(baseUrl: string) {
     patch: <T>(path: string, body: unknown, token: string) => request<T>('PATCH', path, body, token),
     logIn: async (collection: 'users' | 'customers', who: { email: string; password: string }) =>
       (await request<{ token: string }>('POST', `/api/${collection}/login`, { email: who.email, password: who.password })).token,
-    count: async (collection: string, token: string) => (await request<{ totalDocs: number }>('GET', `/api/${collection}?limit=1&depth=0`, undefined, token)).totalDocs,
+    count: async (collection: string, token: string) =>
+      (await request<{ totalDocs: number }>('GET', `/api/${collection}?limit=1&depth=0`, undefined, token)).totalDocs,
   }
 }

@@ -9,7 +9,12 @@ const BLOCK = 8
 const NOISE = 16
 
 async function looksTheSame(png: Buffer, file: string, width: number): Promise<boolean> {
-  const blocks = (image: Buffer | string) => sharp(image).removeAlpha().resize(Math.round(width / BLOCK)).raw().toBuffer()
+  const blocks = (image: Buffer | string) =>
+    sharp(image)
+      .removeAlpha()
+      .resize(Math.round(width / BLOCK))
+      .raw()
+      .toBuffer()
   const [now, before] = await Promise.all([blocks(png), blocks(file)])
   return now.length === before.length && now.every((v, i) => Math.abs(v - before[i]) <= NOISE)
 }

@@ -114,7 +114,10 @@ export async function startStack(): Promise<Stack> {
     return child
   }
   try {
-    for (const [label, script] of [['migrate', 'migrate'], ['seed', 'seed']]) {
+    for (const [label, script] of [
+      ['migrate', 'migrate'],
+      ['seed', 'seed'],
+    ]) {
       const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
       if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
     }
@@ -140,6 +143,15 @@ export async function launchBrowser() {
   const { chromium } = await import('playwright-core')
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+    ],
   })
 }

@@ -25,7 +25,10 @@ function recordFreshness(seen: { value: unknown; elapsedMs: number }, editedAt: 
   appendResults('Storefront freshness', [
     `Price edited with \`PATCH /api/products/:id\` (merchandiser) → new price on the product page: **${delay}** after the PATCH answered (target 2 s). The e2e test asks for the page every 100 ms, up to 10 s, then checks the price in Chromium; it never asserts on timing.`,
     '',
-    `Measured by \`tests/e2e/storefront.e2e.spec.ts\` on ${new Date(editedAt).toISOString()}, ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, built CMS and storefront on 127.0.0.1, machine load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (nproc ${os.cpus().length}).`,
+    `Measured by \`tests/e2e/storefront.e2e.spec.ts\` on ${new Date(editedAt).toISOString()}, ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, built CMS and storefront on 127.0.0.1, machine load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (nproc ${os.cpus().length}).`,
   ])
 }
 
@@ -65,8 +68,16 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
 
     await page.goto('/')
     const [department, subcategory] = catalogue.variantProduct.categoryLabels
-    await page.getByTestId('category-link').filter({ hasText: exactly(department) }).first().click()
-    await page.getByTestId('category-link').filter({ hasText: exactly(subcategory) }).first().click()
+    await page
+      .getByTestId('category-link')
+      .filter({ hasText: exactly(department) })
+      .first()
+      .click()
+    await page
+      .getByTestId('category-link')
+      .filter({ hasText: exactly(subcategory) })
+      .first()
+      .click()
     await page.getByTestId('product-card').filter({ hasText: product.title }).click()
     await page.waitForURL(`**/products/${product.slug}`, { waitUntil: 'networkidle' })
     await page.locator(`[data-testid="variant-option"][data-sku="${sku}"] input`).check()
@@ -82,7 +93,9 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     const orderNumber = (await page.getByTestId('order-number').textContent())!.trim()
     expect(await page.getByTestId('order-status').textContent()).toBe('paid')
 
-    const email = await pollFor(30_000, () => stack.smtp.mails.find((m) => m.subject?.includes(orderNumber) && JSON.stringify(m.to).includes(DEMO_CUSTOMER.email)))
+    const email = await pollFor(30_000, () =>
+      stack.smtp.mails.find((m) => m.subject?.includes(orderNumber) && JSON.stringify(m.to).includes(DEMO_CUSTOMER.email)),
+    )
     expect(email.value?.text).toContain(`/orders/${orderNumber}?token=`)
 
     await page.getByTestId('account-link').click()
@@ -90,7 +103,9 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
   }, 120_000)
 
   it('should not add an out-of-stock item to the cart, even when the form is forced', async () => {
-    const outOfStock = await cms.get<{ totalDocs: number; docs: { sku: string; product: { slug: string } }[] }>('/api/inventory?where[available][equals]=0&depth=1')
+    const outOfStock = await cms.get<{ totalDocs: number; docs: { sku: string; product: { slug: string } }[] }>(
+      '/api/inventory?where[available][equals]=0&depth=1',
+    )
     expect(outOfStock.totalDocs).toBe(1)
     const page = await newPage()
     await page.goto(`/products/${outOfStock.docs[0].product.slug}`, { waitUntil: 'networkidle' })
@@ -155,17 +170,29 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
         checkout: '/checkout',
       })[name]
 
-    it.each(names)('should have no serious or critical accessibility violations on the %s page', async (name) => {
-      const page = await newPage()
-      await addToCart(page, catalogue.simpleProduct.product.slug)
-      await page.goto(pathOf(name), { waitUntil: 'networkidle' })
-      const violations = await axeViolations(page)
-      const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      console.log(`axe on the ${name} page: ${describeViolations(violations)}`)
-      expect(blocking).toEqual([])
-    }, 60_000)
+    it.each(names)(
+      'should have no serious or critical accessibility violations on the %s page',
+      async (name) => {
+        const page = await newPage()
+        await addToCart(page, catalogue.simpleProduct.product.slug)
+        await page.goto(pathOf(name), { waitUntil: 'networkidle' })
+        const violations = await axeViolations(page)
+        const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        console.log(`axe on the ${name} page: ${describeViolations(violations)}`)
+        expect(blocking).toEqual([])
+      },
+      60_000,
+    )
 
-    it.each(names.flatMap((name) => [[name, 390, 844], [name, 1280, 800]] as const))(
+    it.each(
+      names.flatMap(
+        (name) =>
+          [
+            [name, 390, 844],
+            [name, 1280, 800],
+          ] as const,
+      ),
+    )(
       'should lay out the %s page without sideways scrolling at %i px wide (screenshot in docs/screenshots)',
       async (name, width, height) => {
         const page = await newPage({ width, height })

@@ -58,7 +58,10 @@ export async function guardedClient(config: SanitizedConfig, options: Partial<Gu
     let slug: string[]
     let req: Request
     try {
-      slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+      slug = url.pathname
+        .replace(/^\/api\//, '')
+        .split('/')
+        .map(decodeURIComponent)
       const hasBody = body !== undefined && upper !== 'GET' && upper !== 'HEAD'
       req = new Request(url, { method: upper === 'HEAD' ? 'GET' : upper, headers, body: hasBody ? body : undefined })
     } catch (error) {

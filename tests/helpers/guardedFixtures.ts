@@ -25,9 +25,19 @@ export async function shopFixture(payload: Payload, api: Api): Promise<ShopFixtu
   const victimStaff = await staffToken(payload, 'merchandiser')
   const customer = await customerToken(payload)
   const victimCustomer = await customerToken(payload)
-  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer()
-  const media = await payload.create({ collection: 'media', data: { alt: 'Swatch' }, file: { data: png, mimetype: 'image/png', name: 'swatch.png', size: png.length } })
-  const victimMedia = await payload.create({ collection: 'media', data: { alt: 'Victim' }, file: { data: png, mimetype: 'image/png', name: 'victim.png', size: png.length } })
+  const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } })
+    .png()
+    .toBuffer()
+  const media = await payload.create({
+    collection: 'media',
+    data: { alt: 'Swatch' },
+    file: { data: png, mimetype: 'image/png', name: 'swatch.png', size: png.length },
+  })
+  const victimMedia = await payload.create({
+    collection: 'media',
+    data: { alt: 'Victim' },
+    file: { data: png, mimetype: 'image/png', name: 'victim.png', size: png.length },
+  })
   const category = await payload.create({ collection: 'categories', data: { title: 'Good Category', slug: 'good-cat' } })
   const victimCategory = await payload.create({ collection: 'categories', data: { title: 'Victim Category' } })
   const product = await payload.create({

@@ -34,9 +34,11 @@ export async function payloadAsNext(config: SanitizedConfig): Promise<NextHandle
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks)
     const request = new Request(url, { method: req.method, headers, body })
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
-    const response =
-      url.pathname === '/api/graphql' ? await graphql(request) : await rest[req.method ?? 'GET'](request, { params: Promise.resolve({ slug }) })
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
+    const response = url.pathname === '/api/graphql' ? await graphql(request) : await rest[req.method ?? 'GET'](request, { params: Promise.resolve({ slug }) })
     const out: Record<string, string | string[]> = {}
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') out[name] = value
@@ -70,7 +72,10 @@ export async function startOpsServer(
     limiter: options.limiter,
     settings: { ...env(), ...options.settings },
     logger: pino({ level: 'silent' }),
-    routeTemplate: createRouteTemplate(payload.config.collections.map((c) => c.slug), payload.config.globals.map((g) => g.slug)),
+    routeTemplate: createRouteTemplate(
+      payload.config.collections.map((c) => c.slug),
+      payload.config.globals.map((g) => g.slug),
+    ),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
     guard: createRequestGuard(payload.config, { maxBodyBytes: env().MAX_BODY_BYTES, maxUploadBytes: env().MAX_UPLOAD_BYTES }),

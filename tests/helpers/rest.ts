@@ -25,7 +25,10 @@ export async function restClient(config: Promise<SanitizedConfig> | SanitizedCon
 
   async function request(method: string, path: string, options: Options = {}) {
     const url = new URL(`/api${path}`, base)
-    const slug = url.pathname.replace(/^\/api\//, '').split('/').map(decodeURIComponent)
+    const slug = url.pathname
+      .replace(/^\/api\//, '')
+      .split('/')
+      .map(decodeURIComponent)
     const req = new Request(url, {
       method,
       headers: headersFor(options),

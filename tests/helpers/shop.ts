@@ -28,12 +28,26 @@ export async function customerToken(payload: Payload, email = `customer-${Date.n
 export async function configureStore(payload: Payload) {
   await payload.updateGlobal({
     slug: 'store-settings',
-    data: { storeName: 'Ipswich Retail', vatRate: 20, shipping: { flatRate: 395, freeOver: 5000, countries: ['GB', 'IE'] }, reservationMinutes: 30, manualPaymentHoldDays: 7 },
+    data: {
+      storeName: 'Ipswich Retail',
+      vatRate: 20,
+      shipping: { flatRate: 395, freeOver: 5000, countries: ['GB', 'IE'] },
+      reservationMinutes: 30,
+      manualPaymentHoldDays: 7,
+    },
   })
 }
 
 /** A published product with its own SKU and the given stock (added through the adjustment endpoint). */
-export async function productWithStock(payload: Payload, api: Api, staff: string, sku: string, price: number, stock: number, extra: Record<string, unknown> = {}) {
+export async function productWithStock(
+  payload: Payload,
+  api: Api,
+  staff: string,
+  sku: string,
+  price: number,
+  stock: number,
+  extra: Record<string, unknown> = {},
+) {
   const product = await payload.create({ collection: 'products', data: { title: `Product ${sku}`, price, sku, _status: 'published', ...extra } })
   if (stock > 0) {
     const res = await api.post('/inventory/adjust', { sku, delta: stock, reason: 'Initial stock' }, { token: staff })

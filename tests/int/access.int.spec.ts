@@ -88,13 +88,15 @@ const internal = { overrideAccess: true, context: { workflowWrite: true, seed: t
 async function makeDoc(slug: string, op: Op = 'read', role: Role = 'anonymous'): Promise<number | string> {
   const n = ++counter
   const make: Record<string, () => Promise<{ id: number | string }>> = {
-    users: () => payload.create({ collection: 'users', data: { email: `target-${n}@example.com`, password: 'password-123', roles: ['merchandiser'] }, ...internal }),
+    users: () =>
+      payload.create({ collection: 'users', data: { email: `target-${n}@example.com`, password: 'password-123', roles: ['merchandiser'] }, ...internal }),
     // The owner's record, except when the admin deletes one: later cells still need the owner.
     customers: async () =>
       op === 'delete' && role === 'admin'
         ? payload.create({ collection: 'customers', data: { email: `gone-${n}@example.com`, password: 'password-123' }, ...internal })
         : { id: owner.id },
-    products: () => payload.create({ collection: 'products', data: { title: `Target ${n}`, price: 100, sku: `TARGET-${n}`, _status: 'published' }, ...internal }),
+    products: () =>
+      payload.create({ collection: 'products', data: { title: `Target ${n}`, price: 100, sku: `TARGET-${n}`, _status: 'published' }, ...internal }),
     categories: () => payload.create({ collection: 'categories', data: { title: `Target ${n}` }, ...internal }),
     inventory: () => payload.create({ collection: 'inventory', data: { sku: `INV-${n}`, available: 0 }, ...internal }),
     'stock-movements': () => payload.create({ collection: 'stock-movements', data: { sku: `INV-${n}`, change: 1, reason: 'adjustment' }, ...internal }),
@@ -132,7 +134,14 @@ function createData(slug: string): Record<string, unknown> {
 }
 
 const updateData = (slug: string): Record<string, unknown> =>
-  ({ users: { name: 'Changed' }, customers: { name: 'Changed' }, orders: { internalNotes: 'Changed' }, inventory: { lowStockThreshold: 3 }, 'stock-movements': { note: 'x' }, 'idempotency-keys': { requestHash: 'x' } })[slug] ?? { title: 'Changed' }
+  ({
+    users: { name: 'Changed' },
+    customers: { name: 'Changed' },
+    orders: { internalNotes: 'Changed' },
+    inventory: { lowStockThreshold: 3 },
+    'stock-movements': { note: 'x' },
+    'idempotency-keys': { requestHash: 'x' },
+  })[slug] ?? { title: 'Changed' }
 
 const ok = (status: number) => status >= 200 && status < 300
 
@@ -146,12 +155,21 @@ async function viaRest(slug: string, op: Op, role: Role): Promise<boolean> {
 }
 
 const gqlValue = (v: unknown): string =>
-  typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' ? String(v) : `{ ${Object.entries(v as object).map(([k, x]) => `${k}: ${gqlValue(x)}`).join(', ')} }`
+  typeof v === 'string'
+    ? JSON.stringify(v)
+    : typeof v === 'number'
+      ? String(v)
+      : `{ ${Object.entries(v as object)
+          .map(([k, x]) => `${k}: ${gqlValue(x)}`)
+          .join(', ')} }`
 
 async function viaGraphQL(slug: string, op: Op, role: Role): Promise<boolean> {
   const token = tokens[role]
   const name = GQL[slug]
-  const data = (d: Record<string, unknown>) => `{ ${Object.entries(d).map(([k, v]) => `${k}: ${slug !== 'stock-movements' && k === 'reason' ? v : gqlValue(v)}`).join(', ')} }`
+  const data = (d: Record<string, unknown>) =>
+    `{ ${Object.entries(d)
+      .map(([k, v]) => `${k}: ${slug !== 'stock-movements' && k === 'reason' ? v : gqlValue(v)}`)
+      .join(', ')} }`
   let query: string
   if (op === 'create') query = `mutation { create${name}(data: ${data(createData(slug))}) { id } }`
   else {
@@ -181,9 +199,7 @@ afterAll(async () => {
   await app.close()
 })
 
-const cells = Object.keys(MATRIX).flatMap((slug) =>
-  OPS.flatMap((op) => ROLES.map((role, i) => ({ slug, op, role, allowed: MATRIX[slug][op][i] }))),
-)
+const cells = Object.keys(MATRIX).flatMap((slug) => OPS.flatMap((op) => ROLES.map((role, i) => ({ slug, op, role, allowed: MATRIX[slug][op][i] }))))
 
 describe.each(['REST', 'GraphQL'] as const)('access over %s', (transport) => {
   it.each(cells)('should $slug $op by $role be allowed=$allowed', async ({ slug, op, role, allowed }) => {

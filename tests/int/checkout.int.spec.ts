@@ -91,7 +91,9 @@ describe('POST /api/checkout', () => {
   })
 
   it('should refuse a country the store does not ship to', async () => {
-    const res = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { shippingAddress: { name: 'A', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' } }))
+    const res = await checkout(
+      checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { shippingAddress: { name: 'A', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' } }),
+    )
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.json.error.details)).toContain('shippingAddress.country')
   })
@@ -180,7 +182,11 @@ describe('POST /api/orders/:id/transition', () => {
   it('should return the stock when staff cancel a paid order with restock', async () => {
     const before = await available(payload, 'MUG-1')
     const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 2 }]))
-    const res = await api.post(`/orders/${placed.json.order.id}/transition`, { to: 'cancelled', restock: true, note: 'Customer changed mind' }, { token: staff })
+    const res = await api.post(
+      `/orders/${placed.json.order.id}/transition`,
+      { to: 'cancelled', restock: true, note: 'Customer changed mind' },
+      { token: staff },
+    )
     expect(res.status).toBe(200)
     expect(await available(payload, 'MUG-1')).toBe(before)
     expect(await ledgerSum(payload, 'MUG-1')).toBe(before)

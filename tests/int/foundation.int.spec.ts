@@ -58,9 +58,7 @@ describe('bad product input', () => {
 
   it('should refuse a negative price naming the field and store nothing', async () => {
     const before = await count()
-    const err = await payload
-      .create({ collection: 'products', data: { title: 'Neg', price: -5, sku: 'NEG-1' } })
-      .catch((e) => e)
+    const err = await payload.create({ collection: 'products', data: { title: 'Neg', price: -5, sku: 'NEG-1' } }).catch((e) => e)
     expect(err.status).toBe(400)
     expect(err.data.errors[0].path).toBe('price')
     expect(await count()).toBe(before)
@@ -85,7 +83,14 @@ describe('bad product input', () => {
     const err = await payload
       .create({
         collection: 'products',
-        data: { title: 'Twins', price: 100, variants: [{ sku: 'TWIN-1', title: 'A' }, { sku: 'TWIN-1', title: 'B' }] },
+        data: {
+          title: 'Twins',
+          price: 100,
+          variants: [
+            { sku: 'TWIN-1', title: 'A' },
+            { sku: 'TWIN-1', title: 'B' },
+          ],
+        },
       })
       .catch((e) => e)
     expect(err.status).toBe(400)

@@ -78,7 +78,8 @@ describe('the request guard in front of Payload, under a seeded fuzz of bad requ
       byKind,
     }
     console.log(`HARDENING FUZZ ${JSON.stringify(summary)}`)
-    const show = (o: Outcome) => `${o.case.as} ${o.case.method} ${o.case.path.slice(0, 200)} ${JSON.stringify(o.case.opts).slice(0, 200)} → ${o.status} ${o.text.slice(0, 300)}`
+    const show = (o: Outcome) =>
+      `${o.case.as} ${o.case.method} ${o.case.path.slice(0, 200)} ${JSON.stringify(o.case.opts).slice(0, 200)} → ${o.status} ${o.text.slice(0, 300)}`
     const problems = {
       serverErrors: serverErrors.slice(0, 15).map(show),
       leaks: leaks.slice(0, 15).map(show),

@@ -62,7 +62,9 @@ describe('GraphQL limits', () => {
     const again: number[] = []
     for (let i = 0; i < 5; i++) again.push((await timed(() => api.gql(aliasFlood))).ms)
     const median = again.sort((a, b) => a - b)[2]
-    console.log(`HARDENING GRAPHQL alias flood (500 aliases) refused with ${result.status}: first ${ms.toFixed(1)} ms, median of next 5 ${median.toFixed(1)} ms`)
+    console.log(
+      `HARDENING GRAPHQL alias flood (500 aliases) refused with ${result.status}: first ${ms.toFixed(1)} ms, median of next 5 ${median.toFixed(1)} ms`,
+    )
     expect(result.status).toBe(400)
     expect(result.json.errors[0].message).toMatch(/Aliases limit of 15 exceeded, found 500/)
   })
@@ -107,7 +109,9 @@ describe('GraphQL limits', () => {
     }
     const [underFlood] = await Promise.all([readFor(10_000), ...Array.from({ length: 8 }, flooder)])
     const database = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite'
-    console.log(`HARDENING FLOOD ${JSON.stringify({ database, floodsRefused: floods, floodOther, alone: summary(alone.latencies), underFlood: { ...summary(underFlood.latencies), failures: underFlood.failures } })}`)
+    console.log(
+      `HARDENING FLOOD ${JSON.stringify({ database, floodsRefused: floods, floodOther, alone: summary(alone.latencies), underFlood: { ...summary(underFlood.latencies), failures: underFlood.failures } })}`,
+    )
     expect(underFlood.failures).toBe(0)
     expect(floodOther).toBe(0)
     expect(underFlood.latencies.length).toBeGreaterThan(0)

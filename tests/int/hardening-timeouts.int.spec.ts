@@ -21,9 +21,14 @@ describeWith('postgres', 'the database statement time limit', () => {
   it('should end a statement that runs longer than DB_STATEMENT_TIMEOUT_MS with an error instead of waiting', async () => {
     const drizzle = (app.payload.db as unknown as { drizzle: Drizzle }).drizzle
     const started = Date.now()
-    const error = await drizzle.execute(sql`SELECT pg_sleep(10)`).then(() => null, (e: Error) => e)
+    const error = await drizzle.execute(sql`SELECT pg_sleep(10)`).then(
+      () => null,
+      (e: Error) => e,
+    )
     const ms = Date.now() - started
-    console.log(`HARDENING STATEMENT TIMEOUT pg_sleep(10) ended after ${ms} ms: ${String((error as { cause?: Error })?.cause?.message ?? error?.message).slice(0, 80)}`)
+    console.log(
+      `HARDENING STATEMENT TIMEOUT pg_sleep(10) ended after ${ms} ms: ${String((error as { cause?: Error })?.cause?.message ?? error?.message).slice(0, 80)}`,
+    )
     expect(String((error as { cause?: Error })?.cause?.message ?? error?.message)).toMatch(/statement timeout/)
   })
 

@@ -32,7 +32,7 @@ const png = async (width: number, height: number, noise = false) => {
   const channels = 3
   const raw = Buffer.alloc(width * height * channels, 128)
   if (noise) for (let i = 0; i < raw.length; i++) raw[i] = Math.floor(Math.random() * 256)
-  return new Blob([new Uint8Array(await sharp(raw, { raw: { width, height, channels } }).png().toBuffer())], { type: "image/png" })
+  return new Blob([new Uint8Array(await sharp(raw, { raw: { width, height, channels } }).png().toBuffer())], { type: 'image/png' })
 }
 
 const mediaCount = async () => (await payload.count({ collection: 'media' })).totalDocs

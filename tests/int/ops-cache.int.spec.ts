@@ -108,7 +108,11 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     const url = `${a.url}/api/inventory?where[sku][equals]=CACHE-2&depth=0`
     expect((await http(url)).json.docs[0].available).toBe(5)
     expect((await http(url)).headers.get('x-cache')).toBe('HIT')
-    const order = await http(`${a.url}/api/checkout`, { method: 'POST', json: checkoutBody([{ sku: 'CACHE-2', quantity: 2 }]), headers: { 'idempotency-key': newKey() } })
+    const order = await http(`${a.url}/api/checkout`, {
+      method: 'POST',
+      json: checkoutBody([{ sku: 'CACHE-2', quantity: 2 }]),
+      headers: { 'idempotency-key': newKey() },
+    })
     const after = await http(url)
     expect(order.status).toBe(201)
     expect(after.json.docs[0].available).toBe(3)
@@ -138,7 +142,10 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     const warm = await bySlug(b, 'harbour-mug')
     expect((await bySlug(b, 'harbour-mug')).headers.get('x-cache')).toBe('HIT')
     await http(`${a.url}/api/products/${warm.json.docs[0].id}`, { method: 'PATCH', json: { title: 'Harbour Mug (green)' }, token: staff })
-    const seen = await eventually(() => bySlug(b, 'harbour-mug'), (r) => r.json.docs[0].title === 'Harbour Mug (green)')
+    const seen = await eventually(
+      () => bySlug(b, 'harbour-mug'),
+      (r) => r.json.docs[0].title === 'Harbour Mug (green)',
+    )
     expect(seen.json.docs[0].title).toBe('Harbour Mug (green)')
   })
 
@@ -147,7 +154,10 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     const before = (await http(url(a))).json.docs[0].available
     await http(url(a))
     await http(`${b.url}/api/checkout`, { method: 'POST', json: checkoutBody([{ sku: 'CACHE-1', quantity: 1 }]), headers: { 'idempotency-key': newKey() } })
-    const seen = await eventually(() => http(url(a)), (r) => r.json.docs[0].available === before - 1)
+    const seen = await eventually(
+      () => http(url(a)),
+      (r) => r.json.docs[0].available === before - 1,
+    )
     expect(seen.json.docs[0].available).toBe(before - 1)
   })
 
@@ -157,7 +167,11 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     const down = await http(`${a.url}/api/health/ready`)
     await redisServer.start()
     await readCache().ready(10_000)
-    const up = await eventually(() => http(`${a.url}/api/health/ready`), (r) => r.status === 200, 10_000)
+    const up = await eventually(
+      () => http(`${a.url}/api/health/ready`),
+      (r) => r.status === 200,
+      10_000,
+    )
     await http(`${a.url}/api/products?limit=4&depth=0`)
     const cached = await http(`${a.url}/api/products?limit=4&depth=0`)
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200])

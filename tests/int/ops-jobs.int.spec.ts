@@ -78,7 +78,11 @@ describe('the jobs runner', () => {
     const old = new Date(Date.now() - 48 * 3_600_000).toISOString()
     const now = new Date().toISOString()
     const insert = (key: string, at: string) =>
-      queryRows(payload, undefined, sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at) VALUES (${key}, ${'h'}, ${'completed'}, ${at}, ${at})`)
+      queryRows(
+        payload,
+        undefined,
+        sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at) VALUES (${key}, ${'h'}, ${'completed'}, ${at}, ${at})`,
+      )
     await insert('old-key', old)
     await insert('fresh-key', now)
     const job = await payload.jobs.queue({ task: 'cleanIdempotencyKeys', input: { olderThanHours: 24 } })
@@ -102,7 +106,9 @@ describe('the jobs runner', () => {
     await queryRows(payload, undefined, sql`UPDATE customers SET updated_at = ${old} WHERE id = ${stale.id}`)
     await payload.jobs.queue({ task: 'cleanStaleCarts', input: { olderThanDays: 30 } })
     await payload.jobs.run({ limit: 5 })
-    const carts = await Promise.all([stale, recent].map(async (c) => (await payload.findByID({ collection: 'customers', id: c.id, overrideAccess: true })).cart))
+    const carts = await Promise.all(
+      [stale, recent].map(async (c) => (await payload.findByID({ collection: 'customers', id: c.id, overrideAccess: true })).cart),
+    )
     expect(carts).toEqual([null, [{ sku: 'X-1', quantity: 1 }]])
   })
 })

@@ -33,7 +33,11 @@ beforeAll(async () => {
   setStockCountsSource(() => countStockLevels(payload))
   server = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter() })
   guarded = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter(), settings: { METRICS_TOKEN: 'scrape-token-123' } })
-  const placed = await http(`${server.url}/api/checkout`, { method: 'POST', json: checkoutBody([{ sku: 'METRIC-1', quantity: 2 }]), headers: { 'idempotency-key': newKey() } })
+  const placed = await http(`${server.url}/api/checkout`, {
+    method: 'POST',
+    json: checkoutBody([{ sku: 'METRIC-1', quantity: 2 }]),
+    headers: { 'idempotency-key': newKey() },
+  })
   if (placed.status !== 201) throw new Error(`checkout failed: ${placed.status} ${placed.text}`)
   scrape = (await http(`${server.url}/metrics`)).text
 })

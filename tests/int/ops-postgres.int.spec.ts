@@ -14,7 +14,9 @@ let server: OpsServer
 async function killConnections(databaseUrl: string): Promise<number> {
   const admin = new pg.Client({ connectionString: databaseUrl })
   await admin.connect()
-  const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')
+  const { rows } = await admin.query(
+    'SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  )
   await admin.end()
   return rows.length
 }
@@ -23,7 +25,8 @@ describeWith('postgres', 'Postgres connections killed under load', () => {
   beforeAll(async () => {
     app = await bootPayload()
     payload = app.payload
-    for (let i = 0; i < 20; i++) await payload.create({ collection: 'products', data: { title: `Load ${i}`, price: 100 + i, sku: `LOAD-${i}`, _status: 'published' } })
+    for (let i = 0; i < 20; i++)
+      await payload.create({ collection: 'products', data: { title: `Load ${i}`, price: 100 + i, sku: `LOAD-${i}`, _status: 'published' } })
     server = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter() })
   })
 

@@ -60,7 +60,13 @@ describe('rate limits', () => {
     const before = (await metrics().checkoutRefusals.get()).values.find((v) => v.labels.reason === 'rate_limited')?.value ?? 0
     const answers = []
     for (let i = 0; i < 3; i++) {
-      answers.push(await http(`${server.url}/api/checkout`, { method: 'POST', json: checkoutBody([{ sku: 'LIMIT-1', quantity: 1 }]), headers: { ...from('10.0.2.1'), 'idempotency-key': newKey() } }))
+      answers.push(
+        await http(`${server.url}/api/checkout`, {
+          method: 'POST',
+          json: checkoutBody([{ sku: 'LIMIT-1', quantity: 1 }]),
+          headers: { ...from('10.0.2.1'), 'idempotency-key': newKey() },
+        }),
+      )
     }
     const after = (await metrics().checkoutRefusals.get()).values.find((v) => v.labels.reason === 'rate_limited')?.value
     expect(answers.map((a) => a.status)).toEqual([201, 201, 429])
@@ -70,14 +76,22 @@ describe('rate limits', () => {
   it('should limit cart quotes per address', async () => {
     const quote = () => http(`${server.url}/api/cart/quote`, { method: 'POST', json: { items: [{ sku: 'LIMIT-1', quantity: 1 }] }, headers: from('10.0.3.1') })
     const answers = [await quote(), await quote(), await quote()]
-    const elsewhere = await http(`${server.url}/api/cart/quote`, { method: 'POST', json: { items: [{ sku: 'LIMIT-1', quantity: 1 }] }, headers: from('10.0.3.2') })
+    const elsewhere = await http(`${server.url}/api/cart/quote`, {
+      method: 'POST',
+      json: { items: [{ sku: 'LIMIT-1', quantity: 1 }] },
+      headers: from('10.0.3.2'),
+    })
     expect(answers.map((a) => a.status)).toEqual([200, 200, 429])
     expect(elsewhere.status).toBe(200)
   })
 
   it('should limit customer registrations per address', async () => {
     const register = (i: number) =>
-      http(`${server.url}/api/customers`, { method: 'POST', json: { email: `new-${i}-${Date.now()}@example.com`, password: 'customer-password-1' }, headers: from('10.0.4.1') })
+      http(`${server.url}/api/customers`, {
+        method: 'POST',
+        json: { email: `new-${i}-${Date.now()}@example.com`, password: 'customer-password-1' },
+        headers: from('10.0.4.1'),
+      })
     const answers = [await register(1), await register(2), await register(3)]
     expect(answers.map((a) => a.status)).toEqual([201, 201, 429])
   })
@@ -86,7 +100,10 @@ describe('rate limits', () => {
     const gqlLogin = () =>
       http(`${server.url}/api/graphql`, {
         method: 'POST',
-        json: { query: 'mutation($e: String!, $p: String!) { loginCustomer(email: $e, password: $p) { token } }', variables: { e: 'gql@example.com', p: 'wrong-password-1' } },
+        json: {
+          query: 'mutation($e: String!, $p: String!) { loginCustomer(email: $e, password: $p) { token } }',
+          variables: { e: 'gql@example.com', p: 'wrong-password-1' },
+        },
         headers: from('10.0.5.1'),
       })
     const answers = [await gqlLogin(), await gqlLogin(), await gqlLogin(), await gqlLogin()]

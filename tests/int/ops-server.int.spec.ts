@@ -37,7 +37,9 @@ async function waitForHealth(timeoutMs = 120_000) {
   beforeAll(async () => {
     if (ci && distDir === '.next') buildIfNeeded('CMS', root, CMS_SOURCES)
     dataDir = mkdtempSync(path.join(tmpdir(), 'ir-ops-server-'))
-    const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : { url: `file:${path.join(dataDir, 'cms.db')}`, drop: async () => {} }
+    const database = process.env.TEST_DATABASE_URL
+      ? await createTestDatabase(process.env.TEST_DATABASE_URL)
+      : { url: `file:${path.join(dataDir, 'cms.db')}`, drop: async () => {} }
     dropDatabase = database.drop
     const port = await freePort()
     url = `http://127.0.0.1:${port}`
@@ -58,7 +60,11 @@ async function waitForHealth(timeoutMs = 120_000) {
       REDIS_URL: '',
       PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     }
-    const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'scripts/migrate.ts'], { cwd: root, env, encoding: 'utf8' })
+    const migrated = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'scripts/migrate.ts'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    })
     if (migrated.status !== 0) throw new Error(`migrations failed: ${migrated.stderr}${migrated.stdout}`)
     logFile = path.join(dataDir, 'server.log')
     // The cms image's own CMD, as `docker run` would start it: one node process, so SIGTERM reaches the server.
@@ -128,7 +134,9 @@ async function waitForHealth(timeoutMs = 120_000) {
     child.kill('SIGTERM')
     const answered = await inFlight
     const code = await exitCode
-    const lines = readFileSync(logFile, 'utf8').split('\n').filter((l) => l.startsWith('{'))
+    const lines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
     const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request')
     expect(answered.status).toBe(200)
     expect(code).toBe(0)

@@ -17,10 +17,12 @@ let staff: string
 beforeAll(async () => {
   storefront = createServer((req, res) => {
     let body = ''
-    req.on('data', (c) => (body += c)).on('end', () => {
-      received.push({ secret: req.headers['x-revalidate-secret'] as string | undefined, tags: JSON.parse(body).tags })
-      res.end('{}')
-    })
+    req
+      .on('data', (c) => (body += c))
+      .on('end', () => {
+        received.push({ secret: req.headers['x-revalidate-secret'] as string | undefined, tags: JSON.parse(body).tags })
+        res.end('{}')
+      })
   })
   await new Promise<void>((r) => storefront.listen(0, '127.0.0.1', r))
   const { port } = storefront.address() as AddressInfo

@@ -25,7 +25,7 @@ const checkout = (body: unknown) => api.post('/checkout', body, { headers: { 'id
 // A deterministic generator, so a failing run can be replayed.
 function seeded(seed: number) {
   let s = seed
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648)
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648
 }
 
 function mixedCarts(skus: string[], count: number, seed: number) {
@@ -47,9 +47,7 @@ async function raceCheckouts(skus: string[], stockEach: number, carts: { sku: st
   const ordersAfter = (await payload.count({ collection: 'orders' })).totalDocs
   const stock = await Promise.all(skus.map((s) => available(payload, s)))
   const ledgers = await Promise.all(skus.map((s) => ledgerSum(payload, s)))
-  const orderLines = await Promise.all(
-    accepted.map(async ({ a }) => (await payload.findByID({ collection: 'orders', id: a.json.order.id })).lines?.length),
-  )
+  const orderLines = await Promise.all(accepted.map(async ({ a }) => (await payload.findByID({ collection: 'orders', id: a.json.order.id })).lines?.length))
   return { answers, accepted, sold, ordersBefore, ordersAfter, stock, ledgers, orderLines }
 }
 

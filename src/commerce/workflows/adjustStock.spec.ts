@@ -52,14 +52,8 @@ describe('adjustStock', () => {
 
   it('should refuse going below zero with 409', async () => {
     const { deps } = setup()
-    const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, reason: 'breakage' } }),
-    )
-    expect([error.status, error.code, error.message]).toEqual([
-      409,
-      'negative_stock',
-      'Stock cannot go below 0 (available 8, change -9)',
-    ])
+    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -9, reason: 'breakage' } }))
+    expect([error.status, error.code, error.message]).toEqual([409, 'negative_stock', 'Stock cannot go below 0 (available 8, change -9)'])
   })
 
   it('should refuse when a sale since the read would make the delta go below zero', async () => {
@@ -70,9 +64,7 @@ describe('adjustStock', () => {
       await store.reserveStock('MUG', 6)
       return levels
     }
-    const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, reason: 'breakage' } }),
-    )
+    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -5, reason: 'breakage' } }))
     expect([error.code, store.available('MUG')]).toEqual(['negative_stock', 2])
   })
 
@@ -84,17 +76,13 @@ describe('adjustStock', () => {
       await store.reserveStock('MUG', 1)
       return levels
     }
-    const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, reason: 'count' } }),
-    )
+    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 20, reason: 'count' } }))
     expect([error.status, error.code, store.available('MUG')]).toEqual([409, 'stock_changed', 7])
   })
 
   it('should answer 404 for an unknown SKU', async () => {
     const { deps } = setup()
-    const error = await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, reason: 'x' } }),
-    )
+    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'NOPE', delta: 1, reason: 'x' } }))
     expect([error.status, error.code]).toEqual([404, 'unknown_sku'])
   })
 
@@ -125,9 +113,7 @@ describe('adjustStock', () => {
   it('should undo the stock change when writing the ledger fails', async () => {
     const { store, deps } = setup()
     store.failOn('insertMovements')
-    await rejectionOf(
-      adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, reason: 'delivery' } }),
-    )
+    await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, reason: 'delivery' } }))
     expect([store.available('MUG'), store.ledgerSum('MUG'), deps.published]).toEqual([8, 8, []])
   })
 })

@@ -26,24 +26,14 @@ export interface AdjustStockResult {
 type Context = StockContext
 
 /** The refusal when the conditional update found stock other than we planned for. */
-async function refusal(
-  tx: CommerceStore,
-  sku: string,
-  delta: number,
-  isSetTo: boolean,
-): Promise<Error> {
-  if (isSetTo)
-    return conflict('stock_changed', `Stock of ${sku} changed while it was being set; try again`)
+async function refusal(tx: CommerceStore, sku: string, delta: number, isSetTo: boolean): Promise<Error> {
+  if (isSetTo) return conflict('stock_changed', `Stock of ${sku} changed while it was being set; try again`)
   const [level] = await tx.readStock([sku])
   const available = level?.available ?? 0
-  return conflict(
-    'negative_stock',
-    `Stock cannot go below 0 (available ${available}, change ${delta})`,
-    {
-      available,
-      change: delta,
-    },
-  )
+  return conflict('negative_stock', `Stock cannot go below 0 (available ${available}, change ${delta})`, {
+    available,
+    change: delta,
+  })
 }
 
 function adjustSteps(
@@ -58,11 +48,7 @@ function adjustSteps(
       name: 'adjustAvailable',
       async run(ctx) {
         // setTo is a delta against the level we read, applied only if that level still holds.
-        const available = await tx.adjustAvailable(
-          level.sku,
-          delta,
-          isSetTo ? level.available : undefined,
-        )
+        const available = await tx.adjustAvailable(level.sku, delta, isSetTo ? level.available : undefined)
         if (available === null) throw await refusal(tx, level.sku, delta, isSetTo)
         ctx.stockChanges.push({
           sku: level.sku,
@@ -84,21 +70,15 @@ function adjustSteps(
 }
 
 /** A staff change to stock: never below 0, always a ledger row with the reason given. */
-export async function adjustStock(
-  deps: CommerceDeps,
-  request: AdjustStockRequest,
-): Promise<AdjustStockResult> {
+export async function adjustStock(deps: CommerceDeps, request: AdjustStockRequest): Promise<AdjustStockResult> {
   const body = parseAdjustStockBody(request.body)
   const [level] = await deps.store.readStock([body.sku])
   if (!level) throw notFound('unknown_sku', `No inventory for SKU "${body.sku}"`)
-  const adjustment: StockAdjustment =
-    body.setTo !== undefined ? { setTo: body.setTo } : { delta: body.delta as number }
+  const adjustment: StockAdjustment = body.setTo !== undefined ? { setTo: body.setTo } : { delta: body.delta as number }
   const { delta } = applyAdjustment(level.available, adjustment)
   const movement = adjustmentMovement(body.sku, delta, { by: request.by, note: body.reason })
   const ctx: Context = { stockChanges: [] }
-  await deps.store.withTransaction((tx) =>
-    runWorkflow('adjustStock', adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), ctx),
-  )
+  await deps.store.withTransaction((tx) => runWorkflow('adjustStock', adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), ctx))
   const events = stockEvents(ctx.stockChanges.filter((c) => c.change !== 0))
   await publishAll(deps.events, events)
   const available = ctx.stockChanges[0]?.available ?? level.available

@@ -4,16 +4,7 @@ import type { OrderStatus } from '../orderStates'
 import type { LineOption } from '../pricingRegistry'
 import { adjustmentMovement, ledgerSum } from '../stock'
 import type { StockMovement } from '../stock'
-import type {
-  CommerceStore,
-  Id,
-  OrderDraft,
-  OrderPatch,
-  OrderRecord,
-  SellableSku,
-  StockLevel,
-  StoreSettings,
-} from './ports'
+import type { CommerceStore, Id, OrderDraft, OrderPatch, OrderRecord, SellableSku, StockLevel, StoreSettings } from './ports'
 import { FaultInjector } from './faultInjector'
 import { defaultTestSettings } from './testing'
 
@@ -28,11 +19,7 @@ export interface MemorySku {
   lowStockThreshold?: number
 }
 
-export type StoredOrder = OrderRecord &
-  Pick<
-    OrderDraft,
-    'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'idempotencyKey' | 'requestHash'
-  >
+export type StoredOrder = OrderRecord & Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'idempotencyKey' | 'requestHash'>
 export interface StoredMovement extends StockMovement {
   id: number
 }
@@ -84,9 +71,7 @@ export class MemoryStore implements CommerceStore {
   }
 
   ledgerRows(sku?: string): StoredMovement[] {
-    return [...this.ledger.values()]
-      .filter((m) => sku === undefined || m.sku === sku)
-      .map((m) => ({ ...m }))
+    return [...this.ledger.values()].filter((m) => sku === undefined || m.sku === sku).map((m) => ({ ...m }))
   }
 
   ledgerSum(sku: string): number {
@@ -133,9 +118,7 @@ export class MemoryStore implements CommerceStore {
     this.faults.check('readStock')
     return skus.flatMap((sku) => {
       const entry = this.catalogue.get(sku)
-      return entry
-        ? [{ sku, available: this.level(sku), lowStockThreshold: entry.lowStockThreshold }]
-        : []
+      return entry ? [{ sku, available: this.level(sku), lowStockThreshold: entry.lowStockThreshold }] : []
     })
   }
 
@@ -208,12 +191,7 @@ export class MemoryStore implements CommerceStore {
   async findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]> {
     this.faults.check('findExpiredPendingOrders')
     return [...this.orders.values()]
-      .filter(
-        (o) =>
-          o.status === 'pending' &&
-          o.reservationExpiresAt !== null &&
-          o.reservationExpiresAt <= now,
-      )
+      .filter((o) => o.status === 'pending' && o.reservationExpiresAt !== null && o.reservationExpiresAt <= now)
       .sort((a, b) => Number(a.id) - Number(b.id))
       .slice(0, limit)
       .map((o) => o.id)

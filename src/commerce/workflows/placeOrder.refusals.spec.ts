@@ -21,11 +21,7 @@ describe('placeOrder refusals', () => {
         ],
       }),
     )
-    expect([error.status, error.code, error.details]).toEqual([
-      400,
-      'invalid_items',
-      [{ field: 'items.1.sku', message: 'unknown SKU "NOPE"' }],
-    ])
+    expect([error.status, error.code, error.details]).toEqual([400, 'invalid_items', [{ field: 'items.1.sku', message: 'unknown SKU "NOPE"' }]])
   })
 
   it('should refuse an unpublished SKU', async () => {
@@ -45,11 +41,7 @@ describe('placeOrder refusals', () => {
 
   it('should refuse more than is in stock with 409 per SKU', async () => {
     const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 4 }] }))
-    expect([error.status, error.code, error.details]).toEqual([
-      409,
-      'insufficient_stock',
-      [{ sku: 'TEA', requested: 4, available: 3 }],
-    ])
+    expect([error.status, error.code, error.details]).toEqual([409, 'insufficient_stock', [{ sku: 'TEA', requested: 4, available: 3 }]])
   })
 
   it('should judge stock on the merged quantity of repeated SKUs', async () => {
@@ -73,9 +65,7 @@ describe('placeOrder refusals', () => {
         ],
       }),
     )
-    expect(error.details).toEqual([
-      { field: 'items.0.quantity', message: '"TEA" adds up to 1200 across lines; at most 1000' },
-    ])
+    expect(error.details).toEqual([{ field: 'items.0.quantity', message: '"TEA" adds up to 1200 across lines; at most 1000' }])
   })
 
   it('should refuse a country the store does not ship to', async () => {
@@ -87,9 +77,7 @@ describe('placeOrder refusals', () => {
       country: 'FR',
     }
     const { error } = await refused(checkoutBody({ shippingAddress }))
-    expect(error.details).toEqual([
-      { field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB)' },
-    ])
+    expect(error.details).toEqual([{ field: 'shippingAddress.country', message: 'we do not ship to FR (we ship to: GB)' }])
   })
 
   it('should refuse any discount code as unknown', async () => {
@@ -103,9 +91,7 @@ describe('placeOrder refusals', () => {
   })
 
   it('should refuse a price in the body', async () => {
-    const { error } = await refused(
-      checkoutBody({ items: [{ sku: 'TEA', quantity: 1, price: 1 }] }),
-    )
+    const { error } = await refused(checkoutBody({ items: [{ sku: 'TEA', quantity: 1, price: 1 }] }))
     expect([error.status, error.code]).toEqual([400, 'invalid_body'])
   })
 

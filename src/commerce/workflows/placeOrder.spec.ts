@@ -95,10 +95,7 @@ describe('placeOrder', () => {
     const body = checkoutBody({ paymentMethod: 'manual', card: undefined })
     await placeOrder(deps, { body })
     const order = store.allOrders()[0]
-    expect([order.status, order.reservationExpiresAt?.toISOString()]).toEqual([
-      'pending',
-      '2030-01-08T10:00:00.000Z',
-    ])
+    expect([order.status, order.reservationExpiresAt?.toISOString()]).toEqual(['pending', '2030-01-08T10:00:00.000Z'])
   })
 
   it('should hold stock for reservationMinutes while an online payment is pending', async () => {
@@ -110,9 +107,7 @@ describe('placeOrder', () => {
     await placeOrder(createTestDeps(store, { payments: new Map([['test-card', pendingCard]]) }), {
       body: checkoutBody(),
     })
-    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe(
-      '2030-01-01T10:30:00.000Z',
-    )
+    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe('2030-01-01T10:30:00.000Z')
   })
 
   it('should record the payment reference on the order', async () => {
@@ -160,10 +155,7 @@ describe('placeOrder', () => {
     const deps = createTestDeps(catalogueStore())
     const body = checkoutBody()
     const reordered = Object.fromEntries(Object.entries(body).reverse())
-    const [first, second] = [
-      await placeOrder(deps, { body }),
-      await placeOrder(deps, { body: reordered }),
-    ]
+    const [first, second] = [await placeOrder(deps, { body }), await placeOrder(deps, { body: reordered })]
     expect(first.requestHash).toBe(second.requestHash)
   })
 
@@ -176,11 +168,7 @@ describe('placeOrder', () => {
   it('should publish order.placed then stock.changed for each SKU', async () => {
     const deps = createTestDeps(catalogueStore())
     await placeOrder(deps, { body: checkoutBody({ items: twoLines }) })
-    expect(deps.published.map((e) => e.type)).toEqual([
-      'order.placed',
-      'stock.changed',
-      'stock.changed',
-    ])
+    expect(deps.published.map((e) => e.type)).toEqual(['order.placed', 'stock.changed', 'stock.changed'])
   })
 
   it('should publish stock.changed with the new available count', async () => {
@@ -195,9 +183,7 @@ describe('placeOrder', () => {
   it('should publish stock.low when a SKU crosses its threshold', async () => {
     const deps = createTestDeps(catalogueStore())
     await placeOrder(deps, { body: checkoutBody({ items: [{ sku: 'MUG-BLUE', quantity: 5 }] }) })
-    expect(deps.published.filter((e) => e.type === 'stock.low')).toEqual([
-      { type: 'stock.low', payload: { sku: 'MUG-BLUE', available: 5, threshold: 5 } },
-    ])
+    expect(deps.published.filter((e) => e.type === 'stock.low')).toEqual([{ type: 'stock.low', payload: { sku: 'MUG-BLUE', available: 5, threshold: 5 } }])
   })
 
   it('should run the writes in one transaction', async () => {

@@ -48,19 +48,11 @@ const DAY_MS = 24 * 60 * MINUTE_MS
 /** Manual payment waits days for a bank transfer; card payment holds stock for minutes. */
 function reservationEnds(plan: CheckoutPlan, now: Date): Date {
   const { reservationMinutes, manualPaymentHoldDays } = plan.settings
-  const span =
-    plan.input.paymentMethod === 'manual'
-      ? manualPaymentHoldDays * DAY_MS
-      : reservationMinutes * MINUTE_MS
+  const span = plan.input.paymentMethod === 'manual' ? manualPaymentHoldDays * DAY_MS : reservationMinutes * MINUTE_MS
   return new Date(now.getTime() + span)
 }
 
-function draftOf(
-  plan: CheckoutPlan,
-  input: PlaceOrderInput,
-  lookupTokenHash: string,
-  now: Date,
-): OrderDraft {
+function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, lookupTokenHash: string, now: Date): OrderDraft {
   const { input: body, priced } = plan
   return {
     email: body.email,
@@ -91,11 +83,7 @@ async function voidAfterFailedCommit(ctx: PlaceOrderContext, finished: boolean):
   await provider.void(ctx.payment.reference).catch(() => undefined)
 }
 
-function placedEvents(
-  ctx: PlaceOrderContext,
-  customerId: Id | null,
-  status: OrderStatus,
-): CommerceEvent[] {
+function placedEvents(ctx: PlaceOrderContext, customerId: Id | null, status: OrderStatus): CommerceEvent[] {
   const { plan } = ctx
   const order = ctx.order as { id: Id; orderNumber: string }
   const payload = {
@@ -114,10 +102,7 @@ function placedEvents(
  * Checkout: read-only checks first, then in one transaction reserve every SKU in lock order,
  * create the order and its ledger rows and take payment. Events are published after commit.
  */
-export async function placeOrder(
-  deps: CommerceDeps,
-  input: PlaceOrderInput,
-): Promise<PlaceOrderResult> {
+export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const customerId = input.customerId ?? null
   const plan = await prepareCheckout(deps, input.body, customerId)
   const now = deps.clock.now()

@@ -47,14 +47,8 @@ function raceOn(store: MemoryStore, sku: string, quantity: number): void {
 
 describe('placeOrder undo paths', () => {
   it('should answer 402 payment_declined with the card message', async () => {
-    const error = await rejectionOf(
-      placeOrder(createTestDeps(catalogueStore()), { body: checkoutBody({ card: DECLINED_CARD }) }),
-    )
-    expect([error.status, error.code, error.message]).toEqual([
-      402,
-      'payment_declined',
-      'Your card was declined.',
-    ])
+    const error = await rejectionOf(placeOrder(createTestDeps(catalogueStore()), { body: checkoutBody({ card: DECLINED_CARD }) }))
+    expect([error.status, error.code, error.message]).toEqual([402, 'payment_declined', 'Your card was declined.'])
   })
 
   it('should put stock back and delete the order when the card is declined', async () => {
@@ -76,39 +70,28 @@ describe('placeOrder undo paths', () => {
   it('should release the first SKU when the second comes back short', async () => {
     const store = catalogueStore()
     raceOn(store, 'TEA', 2)
-    await rejectionOf(
-      placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }),
-    )
+    await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
     expect([store.available('MUG-BLUE'), store.allOrders().length]).toEqual([10, 0])
   })
 
   it('should report the short SKU with the stock read after the race', async () => {
     const store = catalogueStore()
     raceOn(store, 'TEA', 2)
-    const error = await rejectionOf(
-      placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }),
-    )
-    expect([error.status, error.details]).toEqual([
-      409,
-      [{ sku: 'TEA', requested: 2, available: 1 }],
-    ])
+    const error = await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
+    expect([error.status, error.details]).toEqual([409, [{ sku: 'TEA', requested: 2, available: 1 }]])
   })
 
   it('should undo every reservation when creating the order fails', async () => {
     const store = catalogueStore()
     store.failOn('createOrder')
-    await rejectionOf(
-      placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }),
-    )
+    await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
     expect(snapshot(store)).toEqual(untouched)
   })
 
   it('should delete the order and release stock when writing the ledger fails', async () => {
     const store = catalogueStore()
     store.failOn('insertMovements')
-    await rejectionOf(
-      placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }),
-    )
+    await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
     expect(snapshot(store)).toEqual(untouched)
   })
 
@@ -123,9 +106,7 @@ describe('placeOrder undo paths', () => {
   it('should undo everything when writing the sale rows fails', async () => {
     const store = catalogueStore()
     store.failOn('insertMovements', new Error('disk full'), 1)
-    await rejectionOf(
-      placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }),
-    )
+    await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
     expect(snapshot(store)).toEqual(untouched)
   })
 
@@ -133,13 +114,8 @@ describe('placeOrder undo paths', () => {
     const store = catalogueStore()
     store.failOn('createOrder', new Error('db gone'))
     store.failOn('releaseStock', new Error('still gone'))
-    const error = await rejectionOf<Error>(
-      placeOrder(createTestDeps(store), { body: checkoutBody() }),
-    )
-    expect([error.message, undoErrorsOf(error).map((u) => u.step)]).toEqual([
-      'db gone',
-      ['placeOrder.reserveStock:MUG-BLUE'],
-    ])
+    const error = await rejectionOf<Error>(placeOrder(createTestDeps(store), { body: checkoutBody() }))
+    expect([error.message, undoErrorsOf(error).map((u) => u.step)]).toEqual(['db gone', ['placeOrder.reserveStock:MUG-BLUE']])
   })
 
   it('should void an approved payment when the commit itself fails', async () => {
@@ -151,18 +127,14 @@ describe('placeOrder undo paths', () => {
       },
     })
     const { voided, payments } = voidableCard()
-    await rejectionOf(
-      placeOrder(createTestDeps(failingCommit, { payments }), { body: checkoutBody() }),
-    )
+    await rejectionOf(placeOrder(createTestDeps(failingCommit, { payments }), { body: checkoutBody() }))
     expect(voided).toHaveBeenCalledTimes(1)
   })
 
   it('should allow the same cart to succeed after a refusal', async () => {
     const store = catalogueStore()
     const deps = createTestDeps(store)
-    await rejectionOf<CommerceError>(
-      placeOrder(deps, { body: checkoutBody({ card: DECLINED_CARD }), idempotencyKey: 'k' }),
-    )
+    await rejectionOf<CommerceError>(placeOrder(deps, { body: checkoutBody({ card: DECLINED_CARD }), idempotencyKey: 'k' }))
     const retry = await placeOrder(deps, { body: checkoutBody(), idempotencyKey: 'k' })
     expect(retry.order.status).toBe('paid')
   })

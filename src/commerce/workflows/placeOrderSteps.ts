@@ -28,9 +28,7 @@ function placed(ctx: PlaceOrderContext): { id: Id; orderNumber: string } {
 function shortageReporter(tx: CommerceStore, plan: CheckoutPlan) {
   return async (failedSku: string): Promise<Error> => {
     const rest = plan.reservations.slice(plan.reservations.findIndex((r) => r.sku === failedSku))
-    const levels = new Map(
-      (await tx.readStock(rest.map((r) => r.sku))).map((l) => [l.sku, l.available]),
-    )
+    const levels = new Map((await tx.readStock(rest.map((r) => r.sku))).map((l) => [l.sku, l.available]))
     const short = rest
       .map((r) => ({ sku: r.sku, requested: r.quantity, available: levels.get(r.sku) ?? 0 }))
       .filter((s) => s.sku === failedSku || s.available < s.requested)
@@ -67,8 +65,7 @@ function authorizePaymentStep(plan: CheckoutPlan): Step {
       return result
     },
     undo: async (_ctx, result) => {
-      if (result.status === 'approved' && plan.provider.void)
-        await plan.provider.void(result.reference)
+      if (result.status === 'approved' && plan.provider.void) await plan.provider.void(result.reference)
     },
   })
 }
@@ -121,15 +118,11 @@ export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
   return [
     ...plan.reservations.map((r) => reserveStockStep<PlaceOrderContext>(tx, r, onShort)),
     createOrderStep(tx),
-    insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) =>
-      orderMovements('reserve', lines, { order: placed(ctx).id }),
-    ),
+    insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) => orderMovements('reserve', lines, { order: placed(ctx).id })),
     authorizePaymentStep(plan),
     recordPaymentStep(tx),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>
-      ctx.payment?.status === 'approved'
-        ? orderMovements('sale', lines, { order: placed(ctx).id })
-        : [],
+      ctx.payment?.status === 'approved' ? orderMovements('sale', lines, { order: placed(ctx).id }) : [],
     ),
   ]
 }

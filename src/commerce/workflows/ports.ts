@@ -91,9 +91,7 @@ export interface OrderRecord {
   reservationExpiresAt: Date | null
 }
 
-export type OrderPatch = Partial<
-  Pick<OrderRecord, 'status' | 'statusHistory' | 'payment' | 'fulfilment' | 'reservationExpiresAt'>
->
+export type OrderPatch = Partial<Pick<OrderRecord, 'status' | 'statusHistory' | 'payment' | 'fulfilment' | 'reservationExpiresAt'>>
 
 /** Everything the workflows need from the database; the Payload/SQL adapter implements it. */
 export interface CommerceStore {

@@ -38,41 +38,23 @@ function assertItemsSellable(input: CheckoutInput, catalogue: Map<string, Sellab
 }
 
 /** Repeated lines of one SKU may each be valid yet add up to more than a line may hold. */
-export function assertMergedQuantities(
-  input: { items: SkuQuantity[] },
-  merged: SkuQuantity[],
-): void {
+export function assertMergedQuantities(input: { items: SkuQuantity[] }, merged: SkuQuantity[]): void {
   const over = merged.find((m) => m.quantity > MAX_LINE_QUANTITY)
   if (!over) return
   const index = input.items.findIndex((item) => item.sku === over.sku)
-  throw invalidField(
-    'invalid_body',
-    `items.${index}.quantity`,
-    `"${over.sku}" adds up to ${over.quantity} across lines; at most ${MAX_LINE_QUANTITY}`,
-  )
+  throw invalidField('invalid_body', `items.${index}.quantity`, `"${over.sku}" adds up to ${over.quantity} across lines; at most ${MAX_LINE_QUANTITY}`)
 }
 
 /** Every read-only check of a checkout, before anything is written. */
-export async function prepareCheckout(
-  deps: CommerceDeps,
-  body: unknown,
-  customerId: Id | null,
-): Promise<CheckoutPlan> {
+export async function prepareCheckout(deps: CommerceDeps, body: unknown, customerId: Id | null): Promise<CheckoutPlan> {
   const input = parseCheckoutBody(body)
   const merged = mergeItems(input.items)
   assertMergedQuantities(input, merged)
   const provider = deps.payments.get(input.paymentMethod)
   if (!provider) {
-    throw invalidField(
-      'payment_method_unavailable',
-      'paymentMethod',
-      `${input.paymentMethod} is not enabled`,
-    )
+    throw invalidField('payment_method_unavailable', 'paymentMethod', `${input.paymentMethod} is not enabled`)
   }
-  const [settings, sellable] = await Promise.all([
-    deps.store.settings(),
-    deps.store.findSellable(merged.map((m) => m.sku)),
-  ])
+  const [settings, sellable] = await Promise.all([deps.store.settings(), deps.store.findSellable(merged.map((m) => m.sku))])
   const catalogue = new Map(sellable.map((s) => [s.sku, s]))
   assertItemsSellable(input, catalogue)
   const entry = (sku: string) => catalogue.get(sku) as SellableSku
@@ -93,9 +75,7 @@ export async function prepareCheckout(
   // Refuse early from what we read; the conditional update stays the real guard.
   const short = merged.filter((m) => entry(m.sku).available < m.quantity)
   if (short.length > 0) {
-    throw insufficientStock(
-      short.map((m) => ({ sku: m.sku, requested: m.quantity, available: entry(m.sku).available })),
-    )
+    throw insufficientStock(short.map((m) => ({ sku: m.sku, requested: m.quantity, available: entry(m.sku).available })))
   }
   const reservations = sortBySku(merged).map((m) => ({
     ...m,

@@ -11,11 +11,7 @@ describe('quoteCart', () => {
   it('should price lines and totals without writing anything', async () => {
     const store = catalogueStore()
     const result = await quoteCart(createTestDeps(store), { items: [{ sku: 'TEA', quantity: 2 }] })
-    expect([result.totals, store.available('TEA'), store.transactions]).toEqual([
-      { subtotal: 900, discount: 0, shipping: 495, vat: 233, total: 1395 },
-      3,
-      0,
-    ])
+    expect([result.totals, store.available('TEA'), store.transactions]).toEqual([{ subtotal: 900, discount: 0, shipping: 495, vat: 233, total: 1395 }, 3, 0])
   })
 
   it('should show availability per line', async () => {
@@ -74,10 +70,7 @@ describe('quoteCart', () => {
 
   it('should list an unknown discount code and price without it', async () => {
     const result = await quote({ items: [{ sku: 'TEA', quantity: 1 }], discountCode: 'SAVE' })
-    expect([result.problems.map((p) => p.code), result.totals.discount]).toEqual([
-      ['unknown_discount_code'],
-      0,
-    ])
+    expect([result.problems.map((p) => p.code), result.totals.discount]).toEqual([['unknown_discount_code'], 0])
   })
 
   it('should list a country the store does not ship to', async () => {
@@ -98,9 +91,6 @@ describe('quoteCart', () => {
 
   it('should still refuse a malformed body with 400', async () => {
     const error = await rejectionOf(quote({ items: [{ sku: 'TEA', quantity: 0 }] }))
-    expect([error.status, error.details]).toEqual([
-      400,
-      [{ field: 'items.0.quantity', message: 'must be at least 1' }],
-    ])
+    expect([error.status, error.details]).toEqual([400, [{ field: 'items.0.quantity', message: 'must be at least 1' }]])
   })
 })

@@ -32,10 +32,7 @@ export interface Quote {
 const EMPTY_TOTALS: OrderTotals = { subtotal: 0, discount: 0, shipping: 0, vat: 0, total: 0 }
 
 /** Runs a check that may refuse; a refusal becomes a problem instead of an error. */
-async function problemOf(
-  check: () => unknown,
-  code: QuoteProblem['code'],
-): Promise<QuoteProblem | null> {
+async function problemOf(check: () => unknown, code: QuoteProblem['code']): Promise<QuoteProblem | null> {
   try {
     await check()
     return null
@@ -57,11 +54,7 @@ function stockProblem(line: QuoteLine, index: number): QuoteProblem {
   }
 }
 
-function splitBuyable(
-  input: QuoteInput,
-  merged: SkuQuantity[],
-  catalogue: Map<string, SellableSku>,
-) {
+function splitBuyable(input: QuoteInput, merged: SkuQuantity[], catalogue: Map<string, SellableSku>) {
   const indexOf = (sku: string) => input.items.findIndex((item) => item.sku === sku)
   const problems: QuoteProblem[] = []
   const buyable: SkuQuantity[] = []
@@ -80,36 +73,21 @@ function splitBuyable(
 }
 
 /** Prices a cart without writing anything: every problem is listed rather than thrown. */
-export async function quoteCart(
-  deps: CommerceDeps,
-  body: unknown,
-  customerId: Id | null = null,
-): Promise<Quote> {
+export async function quoteCart(deps: CommerceDeps, body: unknown, customerId: Id | null = null): Promise<Quote> {
   const input = parseQuoteBody(body)
   const merged = mergeItems(input.items)
   assertMergedQuantities(input, merged)
-  const [settings, sellable] = await Promise.all([
-    deps.store.settings(),
-    deps.store.findSellable(merged.map((m) => m.sku)),
-  ])
+  const [settings, sellable] = await Promise.all([deps.store.settings(), deps.store.findSellable(merged.map((m) => m.sku))])
   const catalogue = new Map(sellable.map((s) => [s.sku, s]))
   const { buyable, problems, indexOf } = splitBuyable(input, merged, catalogue)
   const entry = (sku: string) => catalogue.get(sku) as SellableSku
   const lines = priceLines(buyable.map((m) => ({ ...pick(entry(m.sku)), quantity: m.quantity })))
   const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0)
   const { shippingCountry, discountCode } = input
-  const countryProblem =
-    shippingCountry === undefined
-      ? null
-      : await problemOf(() => assertShipsTo(shippingCountry, settings), 'country_not_shipped')
+  const countryProblem = shippingCountry === undefined ? null : await problemOf(() => assertShipsTo(shippingCountry, settings), 'country_not_shipped')
   const context = { lines, subtotal, shippingCountry, customerId, previous: [] }
   const codeProblem =
-    discountCode === undefined
-      ? null
-      : await problemOf(
-          () => assertDiscountCodeKnown(deps.pricing, discountCode, context),
-          'unknown_discount_code',
-        )
+    discountCode === undefined ? null : await problemOf(() => assertDiscountCodeKnown(deps.pricing, discountCode, context), 'unknown_discount_code')
   problems.push(...[countryProblem, codeProblem].filter((p): p is QuoteProblem => p !== null))
   if (lines.length === 0) return { lines: [], adjustments: [], totals: EMPTY_TOTALS, problems }
   const priced = await priceCart(deps.pricing, {

@@ -10,10 +10,8 @@ const manual = { paymentMethod: 'manual', card: undefined }
 async function shop() {
   const store = catalogueStore()
   const deps = createTestDeps(store)
-  const place = (
-    items: { sku: string; quantity: number }[],
-    extra: Record<string, unknown> = manual,
-  ) => placeOrder(deps, { body: checkoutBody({ items, ...extra }) })
+  const place = (items: { sku: string; quantity: number }[], extra: Record<string, unknown> = manual) =>
+    placeOrder(deps, { body: checkoutBody({ items, ...extra }) })
   return { store, deps, place }
 }
 
@@ -23,11 +21,7 @@ describe('releaseExpiredReservations', () => {
     await place([{ sku: 'TEA', quantity: 2 }])
     deps.clock.advance(7 * DAY)
     await releaseExpiredReservations(deps)
-    expect([store.allOrders()[0].status, store.available('TEA'), store.ledgerSum('TEA')]).toEqual([
-      'expired',
-      3,
-      3,
-    ])
+    expect([store.allOrders()[0].status, store.available('TEA'), store.ledgerSum('TEA')]).toEqual(['expired', 3, 3])
   })
 
   it('should leave an order whose hold has not ended', async () => {

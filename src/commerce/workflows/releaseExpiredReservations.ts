@@ -12,10 +12,7 @@ export interface ReleaseExpiredResult {
 export const EXPIRY_NOTE = 'Reservation expired'
 
 /** Expires every pending order past its hold, each in its own transaction; one failure stops nothing. */
-export async function releaseExpiredReservations(
-  deps: CommerceDeps,
-  options: { limit?: number } = {},
-): Promise<ReleaseExpiredResult> {
+export async function releaseExpiredReservations(deps: CommerceDeps, options: { limit?: number } = {}): Promise<ReleaseExpiredResult> {
   const ids = await deps.store.findExpiredPendingOrders(deps.clock.now(), options.limit ?? 100)
   const result: ReleaseExpiredResult = { found: ids.length, expired: 0, failed: 0, failures: [] }
   for (const orderId of ids) {

@@ -5,10 +5,7 @@ import { rejectionOf } from './testing'
 
 type Log = { log: string[] }
 
-function step(
-  name: string,
-  options: { fail?: boolean; failUndo?: boolean; noUndo?: boolean } = {},
-): WorkflowStep<Log, unknown> {
+function step(name: string, options: { fail?: boolean; failUndo?: boolean; noUndo?: boolean } = {}): WorkflowStep<Log, unknown> {
   return defineStep<Log, string>({
     name,
     run(ctx) {
@@ -38,9 +35,7 @@ describe('runWorkflow', () => {
   })
 
   it('should rethrow the original error', async () => {
-    const error = await rejectionOf<Error>(
-      runWorkflow('w', [step('a'), step('b', { fail: true })], { log: [] }),
-    )
+    const error = await rejectionOf<Error>(runWorkflow('w', [step('a'), step('b', { fail: true })], { log: [] }))
     expect(error.message).toBe('b failed')
   })
 
@@ -52,32 +47,24 @@ describe('runWorkflow', () => {
 
   it('should skip steps without an undo', async () => {
     const ctx: Log = { log: [] }
-    await rejectionOf(
-      runWorkflow('w', [step('a'), step('read', { noUndo: true }), step('x', { fail: true })], ctx),
-    )
+    await rejectionOf(runWorkflow('w', [step('a'), step('read', { noUndo: true }), step('x', { fail: true })], ctx))
     expect(ctx.log).toEqual(['run a', 'run read', 'undo a-id'])
   })
 
   it('should keep undoing after an undo throws', async () => {
     const ctx: Log = { log: [] }
-    await rejectionOf(
-      runWorkflow('w', [step('a'), step('b', { failUndo: true }), step('c', { fail: true })], ctx),
-    )
+    await rejectionOf(runWorkflow('w', [step('a'), step('b', { failUndo: true }), step('c', { fail: true })], ctx))
     expect(ctx.log).toEqual(['run a', 'run b', 'undo a-id'])
   })
 
   it('should attach undo errors to the original error, naming the step', async () => {
     const steps = [step('a', { failUndo: true }), step('b', { fail: true })]
     const error = await rejectionOf(runWorkflow('checkout', steps, { log: [] }))
-    expect(undoErrorsOf(error).map((f) => [f.step, (f.error as Error).message])).toEqual([
-      ['checkout.a', 'undo a failed'],
-    ])
+    expect(undoErrorsOf(error).map((f) => [f.step, (f.error as Error).message])).toEqual([['checkout.a', 'undo a failed']])
   })
 
   it('should attach nothing when every undo succeeds', async () => {
-    const error = await rejectionOf(
-      runWorkflow('w', [step('a'), step('b', { fail: true })], { log: [] }),
-    )
+    const error = await rejectionOf(runWorkflow('w', [step('a'), step('b', { fail: true })], { log: [] }))
     expect(undoErrorsOf(error)).toEqual([])
   })
 

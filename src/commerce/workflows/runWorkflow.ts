@@ -36,11 +36,7 @@ function attachUndoErrors(error: unknown, failures: UndoFailure[]): void {
  * Runs steps in order. When one throws, the completed steps are undone newest first;
  * an undo that throws is recorded and the rest still run; the original error is rethrown.
  */
-export async function runWorkflow<C>(
-  name: string,
-  steps: readonly WorkflowStep<C, unknown>[],
-  ctx: C,
-): Promise<C> {
+export async function runWorkflow<C>(name: string, steps: readonly WorkflowStep<C, unknown>[], ctx: C): Promise<C> {
   const done: { step: WorkflowStep<C, unknown>; output: unknown }[] = []
   try {
     for (const step of steps) {

@@ -52,11 +52,7 @@ export function reserveStockStep<C extends StockContext>(
 }
 
 /** Puts stock back (release or restock); undone by taking it again, which fails if it was sold meanwhile. */
-export function returnStockStep<C extends StockContext>(
-  tx: CommerceStore,
-  line: StockLine,
-  reason: 'release' | 'restock',
-): WorkflowStep<C, unknown> {
+export function returnStockStep<C extends StockContext>(tx: CommerceStore, line: StockLine, reason: 'release' | 'restock'): WorkflowStep<C, unknown> {
   return defineStep<C, { sku: string; quantity: number }>({
     name: `${reason}Stock:${line.sku}`,
     async run(ctx) {
@@ -72,18 +68,13 @@ export function returnStockStep<C extends StockContext>(
     },
     undo: async (_ctx, returned) => {
       const after = await tx.reserveStock(returned.sku, returned.quantity)
-      if (after === null)
-        throw new Error(`Could not take back ${returned.quantity} of ${returned.sku}: already sold`)
+      if (after === null) throw new Error(`Could not take back ${returned.quantity} of ${returned.sku}: already sold`)
     },
   })
 }
 
 /** Writes ledger rows built from the context; undone by deleting exactly those rows. */
-export function insertMovementsStep<C>(
-  tx: CommerceStore,
-  name: string,
-  rows: (ctx: C) => StockMovement[],
-): WorkflowStep<C, unknown> {
+export function insertMovementsStep<C>(tx: CommerceStore, name: string, rows: (ctx: C) => StockMovement[]): WorkflowStep<C, unknown> {
   return defineStep<C, Id[]>({
     name,
     async run(ctx) {
@@ -103,9 +94,7 @@ export function stockEvents(changes: readonly StockChange[]): CommerceEvent[] {
       type: 'stock.changed',
       payload: { sku: c.sku, available: c.available, change: c.change, reason: c.reason },
     }
-    const low =
-      c.lowStockThreshold !== null &&
-      crossedLowStock(c.available - c.change, c.available, c.lowStockThreshold)
+    const low = c.lowStockThreshold !== null && crossedLowStock(c.available - c.change, c.available, c.lowStockThreshold)
     if (!low) return [changed]
     return [
       changed,

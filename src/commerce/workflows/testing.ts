@@ -20,9 +20,7 @@ export const defaultTestSettings: StoreSettings = {
 }
 
 /** A clock a test moves by hand. */
-export function fixedClock(
-  start = new Date('2030-01-01T10:00:00Z'),
-): Clock & { advance(ms: number): void } {
+export function fixedClock(start = new Date('2030-01-01T10:00:00Z')): Clock & { advance(ms: number): void } {
   let now = start.getTime()
   return {
     now: () => new Date(now),
@@ -35,15 +33,8 @@ export function fixedClock(
 /** Every event published, in order, for assertions. */
 export function recordEvents(bus: EventBus): CommerceEvent[] {
   const seen: CommerceEvent[] = []
-  const types: CommerceEventType[] = [
-    'order.placed',
-    'order.transitioned',
-    'stock.changed',
-    'stock.low',
-  ]
-  types.forEach((type) =>
-    bus.subscribe(type, (payload) => void seen.push({ type, payload } as CommerceEvent)),
-  )
+  const types: CommerceEventType[] = ['order.placed', 'order.transitioned', 'stock.changed', 'stock.low']
+  types.forEach((type) => bus.subscribe(type, (payload) => void seen.push({ type, payload } as CommerceEvent)))
   return seen
 }
 
@@ -67,8 +58,7 @@ export function createTestDeps(
   return {
     store,
     events,
-    payments:
-      options.payments ?? createPaymentProviders(options.methods ?? ['manual', 'test-card']),
+    payments: options.payments ?? createPaymentProviders(options.methods ?? ['manual', 'test-card']),
     clock: fixedClock(),
     pricing: options.pricing ?? createPricingRegistry(),
     published: recordEvents(events),

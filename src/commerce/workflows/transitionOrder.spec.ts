@@ -126,11 +126,7 @@ describe('transitionOrder', () => {
   it('should restock a cancelled paid order when staff choose it', async () => {
     const { store, deps, orderId } = await withOrder('paid')
     await move(deps, orderId, { to: 'cancelled', restock: true })
-    expect([
-      store.available('TEA'),
-      store.ledgerSum('TEA'),
-      store.ledgerRows('TEA').at(-1)?.reason,
-    ]).toEqual([3, 3, 'restock'])
+    expect([store.available('TEA'), store.ledgerSum('TEA'), store.ledgerRows('TEA').at(-1)?.reason]).toEqual([3, 3, 'restock'])
   })
 
   it('should restock a refund of a delivered order when staff choose it', async () => {
@@ -138,17 +134,12 @@ describe('transitionOrder', () => {
     await move(deps, orderId, { to: 'fulfilled', carrier: 'DPD', trackingNumber: '1' })
     await move(deps, orderId, { to: 'delivered' })
     await move(deps, orderId, { to: 'refunded', restock: true })
-    expect([store.available('MUG-BLUE'), store.allOrders()[0].payment.state]).toEqual([
-      10,
-      'refunded',
-    ])
+    expect([store.available('MUG-BLUE'), store.allOrders()[0].payment.state]).toEqual([10, 'refunded'])
   })
 
   it('should refuse restock on a move that cannot restock', async () => {
     const { deps, orderId } = await withOrder('paid')
-    const error = await rejectionOf(
-      move(deps, orderId, { to: 'fulfilled', carrier: 'DPD', trackingNumber: '1', restock: true }),
-    )
+    const error = await rejectionOf(move(deps, orderId, { to: 'fulfilled', carrier: 'DPD', trackingNumber: '1', restock: true }))
     expect([error.status, error.code, error.details]).toEqual([
       400,
       'restock_not_applicable',
@@ -159,11 +150,7 @@ describe('transitionOrder', () => {
   it('should publish order.transitioned then stock.changed for released SKUs', async () => {
     const { deps, orderId } = await withOrder('pending')
     await move(deps, orderId, { to: 'cancelled' })
-    expect(deps.published.map((e) => e.type)).toEqual([
-      'order.transitioned',
-      'stock.changed',
-      'stock.changed',
-    ])
+    expect(deps.published.map((e) => e.type)).toEqual(['order.transitioned', 'stock.changed', 'stock.changed'])
   })
 
   it('should say in order.transitioned whether stock was restocked', async () => {
@@ -185,22 +172,13 @@ describe('transitionOrder', () => {
 
   it('should let only one of two racing cancels release stock', async () => {
     const { store, deps, orderId } = await withOrder('pending')
-    const results = await Promise.allSettled([
-      move(deps, orderId, { to: 'cancelled' }),
-      move(deps, orderId, { to: 'cancelled' }),
-    ])
-    expect([results.map((r) => r.status), store.available('TEA')]).toEqual([
-      ['fulfilled', 'rejected'],
-      3,
-    ])
+    const results = await Promise.allSettled([move(deps, orderId, { to: 'cancelled' }), move(deps, orderId, { to: 'cancelled' })])
+    expect([results.map((r) => r.status), store.available('TEA')]).toEqual([['fulfilled', 'rejected'], 3])
   })
 
   it('should answer 409 order_changed to the loser of a race', async () => {
     const { deps, orderId } = await withOrder('pending')
-    const [, loser] = await Promise.allSettled([
-      move(deps, orderId, { to: 'paid' }),
-      move(deps, orderId, { to: 'cancelled' }),
-    ])
+    const [, loser] = await Promise.allSettled([move(deps, orderId, { to: 'paid' }), move(deps, orderId, { to: 'cancelled' })])
     expect((loser as PromiseRejectedResult).reason.code).toBe('order_changed')
   })
 })

@@ -34,10 +34,8 @@ type Context = StockContext
 function assertFulfilmentFields(body: TransitionInput): void {
   if (body.to !== 'fulfilled') return
   const problems: FieldProblem[] = []
-  if (!body.carrier)
-    problems.push({ field: 'carrier', message: 'is required when moving to fulfilled' })
-  if (!body.trackingNumber)
-    problems.push({ field: 'trackingNumber', message: 'is required when moving to fulfilled' })
+  if (!body.carrier) problems.push({ field: 'carrier', message: 'is required when moving to fulfilled' })
+  if (!body.trackingNumber) problems.push({ field: 'trackingNumber', message: 'is required when moving to fulfilled' })
   if (problems.length > 0) throw invalidFields('invalid_body', problems)
 }
 
@@ -81,10 +79,7 @@ function transitionSteps(
       async run() {
         // Conditional on the status we read, so two staff moves racing can't both apply.
         if (!(await tx.updateOrder(order.id, next, order.status))) {
-          throw conflict(
-            'order_changed',
-            `Order ${order.orderNumber} changed meanwhile; reload it and try again`,
-          )
+          throw conflict('order_changed', `Order ${order.orderNumber} changed meanwhile; reload it and try again`)
         }
         return null
       },
@@ -98,38 +93,25 @@ function transitionSteps(
   }
   if (effect !== null) {
     const meta = { order: order.id, by, note: body.note ?? null }
-    steps.push(
-      insertMovementsStep<Context>(tx, `record:${effect}`, () =>
-        orderMovements(effect, lines, meta),
-      ),
-    )
+    steps.push(insertMovementsStep<Context>(tx, `record:${effect}`, () => orderMovements(effect, lines, meta)))
   }
   return steps
 }
 
 /** Moves an order along the state machine, writing the stock and ledger rows the move implies. */
-export async function transitionOrder(
-  deps: CommerceDeps,
-  request: TransitionOrderRequest,
-): Promise<TransitionOrderResult> {
+export async function transitionOrder(deps: CommerceDeps, request: TransitionOrderRequest): Promise<TransitionOrderResult> {
   const body = parseTransitionBody(request.body)
   const order = await deps.store.findOrder(request.orderId)
   if (!order) throw notFound('order_not_found', `Order ${request.orderId} not found`)
   assertTransition(order.status, body.to)
   assertFulfilmentFields(body)
   if (body.restock === true && !canRestock(order.status, body.to)) {
-    throw invalidField(
-      'restock_not_applicable',
-      'restock',
-      `cannot restock when moving from ${order.status} to ${body.to}`,
-    )
+    throw invalidField('restock_not_applicable', 'restock', `cannot restock when moving from ${order.status} to ${body.to}`)
   }
   const effect = stockEffectOf(order.status, body.to, { restock: body.restock })
   const now = deps.clock.now()
   const ctx: Context = { stockChanges: [] }
-  await deps.store.withTransaction((tx) =>
-    runWorkflow('transitionOrder', transitionSteps(tx, order, body, effect, request.by, now), ctx),
-  )
+  await deps.store.withTransaction((tx) => runWorkflow('transitionOrder', transitionSteps(tx, order, body, effect, request.by, now), ctx))
   const events: CommerceEvent[] = [
     {
       type: 'order.transitioned',

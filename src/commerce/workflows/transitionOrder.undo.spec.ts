@@ -22,8 +22,7 @@ async function pendingOrder() {
     mug: store.available('MUG-BLUE'),
     rows: store.ledgerRows().length,
   }
-  const cancel = () =>
-    transitionOrder(deps, { orderId: order.id, by: 7, body: { to: 'cancelled' } })
+  const cancel = () => transitionOrder(deps, { orderId: order.id, by: 7, body: { to: 'cancelled' } })
   return { store, deps, before, cancel }
 }
 
@@ -39,21 +38,14 @@ describe('transitionOrder undo paths', () => {
     const { store, before, cancel } = await pendingOrder()
     store.failOn('insertMovements')
     await rejectionOf(cancel())
-    expect([
-      store.available('TEA'),
-      store.available('MUG-BLUE'),
-      store.ledgerRows().length,
-    ]).toEqual([before.tea, before.mug, before.rows])
+    expect([store.available('TEA'), store.available('MUG-BLUE'), store.ledgerRows().length]).toEqual([before.tea, before.mug, before.rows])
   })
 
   it('should take back the first SKU when releasing the second fails', async () => {
     const { store, before, cancel } = await pendingOrder()
     store.failOn('releaseStock', new Error('lock timeout'), 1)
     await rejectionOf(cancel())
-    expect([store.available('MUG-BLUE'), store.allOrders()[0].status]).toEqual([
-      before.mug,
-      'pending',
-    ])
+    expect([store.available('MUG-BLUE'), store.allOrders()[0].status]).toEqual([before.mug, 'pending'])
   })
 
   it('should publish nothing when the move fails', async () => {
@@ -70,9 +62,6 @@ describe('transitionOrder undo paths', () => {
       throw new Error('ledger write failed')
     }
     const error = await rejectionOf<Error>(cancel())
-    expect([error.message, undoErrorsOf(error).map((u) => u.step)]).toEqual([
-      'ledger write failed',
-      ['transitionOrder.releaseStock:TEA'],
-    ])
+    expect([error.message, undoErrorsOf(error).map((u) => u.step)]).toEqual(['ledger write failed', ['transitionOrder.releaseStock:TEA']])
   })
 })

@@ -17,8 +17,7 @@ export function isWriteConflict(error: unknown): boolean {
   return codes.some((c) => c === '40P01' || c === '40001' || c === 'SQLITE_BUSY' || c === 'SQLITE_LOCKED') || /SQLITE_BUSY|database is locked/i.test(text)
 }
 
-export const busy = () =>
-  new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
+export const busy = () => new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
 
 /** The CommerceStore port on Payload: Local API writes plus conditional SQL on the request's transaction. */
 export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): CommerceStore {
@@ -45,7 +44,10 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
       const rows = await queryRows<{ sku: string; available: number | string; low_stock_threshold: number | string | null }>(
         payload,
         req,
-        sql`SELECT sku, available, low_stock_threshold FROM inventory WHERE sku IN (${sql.join(skus.map((s) => sql`${s}`), sql`, `)})`,
+        sql`SELECT sku, available, low_stock_threshold FROM inventory WHERE sku IN (${sql.join(
+          skus.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
       )
       return rows.map((row) => ({ sku: row.sku, available: Number(row.available), lowStockThreshold: Number(row.low_stock_threshold ?? 0) }))
     },

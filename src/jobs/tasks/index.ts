@@ -7,4 +7,6 @@ import { sendLowStockDigest } from './sendLowStockDigest'
 import { sendOrderEmail } from './sendOrderEmail'
 
 // Every task is timed into jobs_run_total / jobs_failed_total / job_duration_seconds.
-export const tasks = [sendOrderEmail, sendLowStockAlert, releaseExpiredReservationsTask, sendLowStockDigest, cleanIdempotencyKeys, cleanStaleCarts].map(withJobMetrics)
+export const tasks = [sendOrderEmail, sendLowStockAlert, releaseExpiredReservationsTask, sendLowStockDigest, cleanIdempotencyKeys, cleanStaleCarts].map(
+  withJobMetrics,
+)

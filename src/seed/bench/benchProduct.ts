@@ -38,7 +38,7 @@ export function benchProduct(index: number): BenchProduct {
   const name = `${adjective} ${material} ${noun}`
   const title = `${name} No. ${index}`
   const baseSku = `BEN-${number}`
-  const price = (5 + (defaultStock(baseSku) * 7 + index) % 95) * 100 - 1
+  const price = (5 + ((defaultStock(baseSku) * 7 + index) % 95)) * 100 - 1
   const description = `A ${material.toLowerCase()} ${noun.toLowerCase()} from the ${adjective} range, one of the generated products used to benchmark the shop.`
   const skus: PlannedSku[] =
     index % 5 === 0
@@ -57,7 +57,7 @@ export function benchProduct(index: number): BenchProduct {
     description,
     price,
     compareAtPrice: index % 7 === 0 ? price + 500 : undefined,
-    weight: 100 + (index * 37) % 1900,
+    weight: 100 + ((index * 37) % 1900),
     sku: skus.length === 1 ? baseSku : undefined,
     skus,
     seo: seoFor(title, description),

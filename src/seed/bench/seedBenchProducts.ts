@@ -10,11 +10,7 @@ const BATCH = 500
 const IMAGE_POOL = 20
 
 async function existingIndexes(ctx: SeedContext): Promise<Set<number>> {
-  const rows = await queryRows<{ slug: string }>(
-    ctx.payload,
-    undefined,
-    sql`SELECT slug FROM products WHERE slug LIKE ${`${BENCH_SLUG_PREFIX}%`}`,
-  )
+  const rows = await queryRows<{ slug: string }>(ctx.payload, undefined, sql`SELECT slug FROM products WHERE slug LIKE ${`${BENCH_SLUG_PREFIX}%`}`)
   return new Set(rows.map((r) => benchSlugIndex(r.slug)).filter((i): i is number => i !== undefined))
 }
 

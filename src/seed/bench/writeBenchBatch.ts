@@ -28,8 +28,7 @@ function productColumns(p: BenchProduct) {
   }
 }
 
-const versioned = (columns: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(columns).map(([key, value]) => [`version_${key}`, value]))
+const versioned = (columns: Record<string, unknown>) => Object.fromEntries(Object.entries(columns).map(([key, value]) => [`version_${key}`, value]))
 
 /**
  * One batch of published products written as Payload would store them: the document, its latest version
@@ -67,9 +66,19 @@ export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchPr
       ])
     const idOf = (p: BenchProduct) => productId.get(p.slug)!
     await insertRows(tx, t('products_rels'), rels(idOf))
-    await insertRows(tx, t('_products_v_rels'), rels((p) => versionId.get(idOf(p))!))
+    await insertRows(
+      tx,
+      t('_products_v_rels'),
+      rels((p) => versionId.get(idOf(p))!),
+    )
 
-    await writeVariants(tx, adapter, products.filter((p) => !p.sku), idOf, (p) => versionId.get(idOf(p))!)
+    await writeVariants(
+      tx,
+      adapter,
+      products.filter((p) => !p.sku),
+      idOf,
+      (p) => versionId.get(idOf(p))!,
+    )
 
     const skus = products.flatMap((p) => p.skus.map((s) => ({ ...s, product: idOf(p), title: p.title })))
     await insertRows(
@@ -106,7 +115,11 @@ async function writeVariants(
     p.skus.map((s, i) => ({ product: p, sku: s, id: arrayRowId(), optionIds: s.options.map(() => arrayRowId()), order: i + 1 })),
   )
   const base = (v: (typeof variants)[number]) => ({ _order: v.order, sku: v.sku.sku, title: v.sku.variantTitle, price: v.sku.price ?? null })
-  await insertRows(tx, table(adapter, 'products_variants'), variants.map((v) => ({ ...base(v), _parentID: productId(v.product), id: v.id })))
+  await insertRows(
+    tx,
+    table(adapter, 'products_variants'),
+    variants.map((v) => ({ ...base(v), _parentID: productId(v.product), id: v.id })),
+  )
   await insertRows(
     tx,
     table(adapter, 'products_variants_options'),
@@ -122,8 +135,6 @@ async function writeVariants(
   await insertRows(
     tx,
     table(adapter, '_products_v_version_variants_options'),
-    variants.flatMap((v) =>
-      v.sku.options.map((o, i) => ({ _order: i + 1, _parentID: versionVariantId.get(v.id), _uuid: v.optionIds[i], ...o })),
-    ),
+    variants.flatMap((v) => v.sku.options.map((o, i) => ({ _order: i + 1, _parentID: versionVariantId.get(v.id), _uuid: v.optionIds[i], ...o }))),
   )
 }

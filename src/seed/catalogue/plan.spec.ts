@@ -41,7 +41,10 @@ describe('the demo catalogue plan', () => {
   })
 
   it('should price a variant by the override of its option', () => {
-    const variants = planSkus({ title: 'T', category: 'x', price: 1000, weight: 1, description: '', options: [{ name: 'Size', values: ['S', 'XL'], prices: { XL: 1200 } }] }, 'T-001')
+    const variants = planSkus(
+      { title: 'T', category: 'x', price: 1000, weight: 1, description: '', options: [{ name: 'Size', values: ['S', 'XL'], prices: { XL: 1200 } }] },
+      'T-001',
+    )
     expect(variants.map((v) => [v.sku, v.variantTitle, v.price])).toEqual([
       ['T-001-S', 'S', undefined],
       ['T-001-XL', 'XL', 1200],

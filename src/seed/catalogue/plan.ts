@@ -34,7 +34,11 @@ export function defaultStock(sku: string): number {
 }
 
 export function optionCode(value: string): string {
-  return value.normalize('NFKD').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6)
+  return value
+    .normalize('NFKD')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 6)
 }
 
 function combinations(options: OptionSeed[]): { name: string; value: string }[][] {

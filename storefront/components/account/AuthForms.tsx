@@ -38,7 +38,8 @@ export function LoginForm({ next }: { next: string }) {
         Log in
       </SubmitButton>
       <p>
-        <Link href="/account/forgot-password">Forgotten your password?</Link> · <Link href={`/account/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
+        <Link href="/account/forgot-password">Forgotten your password?</Link> ·{' '}
+        <Link href={`/account/register?next=${encodeURIComponent(next)}`}>Create an account</Link>
       </p>
     </form>
   )
@@ -53,7 +54,15 @@ export function RegisterForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       <Field label="Name" name="name" autoComplete="name" testId="register-name" />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.email} error={errors.email} testId="register-email" />
-      <Field label="Password (at least 8 characters)" name="password" type="password" autoComplete="new-password" required error={errors.password} testId="register-password" />
+      <Field
+        label="Password (at least 8 characters)"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        testId="register-password"
+      />
       <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} testId="register-confirm" />
       <SubmitButton className="wide" testId="register-submit" pendingText="Creating your account…">
         Create account
@@ -84,7 +93,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <form action={action} className="stack">
       <Messages state={state} />
       <input type="hidden" name="token" value={token} />
-      <Field label="New password (at least 8 characters)" name="password" type="password" autoComplete="new-password" required error={state.fieldErrors.password} />
+      <Field
+        label="New password (at least 8 characters)"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.fieldErrors.password}
+      />
       <Field label="Repeat new password" name="confirm" type="password" autoComplete="new-password" required error={state.fieldErrors.confirm} />
       <SubmitButton className="wide" pendingText="Saving…">
         Save password and log in

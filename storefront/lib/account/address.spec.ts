@@ -11,7 +11,13 @@ describe('validateAddress', () => {
     expect([errors, address.postcode, address.country]).toEqual([{}, 'IP1 1AA', 'GB'])
   })
   it('should name each missing field', () => {
-    expect(validateAddress(form({})).errors).toEqual({ name: 'is required', line1: 'is required', city: 'is required', postcode: 'is required', country: 'is required' })
+    expect(validateAddress(form({})).errors).toEqual({
+      name: 'is required',
+      line1: 'is required',
+      city: 'is required',
+      postcode: 'is required',
+      country: 'is required',
+    })
   })
   it('should refuse a bad UK postcode', () => {
     expect(validateAddress(form({ ...good, postcode: '12345' })).errors.postcode).toMatch(/UK postcode/)

@@ -10,7 +10,12 @@ describe('sanitiseCart', () => {
     expect(sanitiseCart(input)).toEqual([])
   })
   it('should merge repeated SKUs', () => {
-    expect(sanitiseCart([{ sku: 'AB', quantity: 1 }, { sku: 'ab', quantity: 2 }])).toEqual([{ sku: 'AB', quantity: 3 }])
+    expect(
+      sanitiseCart([
+        { sku: 'AB', quantity: 1 },
+        { sku: 'ab', quantity: 2 },
+      ]),
+    ).toEqual([{ sku: 'AB', quantity: 3 }])
   })
   it('should cap quantities and the number of lines', () => {
     const many = Array.from({ length: MAX_CART_LINES + 5 }, (_, i) => ({ sku: `SKU-${i}`, quantity: 5000 }))
@@ -24,7 +29,10 @@ describe('sanitiseCart', () => {
 
 describe('serialiseCart and parseCart', () => {
   it('should round-trip a cart through the cookie form', () => {
-    const cart = [{ sku: 'TEE-M-NAVY', quantity: 2 }, { sku: 'MUG-01', quantity: 1 }]
+    const cart = [
+      { sku: 'TEE-M-NAVY', quantity: 2 },
+      { sku: 'MUG-01', quantity: 1 },
+    ]
     expect(parseCart(serialiseCart(cart))).toEqual(cart)
   })
   it('should read a tampered cookie as the valid part only', () => {
@@ -40,7 +48,16 @@ describe('addToCart and setQuantity', () => {
     expect(addToCart([{ sku: 'AB', quantity: 1 }], 'AB', 2)).toEqual([{ sku: 'AB', quantity: 3 }])
   })
   it('should set a quantity in place', () => {
-    expect(setQuantity([{ sku: 'AB', quantity: 1 }, { sku: 'CD', quantity: 1 }], 'AB', 4)).toEqual([
+    expect(
+      setQuantity(
+        [
+          { sku: 'AB', quantity: 1 },
+          { sku: 'CD', quantity: 1 },
+        ],
+        'AB',
+        4,
+      ),
+    ).toEqual([
       { sku: 'AB', quantity: 4 },
       { sku: 'CD', quantity: 1 },
     ])
@@ -49,7 +66,12 @@ describe('addToCart and setQuantity', () => {
     expect(setQuantity([{ sku: 'AB', quantity: 1 }], 'AB', 0)).toEqual([])
   })
   it('should count every unit', () => {
-    expect(countItems([{ sku: 'AB', quantity: 2 }, { sku: 'CD', quantity: 3 }])).toBe(5)
+    expect(
+      countItems([
+        { sku: 'AB', quantity: 2 },
+        { sku: 'CD', quantity: 3 },
+      ]),
+    ).toBe(5)
   })
 })
 

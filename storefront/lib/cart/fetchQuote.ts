@@ -15,7 +15,11 @@ export interface QuoteResult {
 /** Prices the cart on the CMS (never cached: prices and stock must be current). */
 export async function fetchQuote(items: readonly CartItem[], options: { shippingCountry?: string; discountCode?: string } = {}): Promise<QuoteResult> {
   if (items.length === 0) return { quote: null, error: null, fieldErrors: {} }
-  const body = { items, ...(options.shippingCountry ? { shippingCountry: options.shippingCountry } : {}), ...(options.discountCode ? { discountCode: options.discountCode } : {}) }
+  const body = {
+    items,
+    ...(options.shippingCountry ? { shippingCountry: options.shippingCountry } : {}),
+    ...(options.discountCode ? { discountCode: options.discountCode } : {}),
+  }
   try {
     const res = await cmsRequest('/api/cart/quote', { endpoint: 'cart/quote', method: 'POST', body })
     if (res.ok) return { quote: normaliseQuote(res.data, items), error: null, fieldErrors: {} }

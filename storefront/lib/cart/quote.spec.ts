@@ -29,7 +29,10 @@ describe('normaliseQuote', () => {
     ])
   })
   it('should say "only 2 left" for a stock problem beside its line', () => {
-    const quote = normaliseQuote({ lines: [], totals, problems: [{ sku: 'TEE-M', code: 'insufficient_stock', message: 'x', requested: 3, available: 2 }] }, items)
+    const quote = normaliseQuote(
+      { lines: [], totals, problems: [{ sku: 'TEE-M', code: 'insufficient_stock', message: 'x', requested: 3, available: 2 }] },
+      items,
+    )
     expect(quote.lines[0].problem).toBe('Only 2 left')
   })
   it('should find the line of a problem named by its items path', () => {

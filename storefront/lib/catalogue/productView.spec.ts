@@ -49,7 +49,11 @@ describe('productJsonLd', () => {
     ])
   })
   it('should give a single-SKU product its sku and one offer', () => {
-    const data = productJsonLd(mug, purchasableSkus(mug, new Map()), { baseUrl: 'https://shop.test', description: '', imageUrls: ['https://shop.test/media/1/large'] })
+    const data = productJsonLd(mug, purchasableSkus(mug, new Map()), {
+      baseUrl: 'https://shop.test',
+      description: '',
+      imageUrls: ['https://shop.test/media/1/large'],
+    })
     expect([data.sku, (data.offers as { url: string }).url, data.image]).toEqual(['MUG', 'https://shop.test/products/mug', ['https://shop.test/media/1/large']])
   })
 })

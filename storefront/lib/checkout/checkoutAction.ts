@@ -27,7 +27,11 @@ function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string)
     case 'invalid':
       return { ...state, fieldErrors: outcome.fieldErrors, formError: outcome.formError }
     case 'declined':
-      return { ...state, fieldErrors: { 'card.number': outcome.message }, formError: 'Your card was declined. No order was placed; try another card or pay manually.' }
+      return {
+        ...state,
+        fieldErrors: { 'card.number': outcome.message },
+        formError: 'Your card was declined. No order was placed; try another card or pay manually.',
+      }
     case 'short': {
       const list = outcome.shortages.map((s) => `${s.sku}: ${shortageMessage(s.available).toLowerCase()} (you asked for ${s.requested})`)
       return { ...state, formError: `Some items are no longer in stock — ${list.join('; ')}. Update your cart and try again.` }

@@ -43,10 +43,23 @@ describe('echoValues', () => {
 
 describe('checkoutOutcome', () => {
   it('should read a placed order', () => {
-    expect(checkoutOutcome(201, { order: { orderNumber: 'IR-000007' }, lookupToken: 'tok' })).toEqual({ kind: 'placed', orderNumber: 'IR-000007', lookupToken: 'tok' })
+    expect(checkoutOutcome(201, { order: { orderNumber: 'IR-000007' }, lookupToken: 'tok' })).toEqual({
+      kind: 'placed',
+      orderNumber: 'IR-000007',
+      lookupToken: 'tok',
+    })
   })
   it('should put 400 details beside their fields and cart problems in the form message', () => {
-    const data = { error: { code: 'invalid_body', message: '…', details: [{ field: 'shippingAddress.postcode', message: 'must be a valid UK postcode' }, { field: 'items.0.sku', message: 'unknown SKU "X"' }] } }
+    const data = {
+      error: {
+        code: 'invalid_body',
+        message: '…',
+        details: [
+          { field: 'shippingAddress.postcode', message: 'must be a valid UK postcode' },
+          { field: 'items.0.sku', message: 'unknown SKU "X"' },
+        ],
+      },
+    }
     expect(checkoutOutcome(400, data)).toEqual({
       kind: 'invalid',
       fieldErrors: { 'shippingAddress.postcode': 'must be a valid UK postcode' },

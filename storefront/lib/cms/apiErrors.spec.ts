@@ -12,7 +12,13 @@ const commerce400 = {
   },
 }
 const payload400 = {
-  errors: [{ name: 'ValidationError', message: 'The following field is invalid: email', data: { errors: [{ path: 'email', message: 'A user with the given email is already registered.' }] } }],
+  errors: [
+    {
+      name: 'ValidationError',
+      message: 'The following field is invalid: email',
+      data: { errors: [{ path: 'email', message: 'A user with the given email is already registered.' }] },
+    },
+  ],
 }
 
 describe('apiFieldErrors', () => {

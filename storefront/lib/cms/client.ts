@@ -45,9 +45,7 @@ function requestInit(req: CmsRequest): RequestInit {
     headers,
     body: req.body === undefined ? undefined : JSON.stringify(req.body),
     signal: AbortSignal.timeout(TIMEOUT_MS),
-    ...(cacheable
-      ? { cache: 'force-cache', next: { tags: req.tags, revalidate: req.revalidate ?? DEFAULT_REVALIDATE_SECONDS } }
-      : { cache: 'no-store' }),
+    ...(cacheable ? { cache: 'force-cache', next: { tags: req.tags, revalidate: req.revalidate ?? DEFAULT_REVALIDATE_SECONDS } } : { cache: 'no-store' }),
   }
 }
 

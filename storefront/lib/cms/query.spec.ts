@@ -8,9 +8,7 @@ describe('toQueryString', () => {
     expect(decoded({ where: { slug: { equals: 'red-shirt' } } })).toBe('where[slug][equals]=red-shirt')
   })
   it('should index arrays', () => {
-    expect(decoded({ where: { and: [{ a: { equals: 1 } }, { b: { equals: 2 } }] } })).toBe(
-      'where[and][0][a][equals]=1&where[and][1][b][equals]=2',
-    )
+    expect(decoded({ where: { and: [{ a: { equals: 1 } }, { b: { equals: 2 } }] } })).toBe('where[and][0][a][equals]=1&where[and][1][b][equals]=2')
   })
   it('should leave out undefined values and keep numbers and booleans', () => {
     expect(decoded({ limit: 12, page: undefined, draft: false })).toBe('limit=12&draft=false')

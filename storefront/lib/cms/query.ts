@@ -1,13 +1,6 @@
 // Payload's REST API reads qs-style bracket parameters: where[price][greater_than]=100.
 
-export type QueryValue =
-  | string
-  | number
-  | boolean
-  | null
-  | undefined
-  | QueryValue[]
-  | { [key: string]: QueryValue }
+export type QueryValue = string | number | boolean | null | undefined | QueryValue[] | { [key: string]: QueryValue }
 
 export type Where = { [key: string]: QueryValue }
 

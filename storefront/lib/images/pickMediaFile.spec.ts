@@ -16,10 +16,7 @@ const media = {
 
 describe('pickMediaFile', () => {
   it('should send the thumbnail for a small card and the card size for a larger one', () => {
-    expect([pickMediaFile(media, 'card', 256)?.filename, pickMediaFile(media, 'card', 640)?.filename]).toEqual([
-      'mug-300x300.webp',
-      'mug-600x600.webp',
-    ])
+    expect([pickMediaFile(media, 'card', 256)?.filename, pickMediaFile(media, 'card', 640)?.filename]).toEqual(['mug-300x300.webp', 'mug-600x600.webp'])
   })
   it('should send the large size for the gallery', () => {
     expect(pickMediaFile(media, 'large', 828)?.filename).toBe('mug-1600x1200.webp')

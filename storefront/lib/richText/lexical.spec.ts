@@ -11,9 +11,7 @@ describe('renderLexical', () => {
     expect(renderLexical(doc(paragraph(text('Soft cotton.'))))).toBe('<p>Soft cotton.</p>')
   })
   it('should escape HTML in text', () => {
-    expect(renderLexical(doc(paragraph(text('<script>alert("x")</script>'))))).toBe(
-      '<p>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</p>',
-    )
+    expect(renderLexical(doc(paragraph(text('<script>alert("x")</script>'))))).toBe('<p>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</p>')
   })
   it('should apply bold, italic and underline format bits', () => {
     expect(renderLexical(doc(paragraph(text('wow', 1 | 2 | 8))))).toBe('<p><u><em><strong>wow</strong></em></u></p>')
@@ -43,7 +41,11 @@ describe('renderLexical', () => {
     expect(renderLexical(doc(paragraph(link)))).toBe('<p>x</p>')
   })
   it('should link an internal product by its slug', () => {
-    const link: LexicalNode = { type: 'link', fields: { linkType: 'internal', doc: { relationTo: 'products', value: { slug: 'mug' } } }, children: [text('mug')] }
+    const link: LexicalNode = {
+      type: 'link',
+      fields: { linkType: 'internal', doc: { relationTo: 'products', value: { slug: 'mug' } } },
+      children: [text('mug')],
+    }
     expect(renderLexical(doc(paragraph(link)))).toBe('<p><a href="/products/mug">mug</a></p>')
   })
   it('should render the children of unknown nodes', () => {

@@ -63,7 +63,8 @@ export async function registerAction(_prev: AuthState, formData: FormData): Prom
   if (Object.keys(fieldErrors).length > 0) return state(email, { fieldErrors })
   try {
     const created = await cmsRequest('/api/customers', { endpoint: 'customers/create', method: 'POST', body: { email, password, name } })
-    if (!created.ok) return state(email, { error: apiErrorMessage(created.data, 'We could not create your account.'), fieldErrors: apiFieldErrors(created.data) })
+    if (!created.ok)
+      return state(email, { error: apiErrorMessage(created.data, 'We could not create your account.'), fieldErrors: apiFieldErrors(created.data) })
     const result = await logInWith(email, password)
     // With email verification on, the first login waits for the emailed link.
     if (!result.ok) return state(email, { notice: 'Your account is ready. Check your email for a link to confirm your address, then log in.' })
@@ -101,7 +102,11 @@ export async function resetPasswordAction(_prev: AuthState, formData: FormData):
   // eslint-disable-next-line security/detect-possible-timing-attacks -- both sides are what the shopper just typed, not a stored secret
   if (password !== String(formData.get('confirm') ?? '')) return state('', { fieldErrors: { confirm: 'The passwords do not match.' } })
   try {
-    const res = await cmsRequest<LoginAnswer>('/api/customers/reset-password', { endpoint: 'customers/reset-password', method: 'POST', body: { token, password } })
+    const res = await cmsRequest<LoginAnswer>('/api/customers/reset-password', {
+      endpoint: 'customers/reset-password',
+      method: 'POST',
+      body: { token, password },
+    })
     if (!res.ok || !res.data?.token) return state('', { error: 'This reset link has expired or was already used. Ask for a new one.' })
     await begin(res.data)
   } catch (error) {

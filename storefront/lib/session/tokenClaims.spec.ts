@@ -17,6 +17,8 @@ describe('customerIdFromToken', () => {
 
 describe('secondsUntilExpiry', () => {
   it('should count down to exp and never below zero', () => {
-    expect([secondsUntilExpiry(1_000_100, 1_000_000_000, 5), secondsUntilExpiry(10, 1_000_000_000, 5), secondsUntilExpiry(undefined, 0, 5)]).toEqual([100, 0, 5])
+    expect([secondsUntilExpiry(1_000_100, 1_000_000_000, 5), secondsUntilExpiry(10, 1_000_000_000, 5), secondsUntilExpiry(undefined, 0, 5)]).toEqual([
+      100, 0, 5,
+    ])
   })
 })

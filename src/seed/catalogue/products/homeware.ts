@@ -10,7 +10,8 @@ export const homeware: DepartmentSeed = {
       price: 1800,
       weight: 420,
       featured: true,
-      description: 'A clean-burning soy candle scented with sea salt, driftwood and a little sage, poured in Suffolk into a reusable amber glass jar. About 45 hours of burn time.',
+      description:
+        'A clean-burning soy candle scented with sea salt, driftwood and a little sage, poured in Suffolk into a reusable amber glass jar. About 45 hours of burn time.',
     },
     {
       title: 'Christchurch Park Fig Candle',
@@ -18,7 +19,8 @@ export const homeware: DepartmentSeed = {
       price: 2200,
       compareAtPrice: 2600,
       weight: 480,
-      description: 'Green fig, cedar and blackcurrant leaf: a candle for late summer evenings, named after the park at the top of town. Cotton wick, about 50 hours.',
+      description:
+        'Green fig, cedar and blackcurrant leaf: a candle for late summer evenings, named after the park at the top of town. Cotton wick, about 50 hours.',
     },
     {
       title: 'Suffolk Meadow Reed Diffuser',

@@ -10,7 +10,13 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <div className="wrap page narrow">
       <h1>Choose a new password</h1>
-      {token ? <ResetPasswordForm token={token} /> : <p className="notice error">This link is incomplete. <Link href="/account/forgot-password">Ask for a new one</Link>.</p>}
+      {token ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <p className="notice error">
+          This link is incomplete. <Link href="/account/forgot-password">Ask for a new one</Link>.
+        </p>
+      )}
     </div>
   )
 }

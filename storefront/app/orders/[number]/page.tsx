@@ -19,8 +19,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!isOrderNumber(orderNumber)) notFound()
   const jwt = await sessionToken()
   const order =
-    (typeof token === 'string' && token ? await lookupGuestOrder(orderNumber, token) : null) ??
-    (jwt ? await findCustomerOrder(orderNumber, jwt) : null)
+    (typeof token === 'string' && token ? await lookupGuestOrder(orderNumber, token) : null) ?? (jwt ? await findCustomerOrder(orderNumber, jwt) : null)
   if (!order) notFound()
   return (
     <div className="wrap page narrow" style={{ maxWidth: 760 }}>
