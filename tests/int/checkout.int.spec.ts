@@ -199,6 +199,37 @@ describe('POST /api/orders/:id/transition', () => {
     expect(res.status).toBe(403)
   })
 
+  it('should store the payment, history and fulfilment each step wrote, in a record Payload reads and staff can still edit', async () => {
+    const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
+    const id = placed.json.order.id
+    const paid = await payload.findByID({ collection: 'orders', id, depth: 0 })
+    expect(paid).toMatchObject({ status: 'paid', orderNumber: placed.json.order.orderNumber, reservationExpiresAt: null })
+    expect(paid.payment).toMatchObject({ method: 'test-card', provider: 'test-card', state: 'paid', reference: expect.any(String) })
+    expect(paid.statusHistory?.map((h) => [h.from, h.to])).toEqual([['pending', 'paid']])
+
+    const shipped = await api.post(
+      `/orders/${id}/transition`,
+      { to: 'fulfilled', carrier: 'Royal Mail', trackingNumber: 'RM1GB', note: 'Packed' },
+      { token: staff },
+    )
+    expect(shipped.status).toBe(200)
+    const fulfilled = await payload.findByID({ collection: 'orders', id, depth: 0 })
+    expect(fulfilled.status).toBe('fulfilled')
+    expect(fulfilled.fulfilment).toMatchObject({ carrier: 'Royal Mail', trackingNumber: 'RM1GB', shippedAt: expect.any(String) })
+    expect(fulfilled.statusHistory?.map((h) => [h.from, h.to, h.note])).toEqual([
+      ['pending', 'paid', 'Payment approved (test-card)'],
+      ['paid', 'fulfilled', 'Packed'],
+    ])
+    expect(new Set(fulfilled.statusHistory?.map((h) => h.id)).size).toBe(2)
+
+    const noted = await api.patch(`/orders/${id}`, { internalNotes: 'Gift wrap' }, { token: staff })
+    expect(noted.status).toBe(200)
+    const after = await payload.findByID({ collection: 'orders', id, depth: 0 })
+    expect(after.internalNotes).toBe('Gift wrap')
+    expect(after.statusHistory?.map((h) => h.to)).toEqual(['paid', 'fulfilled'])
+    expect(after.lines?.map((l) => l.sku)).toEqual(['MUG-1'])
+  })
+
   it('should refuse a PATCH of status with 400 naming status', async () => {
     const placed = await checkout(checkoutBody([{ sku: 'MUG-1', quantity: 1 }]))
     const res = await api.patch(`/orders/${placed.json.order.id}`, { status: 'delivered' }, { token: staff })

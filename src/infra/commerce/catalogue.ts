@@ -7,7 +7,13 @@ type Variant = { sku?: string | null; title?: string | null; price?: number | nu
 type ProductDoc = { id: number | string; title: string; price: number; sku?: string | null; _status?: string | null; variants?: Variant[] | null }
 
 export async function loadSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
-  const s = await payload.findGlobal({ slug: 'store-settings', req, overrideAccess: true, depth: 0 })
+  const s = await payload.findGlobal({
+    slug: 'store-settings',
+    req,
+    overrideAccess: true,
+    depth: 0,
+    select: { storeName: true, vatRate: true, reservationMinutes: true, manualPaymentHoldDays: true, shipping: true },
+  })
   return {
     storeName: s.storeName ?? 'Ipswich Retail',
     currency: 'GBP',
@@ -39,6 +45,8 @@ function toSellable(sku: string, product: ProductDoc | undefined, stock: { avail
   }
 }
 
+// Every quote and checkout reads these: `select` keeps Payload from loading (and joining) the fields pricing never
+// looks at, such as descriptions, images, categories and SEO.
 export async function findSellable(payload: Payload, req: PayloadRequest, skus: readonly string[]): Promise<SellableSku[]> {
   if (skus.length === 0) return []
   const rows = await payload.find({
@@ -46,6 +54,8 @@ export async function findSellable(payload: Payload, req: PayloadRequest, skus: 
     where: { sku: { in: [...skus] } },
     limit: skus.length,
     depth: 0,
+    pagination: false,
+    select: { sku: true, product: true, available: true, lowStockThreshold: true },
     overrideAccess: true,
     req,
   })
@@ -56,6 +66,8 @@ export async function findSellable(payload: Payload, req: PayloadRequest, skus: 
         where: { id: { in: productIds as (number | string)[] } },
         limit: productIds.length,
         depth: 0,
+        pagination: false,
+        select: { title: true, price: true, sku: true, _status: true, variants: true },
         draft: false,
         overrideAccess: true,
         req,
