@@ -159,6 +159,46 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     expect(shown).toContain(formatPrice(newPrice))
   }, 60_000)
 
+  it('should let a merchandiser fulfil a paid order from the admin, saying first what is missing', async () => {
+    const sku = catalogue.simpleProduct.product.sku!
+    const placed = await fetch(`${stack.cmsUrl}/api/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-admin-${Date.now()}` },
+      body: JSON.stringify({
+        items: [{ sku, quantity: 1 }],
+        email: 'admin-flow@example.com',
+        shippingAddress: { name: 'Harriet Cobbold', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' },
+        paymentMethod: 'test-card',
+        card: { number: APPROVED_CARD },
+      }),
+    })
+    expect(placed.status).toBe(201)
+    const { order } = (await placed.json()) as { order: { id: number; orderNumber: string } }
+
+    const page = await newPage()
+    await page.goto(`${stack.cmsUrl}/admin/login`, { waitUntil: 'networkidle' })
+    await page.locator('input[name="email"]').fill(DEMO_MERCHANDISER.email)
+    await page.locator('input[name="password"]').fill(DEMO_MERCHANDISER.password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => url.pathname === '/admin')
+    await page.goto(`${stack.cmsUrl}/admin/collections/orders/${order.id}`, { waitUntil: 'networkidle' })
+    await page.getByText('Move order (paid)').waitFor()
+
+    await page.getByRole('button', { name: 'Mark fulfilled' }).click()
+    expect(await page.getByRole('alert').filter({ hasText: 'carrier' }).textContent()).toMatch(/carrier: is required/)
+
+    await page.getByLabel('Carrier').fill('Royal Mail')
+    await page.getByLabel('Tracking number').fill('RM123456785GB')
+    await page.getByRole('button', { name: 'Mark fulfilled' }).click()
+    await page.getByText('Move order (fulfilled)').waitFor()
+
+    const staff = await cms.logIn('users', DEMO_MERCHANDISER)
+    const stored = await cms.get<{ status: string; fulfilment: { trackingNumber: string } }>(`/api/orders/${order.id}?depth=0`, staff)
+    expect(stored).toMatchObject({ status: 'fulfilled', fulfilment: { trackingNumber: 'RM123456785GB' } })
+    const shipped = await pollFor(30_000, () => stack.smtp.mails.find((m) => m.subject?.includes(order.orderNumber) && m.text?.includes('RM123456785GB')))
+    expect(shipped.value).toBeDefined()
+  }, 120_000)
+
   describe('with an item in the cart', () => {
     const names = ['home', 'category', 'product', 'cart', 'checkout'] as const
     const pathOf = (name: (typeof names)[number]) =>

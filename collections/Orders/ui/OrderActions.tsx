@@ -32,7 +32,8 @@ export function OrderActions() {
     })
     const body = await res.json().catch(() => ({}))
     if (res.ok) window.location.reload()
-    else setMessage(body.errors?.[0]?.message ?? body.message ?? `Refused (${res.status})`)
+    // Our endpoints answer { error: { message } }; Payload's own errors { errors: [{ message }] }.
+    else setMessage(body.error?.message ?? body.errors?.[0]?.message ?? `Refused (${res.status})`)
   }
 
   return (
