@@ -47,8 +47,11 @@ function start(label, cmd, args, extraEnv = {}, cwd = root) {
   children.push(child)
 }
 
-start('CMS', 'npm', ['run', '--silent', 'serve'], { PORT: cmsPort })
-if (hasStorefront) start('Storefront', 'npx', ['next', 'start', '-p', storefrontPort], { PORT: storefrontPort }, path.join(root, 'storefront'))
+// Each server is a node process of its own (no npm or npx in between), so the SIGTERM sent on stop reaches it
+// and it drains; npm would exit at once and leave the server running on its port.
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
+start('CMS', process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], { PORT: cmsPort, NODE_OPTIONS: '--no-deprecation' })
+if (hasStorefront) start('Storefront', process.execPath, [nextBin, 'start', '-p', storefrontPort], { PORT: storefrontPort }, path.join(root, 'storefront'))
 
 console.log(`
 Ipswich Retail is starting:
@@ -58,12 +61,17 @@ Ipswich Retail is starting:
 ${hasStorefront ? `  Storefront   ${env.STOREFRONT_URL}\n` : ''}  Mail         written to ${path.join(env.DATA_DIR ?? 'data', 'outbox')} (set SMTP_URL to send)
 Press Ctrl+C to stop.`)
 
+// Stops both servers and waits for them to drain (the CMS finishes requests in hand), then exits.
 let stopping = false
 function shutdown(code) {
   if (stopping) return
   stopping = true
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
-  setTimeout(() => process.exit(code), 200).unref()
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null)
+  for (const child of running) child.kill('SIGTERM')
+  const exited = running.map((child) => new Promise((resolve) => child.once('exit', resolve)))
+  const limit = Number(env.SHUTDOWN_TIMEOUT_MS ?? 15_000) + 5_000
+  setTimeout(() => process.exit(code), limit).unref()
+  void Promise.all(exited).then(() => process.exit(code))
 }
 process.on('SIGINT', () => shutdown(0))
 process.on('SIGTERM', () => shutdown(0))
