@@ -1,4 +1,5 @@
 // Bags of wrong values for the hardening fuzz suite, by what they are wrong for.
+import { OPERATORS } from '../../src/guard/operand'
 
 export const BAD_IDS = [
   'abc',
@@ -103,27 +104,8 @@ export function wrongValuesFor(type: string): unknown[] {
   }
 }
 
-export const WHERE_OPERATORS = [
-  'equals',
-  'not_equals',
-  'in',
-  'not_in',
-  'all',
-  'exists',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'like',
-  'not_like',
-  'contains',
-  'near',
-  'within',
-  'intersects',
-  'bogus',
-  '$ne',
-  '__proto__',
-]
+// Every operator the guard knows, and some it must refuse.
+export const WHERE_OPERATORS = [...OPERATORS, 'bogus', '$ne', '__proto__']
 
 export const BAD_QUERY_PARAMS: string[] = [
   'limit=-1',
