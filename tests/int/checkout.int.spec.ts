@@ -169,6 +169,20 @@ describe('POST /api/cart/quote', () => {
     expect(JSON.stringify(res.json)).toContain('NOPE-1')
     expect(res.json.problems.length).toBeGreaterThanOrEqual(2)
   })
+
+  it('should price with settings saved a moment ago (the cached settings follow a save)', async () => {
+    const quote = async () => (await api.post('/cart/quote', { items: [{ sku: 'MUG-1', quantity: 1 }], shippingCountry: 'GB' })).json.totals.shipping
+    expect(await quote()).toBe(395)
+    expect(await quote()).toBe(395)
+    const saved = await api.post('/globals/store-settings', { shipping: { flatRate: 450, freeOver: 5000, countries: ['GB', 'IE'] } }, { token: staff })
+    expect(saved.status).toBe(200)
+    try {
+      expect(await quote()).toBe(450)
+    } finally {
+      await api.post('/globals/store-settings', { shipping: { flatRate: 395, freeOver: 5000, countries: ['GB', 'IE'] } }, { token: staff })
+    }
+    expect(await quote()).toBe(395)
+  })
 })
 
 describe('POST /api/orders/:id/transition', () => {

@@ -2,11 +2,31 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { LineOption } from '../../commerce/pricingRegistry'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
+import { readCache } from '../cache'
 
 type Variant = { sku?: string | null; title?: string | null; price?: number | null; options?: LineOption[] | null }
 type ProductDoc = { id: number | string; title: string; price: number; sku?: string | null; _status?: string | null; variants?: Variant[] | null }
 
+/**
+ * The store settings every quote and checkout prices with, kept in the read cache under the store-settings
+ * version: a save in the admin bumps it once committed (plugins/cacheInvalidation), here at once and on other
+ * instances through Redis, so the next quote reads the new settings. Without a trustworthy cache (Redis set
+ * but away) it reads the database every time.
+ */
 export async function loadSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
+  const cache = readCache()
+  const key = cache.keyFor('settings', 'commerce:store-settings')
+  if (!key) return readSettings(payload, req)
+  const entry =
+    cache.memory(key) ??
+    (await cache.fill(key, async () => {
+      const body = Buffer.from(JSON.stringify(await readSettings(payload, req)))
+      return { status: 200, headers: {}, body, size: body.length }
+    }))
+  return entry ? (JSON.parse(entry.body.toString('utf8')) as StoreSettings) : readSettings(payload, req)
+}
+
+async function readSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
   const s = await payload.findGlobal({
     slug: 'store-settings',
     req,
