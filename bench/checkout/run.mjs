@@ -3,6 +3,8 @@
 // Phase 1 (throughput): plenty of stock, every checkout should succeed. Phase 2 (contention): 10 SKUs with
 // 25 units each and the same clients racing for them, to count oversold units. Baseline in the same run:
 // POST /api/cart/quote (the same pricing reads, no writes). Usage: node bench/checkout/run.mjs [seconds]
+import os from 'node:os'
+
 import autocannon from 'autocannon'
 import pg from 'pg'
 
@@ -13,6 +15,10 @@ const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const dbName = `ir_bench_checkout_${process.pid}`
 const seconds = Number(process.argv[2] ?? 15)
 const connections = 20
+const loadBefore = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')
 const port = 8190
 
 const address = { name: 'Bench Shopper', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' }
@@ -103,7 +109,10 @@ try {
   console.log(JSON.stringify(result, null, 2))
   const target = throughput.rps >= 50 ? 'met' : `missed by ${50 - throughput.rps} orders/s`
   appendResults('Checkout (bench/checkout)', [
-    `Measured ${new Date().toISOString().slice(0, 16)}Z on ${result.machine}; PostgreSQL on 127.0.0.1, autocannon, ${connections} connections, ${seconds} s per row, CMS built and started with \`${'npm run serve'}\`.`,
+    `Measured ${new Date().toISOString().slice(0, 16)}Z on ${result.machine}; PostgreSQL on 127.0.0.1, autocannon, ${connections} connections, ${seconds} s per row, CMS built and started as the image starts it (\`node --conditions=production --import tsx src/server/main.ts\`, one process). Load average before / after: ${loadBefore} / ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}.`,
     '',
     '| run | req/s | p50 ms | p99 ms | 2xx | 4xx | 5xx |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -115,7 +124,6 @@ try {
   ])
   if (oversold > 0 || negative > 0 || ledgerMismatch > 0) process.exitCode = 1
 } finally {
-  cms.stop()
-  await new Promise((r) => setTimeout(r, 1000))
+  await cms.stop()
   await dropDatabase(server, dbName).catch(() => {})
 }

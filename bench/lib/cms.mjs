@@ -54,7 +54,14 @@ export async function startCms({ databaseUrl, port, env = {} }) {
   }
   const migrated = spawnSync('npm', ['run', '--silent', 'migrate'], { cwd: root, env: fullEnv, stdio: 'inherit' })
   if (migrated.status !== 0) throw new Error('migration failed')
-  const child = spawn('npm', ['run', '--silent', 'serve'], { cwd: root, env: fullEnv, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+  // The image's command (one node process); BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there on stop.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...profile, 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...fullEnv, NODE_OPTIONS: '--no-deprecation' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 120; i++) {
     try {
@@ -66,12 +73,10 @@ export async function startCms({ databaseUrl, port, env = {} }) {
   }
   return {
     base,
-    stop: () => {
-      try {
-        process.kill(-child.pid, 'SIGTERM')
-      } catch {
-        // already gone
-      }
+    /** SIGTERM, then waits for the server to drain and exit (so a CPU profile is complete). */
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())])
     },
   }
 }
