@@ -16,7 +16,6 @@ import { graphQLValidationRules } from './src/infra/graphqlLimits'
 import { logger } from './src/infra/logger'
 import { logPoolErrors } from './src/infra/poolErrors'
 import { jobsRunnerActive } from './src/jobs/runnerFlag'
-import { registerJobSubscribers } from './src/jobs/subscribers'
 import { tasks } from './src/jobs/tasks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -57,7 +56,6 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     logPoolErrors(payload)
-    registerJobSubscribers(payload)
   },
   plugins,
   // Generated on purpose (npm run generate:types), not by every dev boot: tests on SQLite would rewrite it.

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { payloadCommerceStore } from '../../src/infra/commerce/store'
 import type { TestPayload } from '../helpers/payload'
 import type { restClient } from '../helpers/rest'
 import { available, bootShop, checkoutBody, customerToken, ledgerSum, newKey, productWithStock } from '../helpers/shop'
@@ -153,6 +154,23 @@ describe('GET /api/orders/lookup', () => {
     const wrong = await api.get(`/orders/lookup?number=${placed.json.order.orderNumber}&token=not-the-token`)
     const unknown = await api.get('/orders/lookup?number=IR-999999&token=not-the-token')
     expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text])
+  })
+})
+
+describe('follow-up jobs', () => {
+  it('should queue them in the transaction: none when it rolls back, one per job when it commits', async () => {
+    const store = payloadCommerceStore(payload)
+    const low = { type: 'stock.low', payload: { sku: 'MUG-1', available: 1, threshold: 2 } } as const
+    const alerts = async () => (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'sendLowStockAlert' } } })).totalDocs
+    const before = await alerts()
+    const rolledBack = store.withTransaction(async (tx) => {
+      await tx.queueFollowUps([low])
+      throw new Error('rolled back')
+    })
+    await expect(rolledBack).rejects.toThrow('rolled back')
+    expect(await alerts()).toBe(before)
+    await store.withTransaction((tx) => tx.queueFollowUps([low]))
+    expect(await alerts()).toBe(before + 1)
   })
 })
 

@@ -104,6 +104,15 @@ describe('adjustStock', () => {
     ])
   })
 
+  it('should queue the low-stock alert with the change, and take the change back when queueing fails', async () => {
+    const { store, deps } = setup()
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -3, reason: 'breakage' } })
+    expect(store.followUps).toEqual(deps.published)
+    store.failOn('queueFollowUps')
+    await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: -1, reason: 'breakage' } }))
+    expect([store.available('MUG'), store.ledgerSum('MUG')]).toEqual([5, 5])
+  })
+
   it('should publish nothing for a count that matches the stock', async () => {
     const { deps } = setup()
     await adjustStock(deps, { by: 3, body: { sku: 'MUG', setTo: 8, reason: 'count' } })

@@ -7,7 +7,7 @@ import type { StockAdjustment } from '../stock'
 import type { CommerceDeps, CommerceStore, Id, StockLevel } from './ports'
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
-import { insertMovementsStep, stockEvents } from './stockSteps'
+import { insertMovementsStep, queueFollowUpsStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
 export interface AdjustStockRequest {
@@ -78,8 +78,11 @@ export async function adjustStock(deps: CommerceDeps, request: AdjustStockReques
   const { delta } = applyAdjustment(level.available, adjustment)
   const movement = adjustmentMovement(body.sku, delta, { by: request.by, note: body.reason })
   const ctx: Context = { stockChanges: [] }
-  await deps.store.withTransaction((tx) => runWorkflow('adjustStock', adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), ctx))
-  const events = stockEvents(ctx.stockChanges.filter((c) => c.change !== 0))
+  const eventsOf = (c: Context) => stockEvents(c.stockChanges.filter((change) => change.change !== 0))
+  await deps.store.withTransaction((tx) =>
+    runWorkflow('adjustStock', [...adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
+  )
+  const events = eventsOf(ctx)
   await publishAll(deps.events, events)
   const available = ctx.stockChanges[0]?.available ?? level.available
   return { sku: body.sku, available, change: delta, events }

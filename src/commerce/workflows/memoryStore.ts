@@ -1,4 +1,5 @@
 import { conflict } from '../errors'
+import type { CommerceEvent } from '../events'
 import { formatOrderNumber } from '../orderNumber'
 import type { OrderStatus } from '../orderStates'
 import type { LineOption } from '../pricingRegistry'
@@ -40,6 +41,8 @@ export class MemoryStore implements CommerceStore {
   private sequence = 0
   private movementIds = 0
   private faults = new FaultInjector<MemoryStoreMethod>()
+  /** The events whose follow-up work the workflows queued, in order. */
+  followUps: CommerceEvent[] = []
 
   constructor(options: { settings?: Partial<StoreSettings>; skus?: MemorySku[] } = {}) {
     this.settingsValue = { ...defaultTestSettings, ...options.settings }
@@ -186,6 +189,11 @@ export class MemoryStore implements CommerceStore {
     if (!order || order.status !== expectedStatus) return false
     this.orders.set(id, { ...order, ...structuredClone(patch) })
     return true
+  }
+
+  async queueFollowUps(events: readonly CommerceEvent[]): Promise<void> {
+    this.faults.check('queueFollowUps')
+    this.followUps.push(...structuredClone(events))
   }
 
   async findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]> {

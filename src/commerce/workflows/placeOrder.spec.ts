@@ -186,6 +186,14 @@ describe('placeOrder', () => {
     expect(deps.published.filter((e) => e.type === 'stock.low')).toEqual([{ type: 'stock.low', payload: { sku: 'MUG-BLUE', available: 5, threshold: 5 } }])
   })
 
+  it('should queue the follow-up work of exactly the events it publishes, inside its transaction', async () => {
+    const store = catalogueStore()
+    const deps = createTestDeps(store)
+    await placeOrder(deps, { body: checkoutBody({ items: [{ sku: 'MUG-BLUE', quantity: 5 }] }) })
+    expect(store.followUps.map((e) => e.type)).toEqual(['order.placed', 'stock.changed', 'stock.low'])
+    expect(store.followUps).toEqual(deps.published)
+  })
+
   it('should run the writes in one transaction', async () => {
     const store = catalogueStore()
     await placeOrder(createTestDeps(store), { body: checkoutBody() })

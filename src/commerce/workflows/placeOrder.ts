@@ -11,7 +11,7 @@ import type { PlaceOrderContext } from './placeOrderSteps'
 import { prepareCheckout } from './prepareCheckout'
 import type { CheckoutPlan } from './prepareCheckout'
 import { runWorkflow } from './runWorkflow'
-import { stockEvents } from './stockSteps'
+import { queueFollowUpsStep, stockEvents } from './stockSteps'
 
 export interface PlaceOrderInput {
   body: unknown
@@ -83,8 +83,11 @@ async function voidAfterFailedCommit(ctx: PlaceOrderContext, finished: boolean):
   await provider.void(ctx.payment.reference).catch(() => undefined)
 }
 
-function placedEvents(ctx: PlaceOrderContext, customerId: Id | null, status: OrderStatus): CommerceEvent[] {
+const statusOf = (ctx: PlaceOrderContext): OrderStatus => (ctx.payment?.status === 'approved' ? 'paid' : 'pending')
+
+function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEvent[] {
   const { plan } = ctx
+  const status = statusOf(ctx)
   const order = ctx.order as { id: Id; orderNumber: string }
   const payload = {
     orderId: order.id,
@@ -99,8 +102,8 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null, status: Ord
 }
 
 /**
- * Checkout: read-only checks first, then in one transaction reserve every SKU in lock order,
- * create the order and its ledger rows and take payment. Events are published after commit.
+ * Checkout: read-only checks first, then in one transaction reserve every SKU in lock order, create the order
+ * and its ledger rows, take payment and queue the confirmation email. Events are published after commit.
  */
 export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const customerId = input.customerId ?? null
@@ -112,7 +115,8 @@ export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Pr
   let finished = false
   try {
     await deps.store.withTransaction(async (tx) => {
-      await runWorkflow('placeOrder', placeOrderSteps(tx, plan), ctx)
+      const steps = [...placeOrderSteps(tx, plan), queueFollowUpsStep<PlaceOrderContext>(tx, (c) => placedEvents(c, customerId))]
+      await runWorkflow('placeOrder', steps, ctx)
       finished = true
     })
   } catch (error) {
@@ -120,8 +124,8 @@ export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Pr
     throw error
   }
   const payment = ctx.payment as AuthorizeResult
-  const status: OrderStatus = payment.status === 'approved' ? 'paid' : 'pending'
-  const events = placedEvents(ctx, customerId, status)
+  const status = statusOf(ctx)
+  const events = placedEvents(ctx, customerId)
   await publishAll(deps.events, events)
   return {
     order: {

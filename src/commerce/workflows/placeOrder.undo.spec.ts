@@ -131,6 +131,18 @@ describe('placeOrder undo paths', () => {
     expect(voided).toHaveBeenCalledTimes(1)
   })
 
+  it('should void the payment, delete the order and release stock when queueing its email fails', async () => {
+    const store = catalogueStore()
+    const { voided, payments } = voidableCard()
+    store.failOn('queueFollowUps', new Error('jobs table locked'))
+    const deps = createTestDeps(store, { payments })
+    const error = await rejectionOf<Error>(placeOrder(deps, { body: checkoutBody({ items: twoLines }) }))
+    expect(error.message).toBe('jobs table locked')
+    expect(snapshot(store)).toEqual(untouched)
+    expect(voided).toHaveBeenCalledTimes(1)
+    expect([store.followUps, deps.published]).toEqual([[], []])
+  })
+
   it('should allow the same cart to succeed after a refusal', async () => {
     const store = catalogueStore()
     const deps = createTestDeps(store)

@@ -1,5 +1,5 @@
 import type { Address } from '../address'
-import type { EventBus } from '../events'
+import type { CommerceEvent, EventBus } from '../events'
 import type { Pence } from '../money'
 import type { OrderStatus } from '../orderStates'
 import type { PaymentProviders } from '../payments'
@@ -122,6 +122,12 @@ export interface CommerceStore {
   updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean>
   /** Pending orders whose reservation ended at or before `now`, oldest first. */
   findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]>
+  /**
+   * Queues the background work these events call for (order emails, low-stock alerts) in this store's
+   * transaction, so it commits with the change it follows or not at all: a crash or a database error after the
+   * commit can no longer lose an order's confirmation email.
+   */
+  queueFollowUps(events: readonly CommerceEvent[]): Promise<void>
 }
 
 export interface Clock {

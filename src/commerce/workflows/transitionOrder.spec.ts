@@ -153,6 +153,19 @@ describe('transitionOrder', () => {
     expect(deps.published.map((e) => e.type)).toEqual(['order.transitioned', 'stock.changed', 'stock.changed'])
   })
 
+  it('should queue the follow-ups of the move in its transaction, and none when the move is undone', async () => {
+    const { store, deps, orderId } = await withOrder('paid')
+    store.followUps.length = 0
+    await move(deps, orderId, { to: 'fulfilled', carrier: 'DPD', trackingNumber: 'DPD1' })
+    expect(store.followUps).toEqual(deps.published)
+    expect(store.followUps.map((e) => e.type)).toEqual(['order.transitioned'])
+
+    store.followUps.length = 0
+    store.failOn('queueFollowUps', new Error('jobs table locked'))
+    await rejectionOf<Error>(move(deps, orderId, { to: 'delivered' }))
+    expect([store.allOrders()[0].status, store.followUps]).toEqual(['fulfilled', []])
+  })
+
   it('should say in order.transitioned whether stock was restocked', async () => {
     const { deps, orderId } = await withOrder('paid')
     await move(deps, orderId, { to: 'refunded', restock: true })

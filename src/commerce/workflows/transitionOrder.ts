@@ -10,7 +10,7 @@ import { mergeItems, orderMovements, sortBySku } from '../stock'
 import type { CommerceDeps, CommerceStore, Id, OrderPatch, OrderRecord } from './ports'
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
-import { insertMovementsStep, returnStockStep, stockEvents } from './stockSteps'
+import { insertMovementsStep, queueFollowUpsStep, returnStockStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
 export interface TransitionOrderRequest {
@@ -111,8 +111,7 @@ export async function transitionOrder(deps: CommerceDeps, request: TransitionOrd
   const effect = stockEffectOf(order.status, body.to, { restock: body.restock })
   const now = deps.clock.now()
   const ctx: Context = { stockChanges: [] }
-  await deps.store.withTransaction((tx) => runWorkflow('transitionOrder', transitionSteps(tx, order, body, effect, request.by, now), ctx))
-  const events: CommerceEvent[] = [
+  const eventsOf = (c: Context): CommerceEvent[] => [
     {
       type: 'order.transitioned',
       payload: {
@@ -125,8 +124,12 @@ export async function transitionOrder(deps: CommerceDeps, request: TransitionOrd
         restocked: effect === 'restock',
       },
     },
-    ...stockEvents(ctx.stockChanges),
+    ...stockEvents(c.stockChanges),
   ]
+  await deps.store.withTransaction((tx) =>
+    runWorkflow('transitionOrder', [...transitionSteps(tx, order, body, effect, request.by, now), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
+  )
+  const events = eventsOf(ctx)
   await publishAll(deps.events, events)
   return {
     orderId: order.id,

@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { CommerceError } from '../../commerce/errors'
 import type { CommerceStore } from '../../commerce/workflows/ports'
+import { followUpJobs } from '../../jobs/followUps'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
@@ -101,6 +102,12 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
     findOrder: (id) => findOrder(payload, r(), id),
     updateOrder: (id, patch, expected) => updateOrder(payload, r(), id, patch, expected),
     findExpiredPendingOrders: (now, limit) => findExpiredPendingOrders(payload, r(), now, limit),
+    // Payload's jobs queue on this request's transaction: the jobs commit with the order or stock change.
+    async queueFollowUps(events) {
+      for (const job of followUpJobs(events)) {
+        await payload.jobs.queue({ task: job.task, input: job.input as never, req })
+      }
+    },
   }
   return store
 }
