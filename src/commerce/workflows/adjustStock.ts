@@ -7,7 +7,8 @@ import type { StockAdjustment } from '../stock'
 import type { CommerceDeps, CommerceStore, Id, StockLevel } from './ports'
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
-import { insertMovementsStep, queueFollowUpsStep, stockEvents } from './stockSteps'
+import { queueFollowUpsStep } from './followUpsStep'
+import { insertMovementsStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
 export interface AdjustStockRequest {

@@ -11,7 +11,8 @@ import type { PlaceOrderContext } from './placeOrderSteps'
 import { prepareCheckout } from './prepareCheckout'
 import type { CheckoutPlan } from './prepareCheckout'
 import { runWorkflow } from './runWorkflow'
-import { queueFollowUpsStep, stockEvents } from './stockSteps'
+import { queueFollowUpsStep } from './followUpsStep'
+import { stockEvents } from './stockSteps'
 
 export interface PlaceOrderInput {
   body: unknown

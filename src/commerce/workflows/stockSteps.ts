@@ -87,21 +87,6 @@ export function insertMovementsStep<C>(tx: CommerceStore, name: string, rows: (c
   })
 }
 
-/**
- * The last step of a workflow: queues the follow-up work of the events the workflow will publish, in its
- * transaction. Last, so no step after it can fail; a failed commit takes the queued work with it.
- */
-export function queueFollowUpsStep<C>(tx: CommerceStore, eventsOf: (ctx: C) => CommerceEvent[]): WorkflowStep<C, unknown> {
-  return defineStep<C, number>({
-    name: 'queueFollowUps',
-    async run(ctx) {
-      const events = eventsOf(ctx)
-      if (events.length > 0) await tx.queueFollowUps(events)
-      return events.length
-    },
-  })
-}
-
 /** stock.changed for every change, stock.low where a change crossed the SKU's threshold. */
 export function stockEvents(changes: readonly StockChange[]): CommerceEvent[] {
   return changes.flatMap((c): CommerceEvent[] => {

@@ -10,7 +10,8 @@ import { mergeItems, orderMovements, sortBySku } from '../stock'
 import type { CommerceDeps, CommerceStore, Id, OrderPatch, OrderRecord } from './ports'
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
-import { insertMovementsStep, queueFollowUpsStep, returnStockStep, stockEvents } from './stockSteps'
+import { queueFollowUpsStep } from './followUpsStep'
+import { insertMovementsStep, returnStockStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
 export interface TransitionOrderRequest {
