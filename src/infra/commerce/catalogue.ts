@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { LineOption } from '../../commerce/pricingRegistry'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
 import { readCache } from '../cache'
+import { env } from '../env'
 
 type Variant = { sku?: string | null; title?: string | null; price?: number | null; options?: LineOption[] | null }
 type ProductDoc = { id: number | string; title: string; price: number; sku?: string | null; _status?: string | null; variants?: Variant[] | null }
@@ -10,10 +11,11 @@ type ProductDoc = { id: number | string; title: string; price: number; sku?: str
 /**
  * The store settings every quote and checkout prices with, kept in the read cache under the store-settings
  * version: a save in the admin bumps it once committed (plugins/cacheInvalidation), here at once and on other
- * instances through Redis, so the next quote reads the new settings. Without a trustworthy cache (Redis set
- * but away) it reads the database every time.
+ * instances through Redis, so the next quote reads the new settings. With CACHE_ENABLED=false, or without a
+ * trustworthy cache (Redis set but away), it reads the database every time.
  */
 export async function loadSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
+  if (!env().CACHE_ENABLED) return readSettings(payload, req)
   const cache = readCache()
   const key = cache.keyFor('settings', 'commerce:store-settings')
   if (!key) return readSettings(payload, req)
