@@ -1,6 +1,7 @@
+import type { OrderEmailKind } from '../commerce/followUps'
 import { formatGBP } from '../commerce/money'
 
-export type OrderEmailKind = 'confirmation' | 'paid' | 'fulfilled' | 'cancelled' | 'refunded'
+export type { OrderEmailKind }
 
 export interface OrderEmailData {
   storeName: string

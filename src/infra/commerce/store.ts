@@ -1,8 +1,8 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { CommerceError } from '../../commerce/errors'
+import { followUpJobs } from '../../commerce/followUps'
 import type { CommerceStore } from '../../commerce/workflows/ports'
-import { followUpJobs } from '../../jobs/followUps'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'

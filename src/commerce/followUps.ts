@@ -1,5 +1,8 @@
-import type { CommerceEvent } from '../commerce/events'
-import type { OrderEmailKind } from '../emails/orderEmail'
+import type { CommerceEvent } from './events'
+
+/** The order emails there are: the follow-ups queue them, the email task renders them. */
+export const ORDER_EMAIL_KINDS = ['confirmation', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const
+export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number]
 
 export type FollowUpJob =
   | { task: 'sendOrderEmail'; input: { orderId: number; kind: OrderEmailKind } }
