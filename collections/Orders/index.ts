@@ -7,10 +7,9 @@ import { nobody } from '../../src/access/nobody'
 import { addressFields } from '../../src/fields/address'
 import { handleLookupOrder } from '../../src/endpoints/lookupOrder'
 import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
+import { ORDER_STATUSES } from '../../src/commerce/orderStates'
 import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
 import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
-
-export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'expired', 'refunded'] as const
 
 // Not `required`: Payload would then demand the whole group in every GraphQL update; checkout always sets them.
 const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true } })

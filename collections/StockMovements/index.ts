@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../src/access/isStaff'
 import { nobody } from '../../src/access/nobody'
+import { STOCK_REASONS } from '../../src/commerce/stock'
 
 // The stock ledger: one row per change; the sum of a SKU's rows is its stock. Written only by workflows.
 export const StockMovements: CollectionConfig = {
@@ -21,7 +22,7 @@ export const StockMovements: CollectionConfig = {
       name: 'reason',
       type: 'select',
       required: true,
-      options: ['reserve', 'sale', 'release', 'restock', 'adjustment'].map((value) => ({ label: value, value })),
+      options: STOCK_REASONS.map((value) => ({ label: value, value })),
     },
     { name: 'order', type: 'relationship', relationTo: 'orders', index: true },
     { name: 'by', type: 'relationship', relationTo: 'users' },

@@ -2,14 +2,7 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-// Mirrors src/commerce/orderStates.ts for display only; the server decides.
-const MOVES: Record<string, string[]> = {
-  pending: ['paid', 'cancelled', 'expired'],
-  paid: ['fulfilled', 'cancelled', 'refunded'],
-  fulfilled: ['delivered', 'refunded'],
-  delivered: ['refunded'],
-}
-const CAN_RESTOCK = new Set(['paid:cancelled', 'paid:refunded', 'fulfilled:refunded', 'delivered:refunded'])
+import { allowedMoves, canRestock, isOrderStatus } from '../../../src/commerce/orderStates'
 
 export function OrderActions() {
   const { id } = useDocumentInfo()
@@ -20,7 +13,9 @@ export function OrderActions() {
   const [trackingNumber, setTrackingNumber] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   if (!id || !status) return null
-  const moves = MOVES[status] ?? []
+  // The buttons read the table the transition workflow enforces; the server still decides.
+  const from = isOrderStatus(status) ? status : null
+  const moves = from ? allowedMoves(from) : []
 
   const move = async (to: string) => {
     setMessage(null)
@@ -49,7 +44,7 @@ export function OrderActions() {
               <input placeholder="Tracking number" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} aria-label="Tracking number" />
             </>
           )}
-          {moves.some((to) => CAN_RESTOCK.has(`${status}:${to}`)) && (
+          {from && moves.some((to) => canRestock(from, to)) && (
             <label>
               <input type="checkbox" checked={restock} onChange={(e) => setRestock(e.target.checked)} /> Return stock on cancel/refund
             </label>
