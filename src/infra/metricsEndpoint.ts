@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { metrics } from '../infra/metrics'
+import { metrics } from './metrics'
 
 function bearerMatches(header: string | undefined, token: string): boolean {
   const offered = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '')

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { Payload } from 'payload'
 
 import { logger } from '../infra/logger'
-import { serveMetrics } from '../server/metricsEndpoint'
+import { serveMetrics } from '../infra/metricsEndpoint'
 
 /** True when this module is the script node was started with (not imported by the CMS server). */
 export function isEntryPoint(moduleUrl: string): boolean {
