@@ -6,7 +6,7 @@ import { penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { validateSkus } from './hooks/validateSkus'
-import { normaliseSku } from './skus'
+import { normaliseSku } from '../../src/commerce/sku'
 
 export const Products: CollectionConfig = {
   slug: 'products',

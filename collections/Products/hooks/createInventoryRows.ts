@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { productSkus } from '../skus'
+import { productSkus } from '../../../src/commerce/sku'
 
 type Variant = { sku?: string | null; title?: string | null }
 

@@ -1,38 +1,12 @@
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { SKU_PATTERN } from '../skus'
-
-type Variant = { sku?: string | null }
-type FieldError = { path: string; message: string }
-
-function skuErrors(data: Record<string, unknown>): { errors: FieldError[]; skus: Map<string, string> } {
-  const variants = (data.variants as Variant[] | undefined) ?? []
-  const errors: FieldError[] = []
-  const skus = new Map<string, string>()
-  const claim = (sku: unknown, path: string) => {
-    if (typeof sku !== 'string' || !SKU_PATTERN.test(sku)) {
-      errors.push({ path, message: 'SKU must be 2–64 capital letters, digits or hyphens' })
-      return
-    }
-    if (skus.has(sku)) errors.push({ path, message: `SKU ${sku} is used twice in this product` })
-    else skus.set(sku, path)
-  }
-  if (variants.length > 0) {
-    if (data.sku) {
-      errors.push({ path: 'sku', message: 'A product with variants has no SKU of its own: give each variant a SKU' })
-    }
-    variants.forEach((v, i) => claim(v.sku, `variants.${i}.sku`))
-  } else if (data._status !== 'draft' || data.sku) {
-    claim(data.sku, 'sku')
-  }
-  return { errors, skus }
-}
+import { checkProductSkus, type SkuOwner } from '../../../src/commerce/sku'
 
 // SKUs are unique across the catalogue, products and variants alike; the inventory row owns the SKU.
 export const validateSkus: CollectionBeforeValidateHook = async ({ data, originalDoc, req }) => {
   if (!data) return data
-  const merged = { ...originalDoc, ...data }
-  const { errors, skus } = skuErrors(merged)
+  const merged = { ...originalDoc, ...data } as SkuOwner
+  const { problems: errors, claimed: skus } = checkProductSkus(merged)
   if (skus.size > 0) {
     const taken = await req.payload.find({
       collection: 'inventory',

@@ -1,4 +1,4 @@
-import { SKU_PATTERN } from '../../../collections/Products/skus'
+import { SKU_PATTERN } from '../../commerce/sku'
 import { categoryTree } from './categories'
 import { defaultStock, planCatalogue, planSkus } from './plan'
 
