@@ -1,12 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { LineOption } from '../../commerce/pricingRegistry'
+import { toSellable, type ProductForSale } from '../../commerce/sellable'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
 import { readCache } from '../cache'
 import { env } from '../env'
 
-type Variant = { sku?: string | null; title?: string | null; price?: number | null; options?: LineOption[] | null }
-type ProductDoc = { id: number | string; title: string; price: number; sku?: string | null; _status?: string | null; variants?: Variant[] | null }
+type ProductDoc = ProductForSale & { id: number | string }
 
 /**
  * The store settings every quote and checkout prices with, kept in the read cache under the store-settings
@@ -49,22 +48,6 @@ async function readSettings(payload: Payload, req: PayloadRequest): Promise<Stor
       countries: (s.shipping?.countries as string[] | undefined) ?? ['GB'],
     },
   } as StoreSettings
-}
-
-// A SKU as the shop sells it: the published product's price and titles, its variant's options, its stock.
-function toSellable(sku: string, product: ProductDoc | undefined, stock: { available: number; threshold: number }): SellableSku {
-  const variant = product?.variants?.find((v) => v.sku === sku)
-  const hasVariants = (product?.variants?.length ?? 0) > 0
-  return {
-    sku,
-    title: variant?.title ? `${product?.title} – ${variant.title}` : (product?.title ?? sku),
-    options: (variant?.options ?? []).map((o) => ({ name: o.name, value: o.value })),
-    unitPrice: variant?.price ?? product?.price ?? 0,
-    published: product?._status === 'published',
-    purchasable: !!product && (variant ? true : !hasVariants && product.sku === sku),
-    available: stock.available,
-    lowStockThreshold: stock.threshold,
-  }
 }
 
 // Every quote and checkout reads these: `select` keeps Payload from loading (and joining) the fields pricing never
