@@ -37,6 +37,8 @@ const nextConfig = {
   poweredByHeader: false,
   eslint: { ignoreDuringBuilds: true },
   serverExternalPackages: ['prom-client'],
+  // Compiles the shared rules in ../src/commerce (money, postcode, SKU, HTML escaping) that the storefront imports.
+  experimental: { externalDir: true },
   images: { loader: 'custom', loaderFile: './lib/images/cmsImageLoader.ts' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]

@@ -1,4 +1,5 @@
 import type { OrderEmailKind } from '../commerce/followUps'
+import { escapeHtml } from '../commerce/html'
 import { formatGBP } from '../commerce/money'
 
 export type { OrderEmailKind }
@@ -23,8 +24,6 @@ export interface RenderedEmail {
   html: string
   text: string
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const SUBJECTS: Record<OrderEmailKind, (n: string) => string> = {
   confirmation: (n) => `Thank you for your order ${n}`,

@@ -1,6 +1,8 @@
 // A small server-side renderer for Payload's Lexical JSON: paragraphs, headings, lists, quotes,
 // links and formatted text. Unknown nodes render their children, so new node types degrade to text.
 
+import { escapeHtml } from '../../../src/commerce/html'
+
 export interface LexicalNode {
   type?: string
   children?: LexicalNode[]
@@ -26,10 +28,6 @@ const FORMAT_TAGS: [bit: number, open: string, close: string][] = [
   [32, '<sub>', '</sub>'],
   [64, '<sup>', '</sup>'],
 ]
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
 
 /** Only web, mail and phone links, or paths on this site; anything else (javascript:…) is dropped. */
 export function safeHref(url: unknown): string | null {
