@@ -1,11 +1,8 @@
-/** "£1,234.56" from integer pence; negatives as "-£1.50". Grouped by hand: no ICU dependence. */
+import { formatGBP } from '../../src/commerce/money'
+
+/** "£1,234.56" from integer pence, as the CMS formats it; a dash for anything else, so a page never fails on a bad amount. */
 export function formatPrice(pence: number): string {
-  if (!Number.isSafeInteger(pence)) return '—'
-  const sign = pence < 0 ? '-' : ''
-  const abs = Math.abs(pence)
-  // eslint-disable-next-line security/detect-unsafe-regex -- runs on the digits of a safe integer (at most 16)
-  const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}£${pounds}.${String(abs % 100).padStart(2, '0')}`
+  return Number.isSafeInteger(pence) ? formatGBP(pence) : '—'
 }
 
 /** "12", "12.5", "£12.50" → pence; null for anything else (blank, negative, more than 2 decimals). */

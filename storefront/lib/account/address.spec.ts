@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { safeNext } from '../session/safeNext'
-import { normaliseUkPostcode, validateAddress, withAddress } from './address'
+import { validateAddress, withAddress } from './address'
 
 const form = (values: Record<string, string>) => (field: string) => values[field] ?? null
 const good = { name: 'Ada', line1: '1 Quay St', city: 'Ipswich', postcode: 'ip11aa', country: 'gb' }
@@ -24,12 +24,6 @@ describe('validateAddress', () => {
   })
   it('should leave foreign postcodes alone', () => {
     expect(validateAddress(form({ ...good, country: 'FR', postcode: '75001' })).errors).toEqual({})
-  })
-})
-
-describe('normaliseUkPostcode', () => {
-  it('should space and upper-case a postcode', () => {
-    expect(normaliseUkPostcode('sw1a1aa')).toBe('SW1A 1AA')
   })
 })
 

@@ -1,15 +1,7 @@
 import type { FieldErrors } from '../cms/apiErrors'
 import type { Address } from '../cms/types'
-
-// The same UK postcode shape the CMS checks at checkout, so a saved address is one it accepts.
-const UK_POSTCODE = /^(GIR 0AA|([A-Z][0-9]{1,2}|[A-Z][A-HJ-Y][0-9]{1,2}|[A-Z][0-9][A-Z]|[A-Z][A-HJ-Y][0-9][A-Z]?) [0-9][A-Z]{2})$/
-
-export function normaliseUkPostcode(value: string): string | null {
-  const compact = value.replace(/\s+/g, '').toUpperCase()
-  if (compact.length < 5) return null
-  const spaced = `${compact.slice(0, -3)} ${compact.slice(-3)}`
-  return UK_POSTCODE.test(spaced) ? spaced : null
-}
+// The rule the CMS checks at checkout, so a saved address is one it accepts.
+import { normaliseUkPostcode } from '../../../src/commerce/postcode'
 
 const REQUIRED = ['name', 'line1', 'city', 'postcode', 'country'] as const
 const LIMITS: { [field: string]: number } = { label: 60, name: 100, line1: 200, line2: 200, city: 100, postcode: 16, country: 2 }

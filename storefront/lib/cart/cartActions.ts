@@ -2,7 +2,8 @@
 
 import { currentStock } from '../catalogue/inventory'
 import { shortageMessage } from '../cms/apiErrors'
-import { MAX_QUANTITY, addToCart, normaliseSku, quantityOf, setQuantity } from './cartItems'
+import { parseSku } from '../../../src/commerce/sku'
+import { MAX_QUANTITY, addToCart, quantityOf, setQuantity } from './cartItems'
 import { readCart, writeCart } from './cartStore'
 
 export interface AddToCartState {
@@ -16,7 +17,7 @@ function quantityFrom(formData: FormData, fallback: number): number {
 }
 
 export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
-  const sku = normaliseSku(formData.get('sku'))
+  const sku = parseSku(formData.get('sku'))
   if (!sku) return { status: 'error', message: 'Choose an option first.' }
   const quantity = Math.max(1, quantityFrom(formData, 1))
   const cart = await readCart()
@@ -34,7 +35,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
 }
 
 export async function updateCartLineAction(formData: FormData): Promise<void> {
-  const sku = normaliseSku(formData.get('sku'))
+  const sku = parseSku(formData.get('sku'))
   if (!sku) return
   const remove = formData.get('intent') === 'remove'
   await writeCart(setQuantity(await readCart(), sku, remove ? 0 : quantityFrom(formData, 1)))

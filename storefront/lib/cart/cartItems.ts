@@ -1,5 +1,7 @@
 // The cart is a list of { sku, quantity }; prices are never stored, the CMS quotes them.
 
+import { parseSku } from '../../../src/commerce/sku'
+
 export interface CartItem {
   sku: string
   quantity: number
@@ -8,13 +10,6 @@ export interface CartItem {
 export const MAX_QUANTITY = 1000
 // Keeps the cart cookie well under the 4 KB browsers allow.
 export const MAX_CART_LINES = 40
-const SKU = /^[A-Z0-9][A-Z0-9-]{1,63}$/
-
-export function normaliseSku(value: unknown): string | null {
-  if (typeof value !== 'string') return null
-  const sku = value.trim().toUpperCase()
-  return SKU.test(sku) ? sku : null
-}
 
 function clampQuantity(value: unknown): number | null {
   const n = typeof value === 'string' ? Number(value) : value
@@ -28,7 +23,7 @@ export function sanitiseCart(value: unknown): CartItem[] {
   const merged = new Map<string, number>()
   for (const entry of value) {
     if (!entry || typeof entry !== 'object') continue
-    const sku = normaliseSku((entry as CartItem).sku)
+    const sku = parseSku((entry as CartItem).sku)
     const quantity = clampQuantity((entry as CartItem).quantity)
     if (!sku || !quantity) continue
     merged.set(sku, Math.min(MAX_QUANTITY, (merged.get(sku) ?? 0) + quantity))

@@ -1,6 +1,9 @@
 import type { Media, Product, VariantOption } from '../cms/types'
 import { isMedia } from '../cms/types'
 
+// The CMS's own rule for which SKUs a product sells.
+export { productSkus } from '../../../src/commerce/sku'
+
 /** Below this many units a product says "only N left" (the public API hides each SKU's threshold). */
 export const LOW_STOCK = 5
 
@@ -14,12 +17,6 @@ export interface PurchasableSku {
 
 export function hasVariants(product: Pick<Product, 'variants'>): boolean {
   return (product.variants?.length ?? 0) > 0
-}
-
-/** Every SKU a product sells: one per variant, or its own. */
-export function productSkus(product: Pick<Product, 'sku' | 'variants'>): string[] {
-  if (hasVariants(product)) return (product.variants ?? []).map((v) => v.sku).filter(Boolean)
-  return product.sku ? [product.sku] : []
 }
 
 /** Each buyable SKU with its own price and stock (0 when the CMS has no stock row). */
