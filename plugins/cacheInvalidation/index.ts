@@ -4,11 +4,10 @@ import { bumpCacheVersions } from '../../src/infra/cache'
 import { afterCommit } from '../../src/infra/afterCommit'
 import { events } from '../../src/infra/events'
 import { logger } from '../../src/infra/logger'
+import { oncePerProcess } from '../../src/infra/processSingleton'
 import { sanitizeCacheInvalidationOptions, type CacheInvalidationOptions } from './options'
 
 export type { CacheInvalidationOptions }
-
-const subscribed = Symbol.for('ipswich-retail.cache.stockSubscription')
 
 /**
  * Keeps the read cache honest: a change to a catalogue document or the store settings bumps that
@@ -60,10 +59,7 @@ export const cacheInvalidationPlugin =
       ),
       onInit: async (payload) => {
         await existingOnInit?.(payload)
-        const flags = globalThis as unknown as Record<symbol, boolean>
-        if (flags[subscribed]) return
-        flags[subscribed] = true
-        events().subscribe('stock.changed', () => safeBump(options.stockVersions).then(() => undefined))
+        oncePerProcess('cache.stockSubscription', () => events().subscribe('stock.changed', () => safeBump(options.stockVersions).then(() => undefined)))
       },
     }
   }

@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Glob
 import { afterCommit } from '../../src/infra/afterCommit'
 import { events } from '../../src/infra/events'
 import { logger } from '../../src/infra/logger'
+import { oncePerProcess, processSingleton } from '../../src/infra/processSingleton'
 import { createRevalidator } from './revalidator'
 import { tagsForDocument, tagsForStock } from './tags'
 
@@ -13,17 +14,14 @@ export interface StorefrontRevalidationOptions {
   collections?: string[]
 }
 
-const key = Symbol.for('ipswich-retail.storefrontRevalidator')
-type Holder = Record<symbol, ReturnType<typeof createRevalidator> | undefined>
-
 /** Tells the storefront which cached pages a catalogue, settings or stock change touched, after commit. */
 export const storefrontRevalidationPlugin =
   (options: StorefrontRevalidationOptions): Plugin =>
   (config: Config): Config => {
     if (!options.secret) return config
     const collections = options.collections ?? ['products', 'categories', 'media']
-    const holder = globalThis as unknown as Holder
-    const revalidator = () => (holder[key] ??= createRevalidator({ storefrontUrl: options.storefrontUrl, secret: options.secret!, logger: logger() }))
+    const revalidator = () =>
+      processSingleton('storefrontRevalidator', () => createRevalidator({ storefrontUrl: options.storefrontUrl, secret: options.secret!, logger: logger() }))
     const onChange =
       (slug: string): CollectionAfterChangeHook =>
       async ({ doc, previousDoc, req, context }) => {
@@ -60,11 +58,7 @@ export const storefrontRevalidationPlugin =
       ),
       onInit: async (payload) => {
         await existingOnInit?.(payload)
-        const flag = Symbol.for('ipswich-retail.storefrontRevalidation.subscribed')
-        const flags = globalThis as unknown as Record<symbol, boolean>
-        if (flags[flag]) return
-        flags[flag] = true
-        events().subscribe('stock.changed', (e) => revalidator().revalidate(tagsForStock(e.sku)))
+        oncePerProcess('storefrontRevalidation.subscribed', () => events().subscribe('stock.changed', (e) => revalidator().revalidate(tagsForStock(e.sku))))
       },
     }
   }

@@ -6,6 +6,7 @@ import { env } from './env'
 import { logger } from './logger'
 import { SizedLru } from './lru'
 import { metrics } from './metrics'
+import { processSingleton } from './processSingleton'
 import { createRedisClient, redis } from './redis'
 
 export type CachedResponse = { status: number; headers: Record<string, string | string[]>; body: Buffer; size: number }
@@ -141,15 +142,12 @@ export function createReadCache(options: Options): ReadCache {
   }
 }
 
-// One cache per process, on globalThis: Payload hooks in Next's bundle bump the versions the server reads.
-const key = Symbol.for('ipswich-retail.readCache')
-const holder = globalThis as unknown as Record<symbol, ReadCache | undefined>
-
+// One cache per process: Payload hooks in Next's bundle bump the versions the server reads.
 export function readCache(): ReadCache {
-  if (!holder[key]) {
+  return processSingleton('readCache', () => {
     const settings = env()
     const client = redis()
-    holder[key] = createReadCache({
+    return createReadCache({
       client,
       subscriber: client ? createRedisClient(settings.REDIS_URL!, 'cache-subscriber') : undefined,
       prefix: settings.REDIS_KEY_PREFIX,
@@ -158,8 +156,7 @@ export function readCache(): ReadCache {
       refreshMs: settings.CACHE_VERSION_REFRESH_MS,
       logger: logger(),
     })
-  }
-  return holder[key]!
+  })
 }
 
 /** Invalidates every cached read that depends on these collections, on every instance sharing Redis. */

@@ -1,10 +1,7 @@
 import { createEventBus, type EventBus } from '../commerce/events'
+import { processSingleton } from './processSingleton'
 
-// One bus per process, kept on globalThis: Next's bundled route code and the custom server load this module separately.
-const key = Symbol.for('ipswich-retail.events')
-const holder = globalThis as unknown as Record<symbol, EventBus | undefined>
-
+// One bus per process: Next's bundled route code and the custom server load this module separately.
 export function events(): EventBus {
-  holder[key] ??= createEventBus()
-  return holder[key]!
+  return processSingleton('events', () => createEventBus())
 }

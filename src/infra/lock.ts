@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Redis } from 'ioredis'
 
 import { env } from './env'
+import { processSingleton } from './processSingleton'
 import { redis } from './redis'
 
 export type Lease = { extend(ttlMs: number): Promise<boolean>; release(): Promise<void> }
@@ -33,14 +34,10 @@ export function redisLock(client: Redis, prefix: string): Lock {
   }
 }
 
-// Shared by everything in this process (on globalThis, like the other process-wide state).
-const tableKey = Symbol.for('ipswich-retail.locks')
-const holder = globalThis as unknown as Record<symbol, Map<string, { token: string; until: number }> | undefined>
-
 /** Without Redis: exclusion between the schedulers and workers of one process. */
 export function memoryLock(now: () => number = Date.now): Lock {
-  holder[tableKey] ??= new Map()
-  const table = holder[tableKey]!
+  // Shared by everything in this process, like the other process-wide state.
+  const table = processSingleton('locks', () => new Map<string, { token: string; until: number }>())
   return {
     async acquire(name, ttlMs) {
       const held = table.get(name)

@@ -1,6 +1,7 @@
 import pino, { type Logger } from 'pino'
 
 import { env } from './env'
+import { processSingleton, setProcessSingleton } from './processSingleton'
 
 export type { Logger }
 
@@ -54,16 +55,12 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
   )
 }
 
-// One logger per process, on globalThis: Next's bundled code and the server write through the same stream.
-const key = Symbol.for('ipswich-retail.logger')
-const holder = globalThis as unknown as Record<symbol, Logger | undefined>
-
+// One logger per process: Next's bundled code and the server write through the same stream.
 export function logger(): Logger {
-  holder[key] ??= createLogger()
-  return holder[key]!
+  return processSingleton('logger', () => createLogger())
 }
 
 /** The server installs its own (buffered) logger before anything else logs. */
 export function setLogger(instance: Logger): void {
-  holder[key] = instance
+  setProcessSingleton('logger', instance)
 }

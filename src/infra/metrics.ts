@@ -1,11 +1,15 @@
 import client, { type Counter, type Gauge, type Histogram, type Registry } from 'prom-client'
 
 import type { EventBus } from '../commerce/events'
+import type { OrderEmailKind } from '../commerce/followUps'
+import { oncePerProcess, processSingleton } from './processSingleton'
 
 // Names and labels are fixed by docs/CONTRACT.md; ops/ dashboards and alerts depend on them.
 export type CheckoutRefusalReason = 'out_of_stock' | 'invalid' | 'payment_declined' | 'busy' | 'idempotency_conflict' | 'rate_limited'
 export type ReadinessCheck = 'database' | 'redis' | 'migrations' | 'media'
 export type StockCounts = { low: number; out: number }
+// The `template` label of the email counters: snake_case, one value per kind of email.
+export type EmailTemplate = `order_${OrderEmailKind}` | 'low_stock_digest' | 'low_stock_alert'
 
 export interface Metrics {
   registry: Registry
@@ -93,13 +97,9 @@ function createMetrics(): Metrics {
   }
 }
 
-// One registry per process, on globalThis: Next's bundled endpoints and the server record into the same one.
-const key = Symbol.for('ipswich-retail.metrics')
-const holder = globalThis as unknown as Record<symbol, Metrics | undefined>
-
+// One registry per process: Next's bundled endpoints and the server record into the same one.
 export function metrics(): Metrics {
-  holder[key] ??= createMetrics()
-  return holder[key]!
+  return processSingleton('metrics', createMetrics)
 }
 
 /** Called by the checkout endpoint for each refused checkout. */
@@ -120,8 +120,8 @@ export function recordJob(task: string, ok: boolean, seconds: number): void {
   m.jobDuration.observe({ task }, seconds)
 }
 
-/** Called by the email tasks after each send attempt. */
-export function recordEmail(template: string, ok: boolean): void {
+/** Called by sendAndRecord (src/infra/mailer.ts) after each send attempt. */
+export function recordEmail(template: EmailTemplate, ok: boolean): void {
   const m = metrics()
   ;(ok ? m.emailsSent : m.emailsFailed).inc({ template })
 }
@@ -140,14 +140,12 @@ export function setReadinessSource(source: () => Promise<unknown>): void {
 
 /** Orders arrive as domain events; subscribed once per process. */
 export function subscribeOrderMetrics(bus: EventBus): void {
-  const flag = Symbol.for('ipswich-retail.metrics.orders')
-  const flags = globalThis as unknown as Record<symbol, boolean>
-  if (flags[flag]) return
-  flags[flag] = true
-  bus.subscribe('order.placed', (order) => {
-    const m = metrics()
-    const labels = { payment_method: order.paymentMethod }
-    m.ordersPlaced.inc(labels)
-    m.ordersValue.inc(labels, order.totals.total)
-  })
+  oncePerProcess('metrics.orders', () =>
+    bus.subscribe('order.placed', (order) => {
+      const m = metrics()
+      const labels = { payment_method: order.paymentMethod }
+      m.ordersPlaced.inc(labels)
+      m.ordersValue.inc(labels, order.totals.total)
+    }),
+  )
 }

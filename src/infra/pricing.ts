@@ -1,10 +1,7 @@
 import { createPricingRegistry, type PricingRegistry } from '../commerce/pricingRegistry'
+import { processSingleton } from './processSingleton'
 
-// Plugins register their adjustment steps here once at start; kept on globalThis like the event bus.
-const key = Symbol.for('ipswich-retail.pricing')
-const holder = globalThis as unknown as Record<symbol, PricingRegistry | undefined>
-
+// Plugins register their adjustment steps here once at start; one per process, like the event bus.
 export function pricingRegistry(): PricingRegistry {
-  holder[key] ??= createPricingRegistry()
-  return holder[key]!
+  return processSingleton('pricing', createPricingRegistry)
 }

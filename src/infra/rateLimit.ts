@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 
 import { env } from './env'
 import { logger } from './logger'
+import { processSingleton } from './processSingleton'
 import { isRedisReady, redis } from './redis'
 
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number }
@@ -74,13 +75,9 @@ export function redisRateLimiter(client: Redis, prefix: string, log: Logger): Ra
   }
 }
 
-const key = Symbol.for('ipswich-retail.rateLimiter')
-const holder = globalThis as unknown as Record<symbol, RateLimiter | undefined>
-
 export function rateLimiter(): RateLimiter {
-  if (!holder[key]) {
+  return processSingleton('rateLimiter', () => {
     const client = redis()
-    holder[key] = client ? redisRateLimiter(client, env().REDIS_KEY_PREFIX, logger()) : memoryRateLimiter()
-  }
-  return holder[key]!
+    return client ? redisRateLimiter(client, env().REDIS_KEY_PREFIX, logger()) : memoryRateLimiter()
+  })
 }

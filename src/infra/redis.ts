@@ -2,6 +2,7 @@ import { Redis } from 'ioredis'
 
 import { env } from './env'
 import { logger } from './logger'
+import { dropProcessSingleton, processSingleton } from './processSingleton'
 
 export type { Redis }
 
@@ -31,14 +32,10 @@ export function createRedisClient(url: string, name = 'redis'): Redis {
   return client
 }
 
-// One client per process (plus the cache's subscriber), on globalThis: Next's bundle and the server share it.
-const key = Symbol.for('ipswich-retail.redis')
-const holder = globalThis as unknown as Record<symbol, Redis | null | undefined>
-
+// One client per process (plus the cache's subscriber): Next's bundle and the server share it.
 /** The shared client, or null when REDIS_URL is not set (the in-process fallbacks apply). */
 export function redis(): Redis | null {
-  if (holder[key] === undefined) holder[key] = env().REDIS_URL ? createRedisClient(env().REDIS_URL!) : null
-  return holder[key]!
+  return processSingleton<Redis | null>('redis', () => (env().REDIS_URL ? createRedisClient(env().REDIS_URL!) : null))
 }
 
 export function isRedisReady(client: Redis | null): client is Redis {
@@ -46,7 +43,6 @@ export function isRedisReady(client: Redis | null): client is Redis {
 }
 
 export async function closeRedis(): Promise<void> {
-  const client = holder[key]
-  holder[key] = undefined
+  const client = dropProcessSingleton<Redis | null>('redis')
   await client?.quit().catch(() => client.disconnect())
 }

@@ -1,12 +1,13 @@
+import { processSingleton } from '../infra/processSingleton'
+
 // Set while src/jobs/runner.ts runs the queue in this process, so Payload's own autoRun stands aside
 // (two runners in one process could claim the same job).
-const flag = Symbol.for('ipswich-retail.jobs.runnerActive')
-const holder = globalThis as unknown as Record<symbol, boolean | undefined>
+const flag = () => processSingleton('jobs.runnerActive', () => ({ active: false }))
 
 export function markJobsRunnerActive(active: boolean): void {
-  holder[flag] = active
+  flag().active = active
 }
 
 export function jobsRunnerActive(): boolean {
-  return holder[flag] === true
+  return flag().active
 }
