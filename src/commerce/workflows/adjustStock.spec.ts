@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { adjustStock } from './adjustStock'
-import { MemoryStore } from './memoryStore'
-import { createTestDeps, rejectionOf } from './testing'
+import { MemoryStore } from '../../../tests/fakes/memoryStore'
+import { createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 
 function setup(available = 8) {
   const store = new MemoryStore({

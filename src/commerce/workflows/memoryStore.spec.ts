@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { MemoryStore } from './memoryStore'
+import { MemoryStore } from '../../../tests/fakes/memoryStore'
 
 function store() {
   return new MemoryStore({ skus: [{ sku: 'A', unitPrice: 100, available: 3 }] })

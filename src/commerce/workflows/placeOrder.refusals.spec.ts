@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
-import { checkoutBody, createTestDeps, rejectionOf } from './testing'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
+import { checkoutBody, createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 
 /** Runs a refused checkout and reports the error with what the store kept. */
 async function refused(body: Record<string, unknown>, methods?: ('manual' | 'test-card')[]) {

@@ -3,8 +3,8 @@ import { verifyLookupToken } from '../orderNumber'
 import { testCardPayments } from '../payments'
 import type { PaymentProvider } from '../payments'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
-import { checkoutBody, createTestDeps } from './testing'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
+import { checkoutBody, createTestDeps } from '../../../tests/fakes/testing'
 
 const twoLines = [
   { sku: 'TEA', quantity: 2 },

@@ -2,12 +2,12 @@ import { describe, expect, it, jest } from '@jest/globals'
 import type { CommerceError } from '../errors'
 import { testCardPayments } from '../payments'
 import type { PaymentProvider } from '../payments'
-import type { MemoryStore } from './memoryStore'
+import type { MemoryStore } from '../../../tests/fakes/memoryStore'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
 import type { CommerceStore } from './ports'
 import { undoErrorsOf } from './runWorkflow'
-import { DECLINED_CARD, checkoutBody, createTestDeps, rejectionOf } from './testing'
+import { DECLINED_CARD, checkoutBody, createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 
 const twoLines = [
   { sku: 'TEA', quantity: 2 },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { catalogueStore } from './placeOrder.fixtures'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
 import { quoteCart } from './quoteCart'
-import { createTestDeps, rejectionOf } from './testing'
+import { createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 
 function quote(body: unknown) {
   return quoteCart(createTestDeps(catalogueStore()), body)

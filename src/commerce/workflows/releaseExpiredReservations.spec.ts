@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
 import { releaseExpiredReservations } from './releaseExpiredReservations'
-import { checkoutBody, createTestDeps } from './testing'
+import { checkoutBody, createTestDeps } from '../../../tests/fakes/testing'
 
 const DAY = 24 * 60 * 60 * 1000
 const manual = { paymentMethod: 'manual', card: undefined }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { defineStep, runWorkflow, undoErrorsOf } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
-import { rejectionOf } from './testing'
+import { rejectionOf } from '../../../tests/fakes/testing'
 
 type Log = { log: string[] }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
-import { checkoutBody, createTestDeps, rejectionOf } from './testing'
-import type { TestDeps } from './testing'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
+import { checkoutBody, createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
+import type { TestDeps } from '../../../tests/fakes/testing'
 import { transitionOrder } from './transitionOrder'
 
 const twoLines = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { placeOrder } from './placeOrder'
-import { catalogueStore } from './placeOrder.fixtures'
+import { catalogueStore } from '../../../tests/fakes/catalogueStore'
 import { undoErrorsOf } from './runWorkflow'
-import { checkoutBody, createTestDeps, rejectionOf } from './testing'
+import { checkoutBody, createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 import { transitionOrder } from './transitionOrder'
 
 const twoLines = [

@@ -1,12 +1,12 @@
-import type { CommerceError } from '../errors'
-import { createEventBus } from '../events'
-import type { CommerceEvent, CommerceEventType, EventBus, EventLogger } from '../events'
-import { createPaymentProviders } from '../payments'
-import type { PaymentProviders } from '../payments'
-import { createPricingRegistry } from '../pricingRegistry'
-import type { PricingRegistry } from '../pricingRegistry'
-import type { PaymentMethod } from '../checkoutInput'
-import type { Clock, CommerceDeps, CommerceStore, StoreSettings } from './ports'
+import type { CommerceError } from '../../src/commerce/errors'
+import { createEventBus } from '../../src/commerce/events'
+import type { CommerceEvent, CommerceEventType, EventBus, EventLogger } from '../../src/commerce/events'
+import { createPaymentProviders } from '../../src/commerce/payments'
+import type { PaymentProviders } from '../../src/commerce/payments'
+import { createPricingRegistry } from '../../src/commerce/pricingRegistry'
+import type { PricingRegistry } from '../../src/commerce/pricingRegistry'
+import type { PaymentMethod } from '../../src/commerce/checkoutInput'
+import type { Clock, CommerceDeps, CommerceStore, StoreSettings } from '../../src/commerce/workflows/ports'
 
 /** Settings a test store starts with: 20 % VAT, £4.95 shipping, free from £50, GB only. */
 export const defaultTestSettings: StoreSettings = {
