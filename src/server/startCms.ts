@@ -17,7 +17,19 @@ import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
 
-type Options = { root: string; settings: Env; logger: Logger; requestLogger: Logger; flush: () => void }
+type Loaders = {
+  payload: () => Promise<Payload>
+  next: (root: string, port: number) => Promise<NextHandler & { close(): Promise<void> }>
+}
+type Options = {
+  root: string
+  settings: Env
+  logger: Logger
+  requestLogger: Logger
+  flush: () => void
+  /** Tests start the server on their own Payload and a stand-in for Next; production loads both. */
+  load?: Partial<Loaders>
+}
 
 // The server's own Payload (health, gauges, jobs); Next's route handlers keep theirs under the default key.
 async function loadPayload(): Promise<Payload> {
@@ -34,8 +46,8 @@ async function loadNext(root: string, port: number): Promise<NextHandler & { clo
   return Object.assign((req: Parameters<NextHandler>[0], res: Parameters<NextHandler>[1]) => handle(req, res), { close: () => app.close() })
 }
 
-export async function startCms({ root, settings, logger: log, requestLogger, flush }: Options): Promise<Server> {
-  const payload = await loadPayload()
+export async function startCms({ root, settings, logger: log, requestLogger, flush, load }: Options): Promise<Server> {
+  const payload = await (load?.payload ?? loadPayload)()
   const readiness = createReadinessCheck({
     payload: () => payload,
     redis: redis(),
@@ -43,7 +55,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     expectedMigrations: await expectedMigrations(payload, settings.DB_PUSH),
   })
   installMetricSources(payload, readiness)
-  const nextHandler = await loadNext(root, settings.CMS_PORT)
+  const nextHandler = await (load?.next ?? loadNext)(root, settings.CMS_PORT)
   const state = { shuttingDown: false }
   const guard = createRequestGuard(payload.config, {
     maxBodyBytes: settings.MAX_BODY_BYTES,
