@@ -1,4 +1,4 @@
-import type { RenderedEmail } from './orderEmail'
+import type { RenderedEmail } from '../infra/mailer'
 
 export interface LowStockItem {
   sku: string

@@ -1,6 +1,7 @@
 import type { OrderEmailKind } from '../commerce/followUps'
 import { escapeHtml } from '../commerce/html'
 import { formatGBP } from '../commerce/money'
+import type { RenderedEmail } from '../infra/mailer'
 
 export type { OrderEmailKind }
 
@@ -16,13 +17,6 @@ export interface OrderEmailData {
   }
   /** Where a guest can see the order (confirmation only). */
   lookupUrl?: string
-}
-
-export interface RenderedEmail {
-  to: string
-  subject: string
-  html: string
-  text: string
 }
 
 const SUBJECTS: Record<OrderEmailKind, (n: string) => string> = {

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
+import type { Payload } from 'payload'
 
 import type { Env } from './env'
+import { recordEmail, type EmailTemplate } from './metrics'
 
 // Without SMTP_URL mail is written to data/outbox as .eml files, so nothing leaves the machine.
 function outboxTransport(dir: string) {
@@ -33,4 +35,23 @@ function outboxTransport(dir: string) {
 export function createTransport(env: Env): Transporter {
   if (env.SMTP_URL) return nodemailer.createTransport(env.SMTP_URL)
   return nodemailer.createTransport(outboxTransport(path.resolve(env.DATA_DIR, 'outbox')) as never)
+}
+
+/** A message as the email templates render it. */
+export interface RenderedEmail {
+  to: string
+  subject: string
+  html: string
+  text: string
+}
+
+/** Sends one email and counts it, sent or failed, under its template; a failure is rethrown so the job retries. */
+export async function sendAndRecord(payload: Pick<Payload, 'sendEmail'>, template: EmailTemplate, email: RenderedEmail): Promise<void> {
+  try {
+    await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+  } catch (err) {
+    recordEmail(template, false)
+    throw err
+  }
+  recordEmail(template, true)
 }

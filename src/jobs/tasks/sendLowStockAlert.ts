@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { renderLowStockEmail } from '../../emails/lowStockEmail'
-import { recordEmail } from '../../infra/metrics'
+import { sendAndRecord } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
 export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: number; threshold: number }; output: { sent: boolean } }> = {
@@ -19,13 +19,7 @@ export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: nu
     const recipients = (settings.lowStockRecipients ?? []).map((r: { email: string }) => r.email).filter(Boolean)
     if (recipients.length === 0) return { output: { sent: false } }
     const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, [input])
-    await req.payload
-      .sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
-      .then(() => recordEmail('low_stock_alert', true))
-      .catch((err: unknown) => {
-        recordEmail('low_stock_alert', false)
-        throw err
-      })
+    await sendAndRecord(req.payload, 'low_stock_alert', email)
     return { output: { sent: true } }
   },
 }

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { renderLowStockEmail } from '../../emails/lowStockEmail'
-import { recordEmail } from '../../infra/metrics'
+import { sendAndRecord } from '../../infra/mailer'
 import { queryRows, sql } from '../../infra/sql'
 import { retryPolicy } from './retryPolicy'
 
@@ -25,13 +25,7 @@ export const sendLowStockDigest: TaskConfig<{ input: Record<string, never>; outp
     if (rows.length === 0 || recipients.length === 0) return { output: { skus: rows.length, sent: false } }
     const items = rows.map((r) => ({ sku: r.sku, available: Number(r.available), threshold: Number(r.low_stock_threshold) }))
     const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, items)
-    try {
-      await req.payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
-      recordEmail('low-stock-digest', true)
-    } catch (err) {
-      recordEmail('low-stock-digest', false)
-      throw err
-    }
+    await sendAndRecord(req.payload, 'low_stock_digest', email)
     return { output: { skus: rows.length, sent: true } }
   },
 }

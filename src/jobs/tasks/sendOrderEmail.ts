@@ -4,7 +4,7 @@ import { renderOrderEmail, type OrderEmailKind } from '../../emails/orderEmail'
 import { lookupTokenFor } from '../../infra/commerce/idempotency'
 import { env } from '../../infra/env'
 import { queryRows, sql } from '../../infra/sql'
-import { recordEmail } from '../../infra/metrics'
+import { sendAndRecord } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
 export const ORDER_EMAIL_KINDS: OrderEmailKind[] = ['confirmation', 'paid', 'fulfilled', 'cancelled', 'refunded']
@@ -40,13 +40,7 @@ export const sendOrderEmail: TaskConfig<{ input: { orderId: number; kind: string
       order: order as never,
       lookupUrl: kind === 'confirmation' ? await lookupUrl(payload, Number(order.id), order.orderNumber) : undefined,
     })
-    await payload
-      .sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
-      .then(() => recordEmail(`order_${kind}`, true))
-      .catch((err: unknown) => {
-        recordEmail(`order_${kind}`, false)
-        throw err
-      })
+    await sendAndRecord(payload, `order_${kind}`, email)
     return { output: { messageTo: email.to } }
   },
 }
