@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Plugin } from 'payload'
 
 import { bumpCacheVersions } from '../../src/infra/cache'
-import { afterCommit } from '../../src/infra/afterCommit'
+import { afterCommit } from '../../src/infra/frameworkPatches'
 import { events } from '../../src/infra/events'
 import { logger } from '../../src/infra/logger'
 import { oncePerProcess } from '../../src/infra/processSingleton'

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Plugin } from 'payload'
 
-import { afterCommit } from '../../src/infra/afterCommit'
+import { afterCommit } from '../../src/infra/frameworkPatches'
 import { events } from '../../src/infra/events'
 import { logger } from '../../src/infra/logger'
 import { oncePerProcess, processSingleton } from '../../src/infra/processSingleton'

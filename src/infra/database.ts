@@ -4,7 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import path from 'node:path'
 
 import type { Env } from './env'
-import { withOneWriterAtATime } from './sqliteConnections'
+import { withOneWriterAtATime } from './frameworkPatches'
 
 // Only other processes (a seed or migration run beside the server) ever make this process wait on SQLite's lock.
 const SQLITE_BUSY_TIMEOUT_MS = 5000
