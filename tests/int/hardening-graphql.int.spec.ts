@@ -30,30 +30,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms: performance.now() - started }
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-// In-process clients have no socket between them and the server: each turn yields to the event loop as network I/O would.
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 const productRead = () => api.get('/products?limit=10&depth=0&where[_status][equals]=published')
-
-async function readFor(ms: number): Promise<{ latencies: number[]; failures: number }> {
-  const until = Date.now() + ms
-  const latencies: number[] = []
-  let failures = 0
-  while (Date.now() < until) {
-    const { result, ms: took } = await timed(productRead)
-    latencies.push(took)
-    if (result.status !== 200 || result.json.docs.length !== 10) failures++
-    await nextTurn()
-  }
-  return { latencies: latencies.sort((a, b) => a - b), failures }
-}
-
-const summary = (latencies: number[]) => ({
-  reads: latencies.length,
-  p50ms: Number(percentile(latencies, 50).toFixed(1)),
-  p99ms: Number(percentile(latencies, 99).toFixed(1)),
-  maxms: Number(latencies[latencies.length - 1].toFixed(1)),
-})
 
 describe('GraphQL limits', () => {
   it('should refuse 500 aliased Products fields with a GraphQL error', async () => {
@@ -94,26 +71,10 @@ describe('GraphQL limits', () => {
     expect(Object.keys(res.json.data.Products.docs[0]).sort()).toEqual(['price', 'slug', 'title'])
   })
 
-  it('should keep answering product reads while 8 clients send the alias flood for 10 s', async () => {
-    const alone = await readFor(3_000)
-    const until = Date.now() + 10_000
-    let floods = 0
-    let floodOther = 0
-    const flooder = async () => {
-      while (Date.now() < until) {
-        const res = await api.gql(aliasFlood)
-        if (res.status === 400) floods++
-        else floodOther++
-        await nextTurn()
-      }
-    }
-    const [underFlood] = await Promise.all([readFor(10_000), ...Array.from({ length: 8 }, flooder)])
-    const database = process.env.TEST_DATABASE_URL ? 'postgres' : 'sqlite'
-    console.log(
-      `HARDENING FLOOD ${JSON.stringify({ database, floodsRefused: floods, floodOther, alone: summary(alone.latencies), underFlood: { ...summary(underFlood.latencies), failures: underFlood.failures } })}`,
-    )
-    expect(underFlood.failures).toBe(0)
-    expect(floodOther).toBe(0)
-    expect(underFlood.latencies.length).toBeGreaterThan(0)
-  }, 60000)
+  // The 13-second flood with latency figures is a benchmark: `npm run bench:graphql-flood` (bench/RESULTS.md).
+  it('should answer a product read sent alongside 8 alias floods, and refuse every flood', async () => {
+    const [read, ...floods] = await Promise.all([productRead(), ...Array.from({ length: 8 }, () => api.gql(aliasFlood))])
+    expect([read.status, read.json.docs.length]).toEqual([200, 10])
+    expect(floods.map((f) => f.status)).toEqual(Array(8).fill(400))
+  })
 })
