@@ -10,6 +10,46 @@ import { defineConfig } from 'eslint/config'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+// Layers, lowest first; an import may only point down (docs/architecture.md):
+//   src/commerce ← src/infra ← src/emails ← src/jobs, src/endpoints ← collections, plugins ← src/guard ← src/server
+// src/commerce holds the shop's rules and imports no framework, so it is unit-tested without a database.
+const OUR_FOLDERS = ['commerce', 'infra', 'emails', 'jobs', 'endpoints', 'guard', 'server', 'app', 'access', 'fields', 'globals', 'seed']
+const FRAMEWORKS = [
+  'payload',
+  'payload/*',
+  '@payloadcms/*',
+  'next',
+  'next/*',
+  'react',
+  'react/*',
+  'react-dom',
+  'ioredis',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'pg',
+  '@libsql/*',
+  'nodemailer',
+  'prom-client',
+  'pino',
+  'node-cron',
+]
+
+/** Refuses imports from `src/<folder>` for each folder above, and from the root folders (collections, plugins, the config). */
+function importsOnlyDown(name, files, above, { root = [], frameworks = false } = {}) {
+  const folders = above.join('|')
+  const patterns = [
+    {
+      regex: `^((\\.\\./)+(src/)?|@/)(${folders})(/|$)`,
+      message: `${name} sits below src/{${above.join(',')}}: the arrow must point down (docs/architecture.md).`,
+    },
+  ]
+  if (root.length) patterns.push({ regex: `^(\\.\\./)+(${root.join('|')})(/|$)`, message: `${name} sits below ${root.join(', ')}: the arrow must point down.` })
+  if (frameworks) patterns.push({ group: FRAMEWORKS, message: `${name} holds plain rules: no framework, database or Redis client here.` })
+  return { name: `ipswich/layers/${name}`, files: [`${files}/**/*.{ts,tsx}`], rules: { 'no-restricted-imports': ['error', { patterns }] } }
+}
+const except = (...folders) => OUR_FOLDERS.filter((f) => !folders.includes(f))
+const APP_ROOT = ['collections', 'plugins', 'payload\\.config', 'migrations']
+
 export default defineConfig(
   {
     name: 'ipswich/ignores',
@@ -97,6 +137,15 @@ export default defineConfig(
       'security/detect-non-literal-regexp': 'off',
     },
   },
+
+  importsOnlyDown('src/commerce', 'src/commerce', except('commerce'), { root: APP_ROOT, frameworks: true }),
+  importsOnlyDown('src/infra', 'src/infra', except('commerce', 'infra'), { root: APP_ROOT }),
+  importsOnlyDown('src/emails', 'src/emails', except('commerce', 'infra', 'emails'), { root: APP_ROOT }),
+  importsOnlyDown('src/jobs', 'src/jobs', ['endpoints', 'guard', 'server', 'app'], { root: ['collections', 'plugins'] }),
+  importsOnlyDown('src/endpoints', 'src/endpoints', ['jobs', 'guard', 'server', 'app'], { root: ['collections', 'plugins'] }),
+  importsOnlyDown('collections', 'collections', ['jobs', 'guard', 'server', 'app'], { root: ['plugins'] }),
+  importsOnlyDown('plugins', 'plugins', ['jobs', 'guard', 'server', 'app']),
+  importsOnlyDown('src/guard', 'src/guard', ['jobs', 'server', 'app']),
 
   prettier,
 )
