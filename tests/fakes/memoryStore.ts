@@ -1,12 +1,23 @@
-import { conflict } from '../../src/commerce/errors'
 import type { CommerceEvent } from '../../src/commerce/events'
 import { formatOrderNumber } from '../../src/commerce/orderNumber'
 import type { OrderStatus } from '../../src/commerce/orderStates'
 import type { LineOption } from '../../src/commerce/pricingRegistry'
 import { adjustmentMovement, ledgerSum } from '../../src/commerce/stock'
 import type { StockMovement } from '../../src/commerce/stock'
-import type { CommerceStore, Id, OrderDraft, OrderPatch, OrderRecord, SellableSku, StockLevel, StoreSettings } from '../../src/commerce/workflows/ports'
+import type { IdempotencyClaim } from '../../src/commerce/idempotency'
+import type {
+  CommerceStore,
+  Id,
+  IdempotencyScope,
+  OrderDraft,
+  OrderPatch,
+  OrderRecord,
+  SellableSku,
+  StockLevel,
+  StoreSettings,
+} from '../../src/commerce/workflows/ports'
 import { FaultInjector } from './faultInjector'
+import { MemoryIdempotencyKeys } from './memoryIdempotencyKeys'
 import { defaultTestSettings } from './testing'
 
 export interface MemorySku {
@@ -20,7 +31,9 @@ export interface MemorySku {
   lowStockThreshold?: number
 }
 
-export type StoredOrder = OrderRecord & Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'idempotencyKey' | 'requestHash'>
+export type StoredOrder = OrderRecord & Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash'>
+/** An order as allOrders() shows it: with the Idempotency-Key and request hash that made it, joined like the real tables. */
+export type OrderWithKey = StoredOrder & { idempotencyKey: string | null; requestHash: string | null }
 export interface StoredMovement extends StockMovement {
   id: number
 }
@@ -28,8 +41,9 @@ export interface StoredMovement extends StockMovement {
 export type MemoryStoreMethod = Exclude<keyof CommerceStore, 'withTransaction'>
 
 /**
- * The port in memory, with the adapter's conditional semantics (never short, never negative,
- * status-guarded updates). Transactions are pass-through so tests see what the undos alone restore.
+ * The port in memory, with the adapter's conditional semantics (never short, never negative, status-guarded
+ * updates). Transactions are pass-through by default so workflow specs see what the undos alone restore;
+ * `rollback: true` makes them roll back like the database's, which the port contract suite checks.
  */
 export class MemoryStore implements CommerceStore {
   settingsValue: StoreSettings
@@ -39,13 +53,18 @@ export class MemoryStore implements CommerceStore {
   private orders = new Map<Id, StoredOrder>()
   private ledger = new Map<number, StoredMovement>()
   private sequence = 0
+  private numbers = 0
   private movementIds = 0
+  private keys = new MemoryIdempotencyKeys()
+  private rollback: boolean
+  private queue: Promise<unknown> = Promise.resolve()
   private faults = new FaultInjector<MemoryStoreMethod>()
   /** The events whose follow-up work the workflows queued, in order. */
   followUps: CommerceEvent[] = []
 
-  constructor(options: { settings?: Partial<StoreSettings>; skus?: MemorySku[] } = {}) {
+  constructor(options: { settings?: Partial<StoreSettings>; skus?: MemorySku[]; rollback?: boolean } = {}) {
     this.settingsValue = { ...defaultTestSettings, ...options.settings }
+    this.rollback = options.rollback ?? false
     options.skus?.forEach((s) => this.addSku(s))
   }
 
@@ -81,8 +100,11 @@ export class MemoryStore implements CommerceStore {
     return ledgerSum(this.ledgerRows(sku), sku)
   }
 
-  allOrders(): StoredOrder[] {
-    return [...this.orders.values()].map((o) => structuredClone(o))
+  allOrders(): OrderWithKey[] {
+    return [...this.orders.values()].map((o) => {
+      const key = this.keys.find('checkout', o.id)
+      return { ...structuredClone(o), idempotencyKey: key?.key ?? null, requestHash: key?.requestHash ?? null }
+    })
   }
 
   private record(rows: readonly StockMovement[]): number[] {
@@ -101,7 +123,23 @@ export class MemoryStore implements CommerceStore {
 
   async withTransaction<T>(fn: (tx: CommerceStore) => Promise<T>): Promise<T> {
     this.transactions += 1
-    return fn(this)
+    if (!this.rollback) return fn(this)
+    // One transaction at a time, as SQLite's single writer does, so a rollback restores only its own writes.
+    const run = this.queue.then(() => this.inSnapshot(fn))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private async inSnapshot<T>(fn: (tx: CommerceStore) => Promise<T>): Promise<T> {
+    const saved = structuredClone({ stock: this.stock, orders: this.orders, ledger: this.ledger, followUps: this.followUps })
+    const keys = this.keys.snapshot()
+    try {
+      return await fn(this)
+    } catch (error) {
+      Object.assign(this, saved)
+      this.keys.restore(keys)
+      throw error
+    }
   }
 
   async settings(): Promise<StoreSettings> {
@@ -160,27 +198,33 @@ export class MemoryStore implements CommerceStore {
     ids.forEach((id) => this.ledger.delete(Number(id)))
   }
 
+  async allocateOrderNumber(): Promise<string> {
+    this.faults.check('allocateOrderNumber')
+    return formatOrderNumber(++this.numbers)
+  }
+
   async createOrder(draft: OrderDraft): Promise<{ id: Id; orderNumber: string }> {
     this.faults.check('createOrder')
-    const key = draft.idempotencyKey
-    if (key !== null && [...this.orders.values()].some((o) => o.idempotencyKey === key)) {
-      throw conflict('idempotency_key_taken', `An order already exists for Idempotency-Key ${key}`)
-    }
+    // Like the orders table's unique column.
+    if ([...this.orders.values()].some((o) => o.orderNumber === draft.orderNumber)) throw new Error(`duplicate order number ${draft.orderNumber}`)
     const id = ++this.sequence
-    const orderNumber = formatOrderNumber(id)
-    this.orders.set(id, { ...structuredClone(draft), id, orderNumber, fulfilment: null })
-    return { id, orderNumber }
+    this.orders.set(id, { ...structuredClone(draft), id, fulfilment: null })
+    return { id, orderNumber: draft.orderNumber }
   }
 
   async deleteOrder(id: Id): Promise<void> {
     this.faults.check('deleteOrder')
     this.orders.delete(id)
+    this.keys.forgetResult(id)
   }
 
   async findOrder(id: Id): Promise<OrderRecord | null> {
     this.faults.check('findOrder')
     const order = this.orders.get(id)
-    return order ? structuredClone(order) : null
+    if (!order) return null
+    // Only the record's fields, as the adapter reads them back; addresses and the token hash stay stored.
+    const { id: orderId, orderNumber, status, email, customer, lines, totals, statusHistory, payment, fulfilment, reservationExpiresAt } = order
+    return structuredClone({ id: orderId, orderNumber, status, email, customer, lines, totals, statusHistory, payment, fulfilment, reservationExpiresAt })
   }
 
   async updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean> {
@@ -200,8 +244,28 @@ export class MemoryStore implements CommerceStore {
     this.faults.check('findExpiredPendingOrders')
     return [...this.orders.values()]
       .filter((o) => o.status === 'pending' && o.reservationExpiresAt !== null && o.reservationExpiresAt <= now)
-      .sort((a, b) => Number(a.id) - Number(b.id))
+      .sort((a, b) => Number(a.reservationExpiresAt) - Number(b.reservationExpiresAt) || Number(a.id) - Number(b.id))
       .slice(0, limit)
       .map((o) => o.id)
+  }
+
+  async claimIdempotencyKey(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    this.faults.check('claimIdempotencyKey')
+    return this.keys.claim(scope, key, requestHash)
+  }
+
+  async completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id): Promise<void> {
+    this.faults.check('completeIdempotencyKey')
+    this.keys.complete(scope, key, claimId, resultId)
+  }
+
+  async releaseIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id): Promise<void> {
+    this.faults.check('releaseIdempotencyKey')
+    this.keys.release(scope, key, claimId)
+  }
+
+  async findIdempotencyKey(scope: IdempotencyScope, resultId: Id): Promise<{ key: string; requestHash: string } | null> {
+    this.faults.check('findIdempotencyKey')
+    return this.keys.find(scope, resultId)
   }
 }

@@ -1,7 +1,10 @@
 // The workflows and the port an adapter implements; endpoints, hooks and jobs import from here.
 export { placeOrder } from './placeOrder'
 export type { PlaceOrderInput, PlaceOrderResult } from './placeOrder'
-export { checkoutRequestHash } from './prepareCheckout'
+export { checkoutRequestHash } from '../idempotency'
+export type { IdempotencyClaim } from '../idempotency'
+export { claimIdempotencyKeyStep, completeIdempotencyKeyStep, replayOf } from './idempotencySteps'
+export type { IdempotentRequest } from './idempotencySteps'
 export { quoteCart } from './quoteCart'
 export type { Quote, QuoteLine, QuoteProblem } from './quoteCart'
 export { transitionOrder } from './transitionOrder'

@@ -56,8 +56,7 @@ describe('MemoryStore', () => {
       payment: { method: 'manual', provider: 'manual', reference: null, state: 'pending' },
       reservationExpiresAt: new Date(0),
       lookupTokenHash: 'h',
-      idempotencyKey: null,
-      requestHash: null,
+      orderNumber: 'IR-000001',
     })
     const copy = await s.findOrder(id)
     copy?.statusHistory.push({ from: 'pending', to: 'paid', at: new Date(0), by: null, note: null })

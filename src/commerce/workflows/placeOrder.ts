@@ -1,25 +1,31 @@
+import { CommerceError } from '../errors'
 import type { CommerceEvent } from '../events'
 import { publishAll } from '../events'
+import { checkoutRequestHash } from '../idempotency'
+import type { IdempotencyClaim } from '../idempotency'
 import { createLookupToken, hashLookupToken } from '../orderNumber'
 import type { OrderStatus } from '../orderStates'
 import type { AuthorizeResult } from '../payments'
 import type { OrderTotals } from '../pricing'
 import type { PricedLine } from '../pricingRegistry'
-import type { CommerceDeps, Id, OrderDraft } from './ports'
-import { placeOrderSteps } from './placeOrderSteps'
+import { queueFollowUpsStep } from './followUpsStep'
+import { claimIdempotencyKeyStep, completeIdempotencyKeyStep, replayOf } from './idempotencySteps'
+import type { IdempotentRequest } from './idempotencySteps'
+import type { CommerceDeps, CommerceStore, Id, OrderDraft } from './ports'
+import { authorizePaymentStep, placeOrderSteps, placed } from './placeOrderSteps'
 import type { PlaceOrderContext } from './placeOrderSteps'
 import { prepareCheckout } from './prepareCheckout'
 import type { CheckoutPlan } from './prepareCheckout'
 import { runWorkflow } from './runWorkflow'
-import { queueFollowUpsStep } from './followUpsStep'
+import type { WorkflowStep } from './runWorkflow'
 import { stockEvents } from './stockSteps'
 
 export interface PlaceOrderInput {
   body: unknown
   customerId?: Id | null
   idempotencyKey?: string | null
-  /** Given when the token must be reproducible (derived from the Idempotency-Key); random otherwise. */
-  lookupToken?: string
+  /** Given when the token must be reproducible from the key (a replay answers with the same body); random otherwise. */
+  deriveLookupToken?: (key: string, requestHash: string) => string
 }
 
 export interface PlaceOrderResult {
@@ -39,6 +45,8 @@ export interface PlaceOrderResult {
     message?: string
   }
   requestHash: string
+  /** True when the key's first request made the order; nothing was written or published this time. */
+  replayed: boolean
   /** Already published; returned for logging and tests. */
   events: CommerceEvent[]
 }
@@ -53,47 +61,33 @@ function reservationEnds(plan: CheckoutPlan, now: Date): Date {
   return new Date(now.getTime() + span)
 }
 
-function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, lookupTokenHash: string, now: Date): OrderDraft {
+function draftOf(plan: CheckoutPlan, customerId: Id | null, orderNumber: string, lookupToken: string, now: Date): OrderDraft {
   const { input: body, priced } = plan
   return {
+    orderNumber,
     email: body.email,
-    customer: input.customerId ?? null,
+    customer: customerId,
     lines: priced.lines,
     totals: priced.totals,
     status: 'pending',
     statusHistory: [],
     shippingAddress: body.shippingAddress,
     billingAddress: body.billingAddress ?? body.shippingAddress,
-    payment: {
-      method: body.paymentMethod,
-      provider: plan.provider.id,
-      reference: null,
-      state: 'pending',
-    },
+    payment: { method: body.paymentMethod, provider: plan.provider.id, reference: null, state: 'pending' },
     reservationExpiresAt: reservationEnds(plan, now),
-    lookupTokenHash,
-    idempotencyKey: input.idempotencyKey ?? null,
-    requestHash: input.idempotencyKey ? plan.requestHash : null,
+    lookupTokenHash: hashLookupToken(lookupToken),
   }
-}
-
-/** A commit that fails after the workflow finished must not keep the customer's money. */
-async function voidAfterFailedCommit(ctx: PlaceOrderContext, finished: boolean): Promise<void> {
-  const provider = ctx.plan.provider
-  if (!finished || ctx.payment?.status !== 'approved' || !provider.void) return
-  await provider.void(ctx.payment.reference).catch(() => undefined)
 }
 
 const statusOf = (ctx: PlaceOrderContext): OrderStatus => (ctx.payment?.status === 'approved' ? 'paid' : 'pending')
 
 function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEvent[] {
   const { plan } = ctx
-  const status = statusOf(ctx)
-  const order = ctx.order as { id: Id; orderNumber: string }
+  const order = placed(ctx)
   const payload = {
     orderId: order.id,
     orderNumber: order.orderNumber,
-    status,
+    status: statusOf(ctx),
     email: plan.input.email,
     customerId,
     paymentMethod: plan.input.paymentMethod,
@@ -102,47 +96,87 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEv
   return [{ type: 'order.placed', payload }, ...stockEvents(ctx.stockChanges)]
 }
 
+/** Reserve, create, ledger, payment, follow-ups and the key's result: one transaction, rolled back whole. */
+function commitOrderStep(store: CommerceStore, request: IdempotentRequest, customerId: Id | null): WorkflowStep<PlaceOrderContext> {
+  return {
+    name: 'commitOrder',
+    run: (ctx) =>
+      store.withTransaction((tx) =>
+        runWorkflow(
+          'placeOrder',
+          [
+            ...placeOrderSteps(tx, ctx.plan),
+            queueFollowUpsStep<PlaceOrderContext>(tx, (c) => placedEvents(c, customerId)),
+            completeIdempotencyKeyStep<PlaceOrderContext>(tx, request, (c) => placed(c).id),
+          ],
+          ctx,
+        ),
+      ),
+  }
+}
+
+interface Claimed {
+  claim?: IdempotencyClaim
+  placed?: PlaceOrderContext
+}
+
+/** Read-only checks, then the payment (undo: void), then the transaction. Skipped when the key is replayed. */
+function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: IdempotentRequest, lookupToken: string): WorkflowStep<Claimed> {
+  const customerId = input.customerId ?? null
+  return {
+    name: 'checkout',
+    async run(claimed) {
+      if (replayOf(claimed) !== null) return
+      const plan = await prepareCheckout(deps, input.body, customerId)
+      const now = deps.clock.now()
+      const draft = draftOf(plan, customerId, await deps.store.allocateOrderNumber(), lookupToken, now)
+      const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [], claim: claimed.claim }
+      await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps.store, request, customerId)], ctx)
+      claimed.placed = ctx
+    },
+  }
+}
+
+/** The key's first order as it is now, answered as the first request was. */
+async function replayed(deps: CommerceDeps, orderId: Id, lookupToken: string, requestHash: string): Promise<PlaceOrderResult> {
+  const order = await deps.store.findOrder(orderId)
+  if (!order) throw new CommerceError(409, 'order_gone', 'The order made with this Idempotency-Key no longer exists')
+  const { id, orderNumber, status, totals, lines, payment } = order
+  return {
+    order: { id, orderNumber, status, totals, lines },
+    lookupToken,
+    payment: { method: payment.method, status: payment.state === 'pending' ? 'pending' : 'approved', reference: payment.reference ?? '' },
+    requestHash,
+    replayed: true,
+    events: [],
+  }
+}
+
 /**
- * Checkout: read-only checks first, then in one transaction reserve every SKU in lock order, create the order
- * and its ledger rows, take payment and queue the confirmation email. Events are published after commit.
+ * Checkout: claim the Idempotency-Key, run the read-only checks, authorise the payment, then in one transaction
+ * reserve every SKU in lock order, create the order and its ledger rows, record the payment, queue the
+ * confirmation email and complete the key. A failure undoes what ran, newest first. Events are published after
+ * commit.
  */
 export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const customerId = input.customerId ?? null
-  const plan = await prepareCheckout(deps, input.body, customerId)
-  const now = deps.clock.now()
-  const lookupToken = input.lookupToken ?? createLookupToken()
-  const draft = draftOf(plan, input, hashLookupToken(lookupToken), now)
-  const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [] }
-  let finished = false
-  try {
-    await deps.store.withTransaction(async (tx) => {
-      const steps = [...placeOrderSteps(tx, plan), queueFollowUpsStep<PlaceOrderContext>(tx, (c) => placedEvents(c, customerId))]
-      await runWorkflow('placeOrder', steps, ctx)
-      finished = true
-    })
-  } catch (error) {
-    await voidAfterFailedCommit(ctx, finished)
-    throw error
-  }
+  const key = input.idempotencyKey ?? null
+  const request: IdempotentRequest = { scope: 'checkout', key, requestHash: checkoutRequestHash(input.body, customerId) }
+  const lookupToken = key !== null && input.deriveLookupToken ? input.deriveLookupToken(key, request.requestHash) : createLookupToken()
+  const claimed: Claimed = {}
+  await runWorkflow('placeOrder', [claimIdempotencyKeyStep<Claimed>(deps.store, request), checkoutStep(deps, input, request, lookupToken)], claimed)
+  const replayOfId = replayOf(claimed)
+  if (replayOfId !== null) return replayed(deps, replayOfId, lookupToken, request.requestHash)
+  const ctx = claimed.placed as PlaceOrderContext
   const payment = ctx.payment as AuthorizeResult
-  const status = statusOf(ctx)
   const events = placedEvents(ctx, customerId)
   await publishAll(deps.events, events)
   return {
-    order: {
-      ...(ctx.order as { id: Id; orderNumber: string }),
-      status,
-      totals: plan.priced.totals,
-      lines: plan.priced.lines,
-    },
+    order: { ...placed(ctx), status: statusOf(ctx), totals: ctx.plan.priced.totals, lines: ctx.plan.priced.lines },
     lookupToken,
-    payment: {
-      method: plan.input.paymentMethod,
-      status: payment.status,
-      reference: payment.reference,
-      message: payment.message,
-    },
-    requestHash: plan.requestHash,
+    payment: { method: ctx.plan.input.paymentMethod, status: payment.status, reference: payment.reference, message: payment.message },
+    requestHash: request.requestHash,
+    replayed: false,
     events,
   }
 }

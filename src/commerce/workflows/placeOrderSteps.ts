@@ -4,12 +4,13 @@ import type { AuthorizeResult } from '../payments'
 import { insufficientStock, orderMovements } from '../stock'
 import type { CommerceStore, Id, OrderDraft, OrderPatch } from './ports'
 import type { CheckoutPlan } from './prepareCheckout'
+import type { IdempotentContext } from './idempotencySteps'
 import { defineStep } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
 import { insertMovementsStep, reserveStockStep } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
-export interface PlaceOrderContext extends StockContext {
+export interface PlaceOrderContext extends StockContext, IdempotentContext {
   plan: CheckoutPlan
   draft: OrderDraft
   now: Date
@@ -19,7 +20,7 @@ export interface PlaceOrderContext extends StockContext {
 
 type Step = WorkflowStep<PlaceOrderContext, unknown>
 
-function placed(ctx: PlaceOrderContext): { id: Id; orderNumber: string } {
+export function placed(ctx: PlaceOrderContext): { id: Id; orderNumber: string } {
   if (!ctx.order) throw new Error('placeOrder: the order has not been created yet')
   return ctx.order
 }
@@ -47,7 +48,8 @@ function createOrderStep(tx: CommerceStore): Step {
   })
 }
 
-function authorizePaymentStep(plan: CheckoutPlan): Step {
+/** Runs before the stock transaction, so no stock row is locked while the provider answers. Undo: void. */
+export function authorizePaymentStep(plan: CheckoutPlan): Step {
   return defineStep<PlaceOrderContext, AuthorizeResult>({
     name: 'authorizePayment',
     async run(ctx) {
@@ -55,7 +57,7 @@ function authorizePaymentStep(plan: CheckoutPlan): Step {
         amount: plan.priced.totals.total,
         currency: plan.settings.currency,
         card: plan.input.card,
-        orderNumber: placed(ctx).orderNumber,
+        orderNumber: ctx.draft.orderNumber,
       })
       if (result.status === 'declined') {
         const message = result.message ?? 'The payment was declined.'
@@ -111,7 +113,7 @@ function recordPaymentStep(tx: CommerceStore): Step {
   })
 }
 
-/** The writes of a checkout, in order; each that writes can be undone. */
+/** The writes of a checkout's transaction, in order, once the payment is authorised; each can be undone. */
 export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
   const lines = plan.priced.lines
   const onShort = shortageReporter(tx, plan)
@@ -119,7 +121,6 @@ export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
     ...plan.reservations.map((r) => reserveStockStep<PlaceOrderContext>(tx, r, onShort)),
     createOrderStep(tx),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) => orderMovements('reserve', lines, { order: placed(ctx).id })),
-    authorizePaymentStep(plan),
     recordPaymentStep(tx),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>
       ctx.payment?.status === 'approved' ? orderMovements('sale', lines, { order: placed(ctx).id }) : [],

@@ -1,4 +1,5 @@
 import type { Address } from '../address'
+import type { IdempotencyClaim } from '../idempotency'
 import type { CommerceEvent, EventBus } from '../events'
 import type { Pence } from '../money'
 import type { OrderStatus } from '../orderStates'
@@ -72,9 +73,8 @@ export interface OrderDraft {
   payment: PaymentRecord
   reservationExpiresAt: Date
   lookupTokenHash: string
-  /** Stored in the order's own transaction so a key can never create a second order. */
-  idempotencyKey: string | null
-  requestHash: string | null
+  /** Allocated before the order exists, so the payment can be authorised against it first. */
+  orderNumber: string
 }
 
 export interface OrderRecord {
@@ -114,7 +114,8 @@ export interface CommerceStore {
   adjustAvailable(sku: string, delta: number, expected?: number): Promise<number | null>
   insertMovements(rows: readonly StockMovement[]): Promise<Id[]>
   deleteMovements(ids: readonly Id[]): Promise<void>
-  /** Numbers the order from a sequence (formatOrderNumber). */
+  /** The next order number (formatOrderNumber of a sequence); a number left unused is simply skipped. */
+  allocateOrderNumber(): Promise<string>
   createOrder(draft: OrderDraft): Promise<{ id: Id; orderNumber: string }>
   deleteOrder(id: Id): Promise<void>
   findOrder(id: Id): Promise<OrderRecord | null>
@@ -128,7 +129,25 @@ export interface CommerceStore {
    * commit can no longer lose an order's confirmation email.
    */
   queueFollowUps(events: readonly CommerceEvent[]): Promise<void>
+  /**
+   * Claims `key` for a request with this hash, outside any transaction so other requests see it: `claimed`, or
+   * `replay` with the first request's result once it completed. Waits while another request holds the key; a
+   * different hash is a 422 `idempotency_key_reused`.
+   */
+  claimIdempotencyKey(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotencyClaim>
+  /** Records the result in the same transaction as the work; a claim no longer this request's is a 409. */
+  completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id): Promise<void>
+  /** Lets the key be retried after a refusal; a completed claim is kept. */
+  releaseIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id): Promise<void>
+  /** The key and request hash that made `resultId` (the guest's lookup token is derived from them). */
+  findIdempotencyKey(scope: IdempotencyScope, resultId: Id): Promise<{ key: string; requestHash: string } | null>
 }
+
+/**
+ * What a key is claimed for; keys of different scopes never meet. Adjustments and transitions join when they take
+ * an Idempotency-Key (issue 13).
+ */
+export type IdempotencyScope = 'checkout'
 
 export interface Clock {
   now(): Date

@@ -2,7 +2,6 @@ import { parseCheckoutBody } from '../checkoutInput'
 import type { CheckoutInput } from '../checkoutInput'
 import { invalidField, invalidFields } from '../errors'
 import type { FieldProblem } from '../errors'
-import { hashRequestBody } from '../idempotency'
 import type { PaymentProvider } from '../payments'
 import { priceCart } from '../pricing'
 import type { PricedCart } from '../pricing'
@@ -17,7 +16,6 @@ export interface CheckoutPlan {
   priced: PricedCart
   /** Merged lines in lock order, each with its SKU's low-stock threshold. */
   reservations: { sku: string; quantity: number; lowStockThreshold: number }[]
-  requestHash: string
 }
 
 /** Why an item cannot be bought, or null when it can. */
@@ -81,17 +79,5 @@ export async function prepareCheckout(deps: CommerceDeps, body: unknown, custome
     ...m,
     lowStockThreshold: entry(m.sku).lowStockThreshold,
   }))
-  return {
-    input,
-    settings,
-    provider,
-    priced,
-    reservations,
-    requestHash: checkoutRequestHash(input, customerId),
-  }
-}
-
-/** The hash stored beside an Idempotency-Key: the validated body and who placed it. */
-export function checkoutRequestHash(input: CheckoutInput, customerId: Id | null): string {
-  return hashRequestBody({ body: input, customerId })
+  return { input, settings, provider, priced, reservations }
 }

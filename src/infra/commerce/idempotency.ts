@@ -1,64 +1,97 @@
 import { createHmac } from 'node:crypto'
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import { CommerceError } from '../../commerce/errors'
-import type { Id } from '../../commerce/workflows'
+import { conflict } from '../../commerce/errors'
+import { claimOrWait } from '../../commerce/idempotency'
+import type { IdempotencyRows } from '../../commerce/idempotency'
+import type { CommerceStore, Id, IdempotencyScope } from '../../commerce/workflows'
 import { env } from '../env'
 import { queryRows, sql } from '../sql'
 
-export type Claim = { kind: 'claimed' } | { kind: 'replay'; orderId: Id }
+type KeyMethods = Pick<CommerceStore, 'claimIdempotencyKey' | 'completeIdempotencyKey' | 'releaseIdempotencyKey' | 'findIdempotencyKey'>
 
-const WAIT_STEP_MS = 50
-const WAIT_LIMIT_MS = 30_000
-// A claim still "processing" after this long belongs to a crashed request and may be taken over.
-const STALE_MS = 120_000
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+// Checkout keys are stored as sent (the rows written before scopes existed); another scope's keys get a prefix
+// that no printable header value can contain, so the scopes never meet in the one unique column.
+const SCOPE_SEPARATOR = '\u001f'
+const storedKey = (scope: IdempotencyScope, key: string) => (scope === 'checkout' ? key : `${scope}${SCOPE_SEPARATOR}${key}`)
 
 // The guest's lookup token is derived from the key, so a replayed request answers with the same body.
 export function lookupTokenFor(key: string, requestHash: string): string {
   return createHmac('sha256', env().payloadSecret).update(`lookup:${key}:${requestHash}`).digest('base64url')
 }
 
-async function tryInsert(payload: Payload, key: string, requestHash: string): Promise<boolean> {
-  const now = new Date().toISOString()
-  const rows = await queryRows<{ id: number }>(
-    payload,
-    undefined,
-    sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at)
-        VALUES (${key}, ${requestHash}, ${'processing'}, ${now}, ${now})
-        ON CONFLICT (key) DO NOTHING RETURNING id`,
-  )
-  return rows.length > 0
-}
-
-async function readClaim(payload: Payload, key: string) {
-  const rows = await queryRows<{ request_hash: string; state: string; order_id: number | null; updated_at: string | Date }>(
-    payload,
-    undefined,
-    sql`SELECT request_hash, state, order_id, updated_at FROM idempotency_keys WHERE key = ${key}`,
-  )
-  return rows[0]
-}
-
-/** Claims the key for this request, or waits for the request that holds it and replays its order. */
-export async function claimIdempotencyKey(payload: Payload, key: string, requestHash: string): Promise<Claim> {
-  const deadline = Date.now() + WAIT_LIMIT_MS
-  while (Date.now() < deadline) {
-    if (await tryInsert(payload, key, requestHash)) return { kind: 'claimed' }
-    const row = await readClaim(payload, key)
-    if (!row) continue
-    if (row.request_hash !== requestHash) {
-      throw new CommerceError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body')
-    }
-    if (row.state === 'completed' && row.order_id != null) return { kind: 'replay', orderId: row.order_id }
-    if (Date.now() - new Date(row.updated_at).getTime() > STALE_MS) await releaseIdempotencyKey(payload, key)
-    else await sleep(WAIT_STEP_MS)
+function keyRows(payload: Payload, req: PayloadRequest | undefined, key: string): IdempotencyRows {
+  return {
+    async insert(requestHash) {
+      const now = new Date().toISOString()
+      const rows = await queryRows<{ id: number }>(
+        payload,
+        req,
+        sql`INSERT INTO idempotency_keys (key, request_hash, state, created_at, updated_at)
+            VALUES (${key}, ${requestHash}, ${'processing'}, ${now}, ${now})
+            ON CONFLICT (key) DO NOTHING RETURNING id`,
+      )
+      return rows[0]?.id ?? null
+    },
+    async read() {
+      const rows = await queryRows<{ id: number; request_hash: string; state: string; order_id: number | null; updated_at: string | Date }>(
+        payload,
+        req,
+        sql`SELECT id, request_hash, state, order_id, updated_at FROM idempotency_keys WHERE key = ${key}`,
+      )
+      const row = rows[0]
+      if (!row) return null
+      return {
+        claimId: row.id,
+        requestHash: row.request_hash,
+        completed: row.state === 'completed',
+        resultId: row.order_id,
+        updatedAt: new Date(row.updated_at),
+      }
+    },
+    // A released claim is renamed out of the way, not deleted: SQLite hands a deleted highest id to the next row,
+    // and a late request holding the old claim id could then complete someone else's claim. The cleanup job
+    // deletes renamed rows with the rest after a day.
+    async remove(claimId) {
+      await queryRows(
+        payload,
+        req,
+        sql`UPDATE idempotency_keys SET key = ${`released${SCOPE_SEPARATOR}`} || id || ${SCOPE_SEPARATOR} || key
+            WHERE id = ${Number(claimId)} AND state = ${'processing'} RETURNING id`,
+      )
+    },
   }
-  throw new CommerceError(503, 'busy', 'An earlier request with this Idempotency-Key is still being processed; retry shortly')
 }
 
-/** A refused checkout stores nothing, so the same key may be retried. */
-export async function releaseIdempotencyKey(payload: Payload, key: string): Promise<void> {
-  await queryRows(payload, undefined, sql`DELETE FROM idempotency_keys WHERE key = ${key} AND state = ${'processing'} RETURNING id`)
+/** The idempotency half of the CommerceStore port, on the idempotency_keys table (one row per key). */
+export function idempotencyKeys(payload: Payload, req?: PayloadRequest): KeyMethods {
+  return {
+    claimIdempotencyKey: (scope, key, requestHash) => claimOrWait(keyRows(payload, req, storedKey(scope, key)), requestHash),
+    async completeIdempotencyKey(scope, key, claimId, resultId) {
+      const done = await queryRows<{ id: number }>(
+        payload,
+        req,
+        sql`UPDATE idempotency_keys SET state = ${'completed'}, order_id = ${Number(resultId)}, updated_at = ${new Date().toISOString()}
+            WHERE id = ${Number(claimId)} AND key = ${storedKey(scope, key)} AND state = ${'processing'} RETURNING id`,
+      )
+      if (done.length === 0) throw conflict('idempotency_key_taken', `Idempotency-Key ${key} is no longer claimed by this request`)
+    },
+    releaseIdempotencyKey: (scope, key, claimId) => keyRows(payload, req, storedKey(scope, key)).remove(claimId),
+    async findIdempotencyKey(scope, resultId) {
+      const rows = await queryRows<{ key: string; request_hash: string }>(
+        payload,
+        req,
+        sql`SELECT key, request_hash FROM idempotency_keys WHERE order_id = ${Number(resultId)}`,
+      )
+      const prefix = scope === 'checkout' ? '' : `${scope}${SCOPE_SEPARATOR}`
+      const row = rows.find((r) => (prefix ? r.key.startsWith(prefix) : !r.key.includes(SCOPE_SEPARATOR)))
+      return row ? { key: row.key.slice(prefix.length), requestHash: row.request_hash } : null
+    },
+  }
+}
+
+/** The guest's lookup token for an order placed with an Idempotency-Key, rebuilt for its emails; the raw token is never stored. */
+export async function lookupTokenForOrder(payload: Payload, orderId: Id): Promise<string | undefined> {
+  const found = await idempotencyKeys(payload).findIdempotencyKey('checkout', orderId)
+  return found ? lookupTokenFor(found.key, found.requestHash) : undefined
 }

@@ -5,7 +5,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { formatOrderNumber } from '../../commerce/orderNumber'
 import type { OrderStatus } from '../../commerce/orderStates'
 import type { Id, OrderDraft, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
-import { queryRows, sql } from '../sql'
+import { dialect, queryRows, sql } from '../sql'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -48,18 +48,31 @@ function toRecord(doc: OrderDoc): OrderRecord {
 const historyData = (h: OrderRecord['statusHistory']) =>
   h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), note: e.note }))
 
+// Postgres: a value of the orders id sequence, never handed out twice (numbers skip the values rows take).
+// SQLite: one process writes the file, so a counter above the highest id is enough; rows then keep number = id.
+const sqliteNumbers = new WeakMap<Payload, number>()
+
+export async function allocateOrderNumber(payload: Payload): Promise<string> {
+  if (dialect(payload) === 'postgres') {
+    const rows = await queryRows<{ n: string | number }>(payload, undefined, sql`SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS n`)
+    return formatOrderNumber(Number(rows[0].n))
+  }
+  const rows = await queryRows<{ n: number | null }>(payload, undefined, sql`SELECT max(id) AS n FROM orders`)
+  const next = Math.max(Number(rows[0]?.n ?? 0), sqliteNumbers.get(payload) ?? 0) + 1
+  sqliteNumbers.set(payload, next)
+  return formatOrderNumber(next)
+}
+
 export async function createOrder(payload: Payload, req: PayloadRequest, draft: OrderDraft) {
-  // The number comes from the row's own id, so it is unique without a separate counter.
-  const placeholder = `IR-NEW-${Date.now()}-${Math.random().toString(36).slice(2)}`
   const created = await payload.create({
     collection: 'orders',
     req,
     ...internal,
     depth: 0,
-    // Read back only the id (always returned) and the placeholder, not the lines, history and ledger join.
+    // Read back only the id (always returned), not the lines, history and ledger join.
     select: { orderNumber: true },
     data: {
-      orderNumber: placeholder,
+      orderNumber: draft.orderNumber,
       email: draft.email,
       customer: draft.customer as number | undefined,
       lines: draft.lines.map((l) => ({ ...l, options: l.options })),
@@ -73,19 +86,7 @@ export async function createOrder(payload: Payload, req: PayloadRequest, draft: 
       lookupTokenHash: draft.lookupTokenHash,
     } as never,
   })
-  // Two plain UPDATEs on the same transaction: neither row has hooks or versions that a Local API update would
-  // run, and a checkout is cheaper by two update-and-read-back round trips.
-  const orderNumber = formatOrderNumber(Number(created.id))
-  await queryRows(payload, req, sql`UPDATE orders SET order_number = ${orderNumber} WHERE id = ${Number(created.id)} RETURNING id`)
-  if (draft.idempotencyKey) {
-    await queryRows(
-      payload,
-      req,
-      sql`UPDATE idempotency_keys SET state = ${'completed'}, order_id = ${Number(created.id)}, updated_at = ${new Date().toISOString()}
-          WHERE key = ${draft.idempotencyKey} RETURNING id`,
-    )
-  }
-  return { id: created.id as Id, orderNumber }
+  return { id: created.id as Id, orderNumber: draft.orderNumber }
 }
 
 export async function findOrder(payload: Payload, req: PayloadRequest, id: Id): Promise<OrderRecord | null> {

@@ -6,7 +6,8 @@ import type { CommerceStore } from '../../commerce/workflows/ports'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
-import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
+import { idempotencyKeys } from './idempotency'
+import { allocateOrderNumber, createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -95,6 +96,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
       if (ids.length === 0) return
       await payload.delete({ collection: 'stock-movements', where: { id: { in: [...ids] } }, req, ...internal })
     },
+    allocateOrderNumber: () => allocateOrderNumber(payload),
     createOrder: (draft) => createOrder(payload, r(), draft),
     async deleteOrder(id) {
       await payload.delete({ collection: 'orders', id, req, ...internal })
@@ -108,6 +110,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
         await payload.jobs.queue({ task: job.task, input: job.input as never, req })
       }
     },
+    ...idempotencyKeys(payload, req),
   }
   return store
 }

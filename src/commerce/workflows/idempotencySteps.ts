@@ -1,0 +1,54 @@
+import type { IdempotencyClaim } from '../idempotency'
+import type { CommerceStore, Id, IdempotencyScope } from './ports'
+import { defineStep } from './runWorkflow'
+import type { WorkflowStep } from './runWorkflow'
+
+/** A request that may carry an Idempotency-Key; without one, the steps below do nothing. */
+export interface IdempotentRequest {
+  scope: IdempotencyScope
+  key: string | null
+  requestHash: string
+}
+
+export interface IdempotentContext {
+  claim?: IdempotencyClaim
+}
+
+/** The first request's result when this one replays its key; the rest of the workflow must then do nothing. */
+export function replayOf(ctx: IdempotentContext): Id | null {
+  return ctx.claim?.kind === 'replay' ? ctx.claim.resultId : null
+}
+
+/** The workflow's first step: claim the key (undo: release it, so a refused request may be retried). */
+export function claimIdempotencyKeyStep<C extends IdempotentContext>(store: CommerceStore, request: IdempotentRequest): WorkflowStep<C, unknown> {
+  return defineStep<C, IdempotencyClaim | null>({
+    name: 'claimIdempotencyKey',
+    async run(ctx) {
+      if (request.key === null) return null
+      ctx.claim = await store.claimIdempotencyKey(request.scope, request.key, request.requestHash)
+      return ctx.claim
+    },
+    async undo(_ctx, claim) {
+      if (request.key === null || claim?.kind !== 'claimed') return
+      await store.releaseIdempotencyKey(request.scope, request.key, claim.claimId)
+    },
+  })
+}
+
+/**
+ * The transaction's last write: the key points at its result and commits with it. No undo: nothing after it can
+ * fail but the commit, and a failed commit takes this write with it.
+ */
+export function completeIdempotencyKeyStep<C extends IdempotentContext>(
+  tx: CommerceStore,
+  request: IdempotentRequest,
+  resultOf: (ctx: C) => Id,
+): WorkflowStep<C, unknown> {
+  return defineStep<C, void>({
+    name: 'completeIdempotencyKey',
+    async run(ctx) {
+      if (request.key === null || ctx.claim?.kind !== 'claimed') return
+      await tx.completeIdempotencyKey(request.scope, request.key, ctx.claim.claimId, resultOf(ctx))
+    },
+  })
+}
