@@ -1,23 +1,17 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { renderOrderEmail, type OrderEmailKind } from '../../emails/orderEmail'
-import { lookupTokenFor } from '../../infra/commerce/idempotency'
+import { lookupTokenForOrder } from '../../infra/commerce/idempotency'
 import { env } from '../../infra/env'
-import { queryRows, sql } from '../../infra/sql'
 import { sendAndRecord } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
 export const ORDER_EMAIL_KINDS: OrderEmailKind[] = ['confirmation', 'paid', 'fulfilled', 'cancelled', 'refunded']
 
-// The guest's lookup link is rebuilt from the Idempotency-Key claim; the raw token is never stored.
+// The guest's lookup link is rebuilt from the Idempotency-Key the order was placed with; the raw token is never stored.
 async function lookupUrl(payload: Payload, orderId: number, orderNumber: string) {
-  const rows = await queryRows<{ key: string; request_hash: string }>(
-    payload,
-    undefined,
-    sql`SELECT key, request_hash FROM idempotency_keys WHERE order_id = ${orderId}`,
-  )
-  if (!rows[0]) return undefined
-  const token = lookupTokenFor(rows[0].key, rows[0].request_hash)
+  const token = await lookupTokenForOrder(payload, orderId)
+  if (!token) return undefined
   return `${env().storefrontUrl}/orders/${encodeURIComponent(orderNumber)}?token=${encodeURIComponent(token)}`
 }
 
