@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import pino from 'pino'
 import type { Payload, SanitizedConfig } from 'payload'
 
@@ -113,4 +113,67 @@ export async function http(url: string, init: RequestInit & { json?: unknown; to
     json = undefined
   }
   return { status: res.status, headers: res.headers, json, text }
+}
+
+function toResult(res: IncomingMessage, text: string): HttpResult {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value)
+  let json: any
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = undefined
+  }
+  return { status: res.statusCode ?? 0, headers, json, text }
+}
+
+/**
+ * A JSON POST whose head goes out at once and whose body waits for `send()`. `inHand` resolves when the server
+ * answers `100 Continue`, i.e. has parsed the request and handed it to its handler, which then waits for the body:
+ * a request provably in progress for as long as the test likes.
+ */
+export function heldRequest(url: string, body: unknown): { inHand: Promise<void>; send(): Promise<HttpResult> } {
+  const text = JSON.stringify(body)
+  const req = request(url, {
+    method: 'POST',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), expect: '100-continue' },
+  })
+  const inHand = new Promise<void>((resolve, reject) => {
+    req.once('continue', resolve)
+    req.once('error', reject)
+  })
+  const answered = new Promise<HttpResult>((resolve, reject) => {
+    req.once('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve(toResult(res, Buffer.concat(chunks).toString('utf8'))))
+      res.on('error', reject)
+    })
+    req.once('error', reject)
+  })
+  req.flushHeaders()
+  return {
+    inHand,
+    send: () => {
+      req.end(text)
+      return answered
+    },
+  }
+}
+
+/** Resolves once the server at `url` refuses new connections (it has closed its listening socket). */
+export async function refusingConnections(url: string, timeoutMs = 10_000): Promise<boolean> {
+  const { hostname, port } = new URL(url)
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(Number(port), hostname)
+      socket.once('connect', () => (socket.destroy(), resolve(false)))
+      socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED'))
+    })
+    if (refused) return true
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return false
 }

@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { buildIfNeeded, CMS_SOURCES } from '../../scripts/build-if-needed.mjs'
 import { dockerfileCommand, forSpawn } from '../helpers/deployCommands'
-import { http } from '../helpers/opsServer'
+import { heldRequest, http, refusingConnections } from '../helpers/opsServer'
 import { createTestDatabase } from '../helpers/services'
 import { freePort } from '../helpers/smtp'
 
@@ -73,6 +73,9 @@ async function waitForHealth(timeoutMs = 120_000) {
     child = spawn(bin, args, { cwd: root, env: { ...env, NODE_OPTIONS: '--no-deprecation' }, stdio: ['ignore', out, out] })
     exitCode = new Promise((resolve) => child.once('exit', (code) => resolve(code)))
     await waitForHealth()
+    // The staff account every test may use; each test makes the products and requests it asserts on.
+    await http(`${url}/api/users/first-register`, { method: 'POST', json: staff })
+    token = (await http(`${url}/api/users/login`, { method: 'POST', json: staff })).json.token
   }, 20 * 60_000)
 
   afterAll(async () => {
@@ -81,7 +84,11 @@ async function waitForHealth(timeoutMs = 120_000) {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
+  const staff = { email: 'ops@example.com', password: 'ops-password-123' }
   let token: string
+  const createProduct = (sku: string, title: string) =>
+    http(`${url}/api/products`, { method: 'POST', json: { title, price: 3000, sku, _status: 'published' }, token })
+  const bySku = (sku: string, headers: Record<string, string> = {}) => http(`${url}/api/products?where[sku][equals]=${sku}`, { headers })
 
   it('should be ready with every migration applied', async () => {
     const ready = await http(`${url}/api/health/ready`)
@@ -90,57 +97,69 @@ async function waitForHealth(timeoutMs = 120_000) {
   })
 
   it('should log in through Next with the body the server read for the rate limit', async () => {
-    await http(`${url}/api/users/first-register`, { method: 'POST', json: { email: 'ops@example.com', password: 'ops-password-123' } })
-    const login = await http(`${url}/api/users/login`, { method: 'POST', json: { email: 'ops@example.com', password: 'ops-password-123' } })
-    token = login.json.token
+    const login = await http(`${url}/api/users/login`, { method: 'POST', json: staff })
     expect(login.status).toBe(200)
     expect(login.headers.get('set-cookie')).toMatch(/payload-token=/)
   })
 
   it('should answer a repeated anonymous read from the cache and echo the request id', async () => {
-    await http(`${url}/api/products`, { method: 'POST', json: { title: 'Orwell Lamp', price: 3000, sku: 'LAMP-1', _status: 'published' }, token })
-    const first = await http(`${url}/api/products?where[sku][equals]=LAMP-1`)
-    const second = await http(`${url}/api/products?where[sku][equals]=LAMP-1`, { headers: { 'x-request-id': 'suite-42' } })
+    await createProduct('LAMP-1', 'Orwell Lamp')
+    const first = await bySku('LAMP-1')
+    const second = await bySku('LAMP-1', { 'x-request-id': 'suite-42' })
     expect([first.headers.get('x-cache'), second.headers.get('x-cache')]).toEqual(['MISS', 'HIT'])
     expect(second.json.docs[0].title).toBe('Orwell Lamp')
     expect(second.headers.get('x-request-id')).toBe('suite-42')
   })
 
   it('should see an edit made through Next on the next read (hooks in the bundle bump the server cache)', async () => {
-    const found = await http(`${url}/api/products?where[sku][equals]=LAMP-1`)
-    await http(`${url}/api/products/${found.json.docs[0].id}`, { method: 'PATCH', json: { title: 'Orwell Lamp (brass)' }, token })
-    const after = await http(`${url}/api/products?where[sku][equals]=LAMP-1`)
-    expect(after.json.docs[0].title).toBe('Orwell Lamp (brass)')
+    const created = await createProduct('LAMP-2', 'Deben Lamp')
+    await bySku('LAMP-2')
+    const cached = await bySku('LAMP-2')
+    await http(`${url}/api/products/${created.json.doc.id}`, { method: 'PATCH', json: { title: 'Deben Lamp (brass)' }, token })
+    const after = await bySku('LAMP-2')
+    expect(cached.headers.get('x-cache')).toBe('HIT')
+    expect(after.json.docs[0].title).toBe('Deben Lamp (brass)')
   })
 
   it('should cache an anonymous GraphQL query passed through to Next', async () => {
-    const query = { query: '{ Products(where: { sku: { equals: "LAMP-1" } }) { docs { title } } }' }
+    await createProduct('LAMP-3', 'Stour Lamp')
+    const query = { query: '{ Products(where: { sku: { equals: "LAMP-3" } }) { docs { title } } }' }
     const first = await http(`${url}/api/graphql`, { method: 'POST', json: query })
     const second = await http(`${url}/api/graphql`, { method: 'POST', json: query })
-    expect(first.json.data.Products.docs[0].title).toBe('Orwell Lamp (brass)')
+    expect(first.json.data.Products.docs[0].title).toBe('Stour Lamp')
     expect(second.headers.get('x-cache')).toBe('HIT')
     expect(second.text).toBe(first.text)
   })
 
   it('should expose request durations by route template on /metrics', async () => {
+    await bySku('METRICS-1')
+    await bySku('METRICS-1')
     const scrape = await http(`${url}/metrics`)
     expect(scrape.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/products",status="200"\} \d+/)
     expect(scrape.text).toMatch(/cache_requests_total\{result="hit",tier="memory"\} \d+/)
   })
 
+  // The request is held open on the server (its body not yet sent) until the server has stopped listening, so
+  // it is provably in hand when SIGTERM arrives; its answer then proves the drain.
   it('should finish a request in hand on SIGTERM, then exit 0 having logged each request as JSON', async () => {
-    const inFlight = http(`${url}/api/products?limit=50&depth=2`, { token })
-    await new Promise((r) => setTimeout(r, 50))
+    await createProduct('LAMP-4', 'Gipping Lamp')
+    await bySku('LAMP-4')
+    await bySku('LAMP-4', { 'x-request-id': 'drain-42' })
+    const inFlight = heldRequest(`${url}/api/graphql`, { query: '{ Products(where: { sku: { equals: "LAMP-4" } }) { docs { title } } }' })
+    await inFlight.inHand
     child.kill('SIGTERM')
-    const answered = await inFlight
+    const stoppedListening = await refusingConnections(url)
+    const answered = await inFlight.send()
     const code = await exitCode
     const lines = readFileSync(logFile, 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('{'))
     const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request')
+    expect(stoppedListening).toBe(true)
     expect(answered.status).toBe(200)
+    expect(answered.json.data.Products.docs[0].title).toBe('Gipping Lamp')
     expect(code).toBe(0)
-    expect(requests.some((r) => r.reqId === 'suite-42' && r.cache === 'HIT')).toBe(true)
+    expect(requests.some((r) => r.reqId === 'drain-42' && r.cache === 'HIT')).toBe(true)
     expect(lines.join('\n')).not.toContain('ops-password-123')
   })
 })
