@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { canonicalJson, hashRequestBody, parseIdempotencyKey } from './idempotency'
+import type { CommerceError } from './errors'
+import { canonicalJson, claimOrWait, hashRequestBody, parseIdempotencyKey } from './idempotency'
 
 describe('canonicalJson', () => {
   it('should sort keys at every depth', () => {
@@ -44,5 +45,33 @@ describe('parseIdempotencyKey', () => {
 
   it('should refuse a control character', () => {
     expect(() => parseIdempotencyKey('a\nb')).toThrow('printable ASCII')
+  })
+})
+
+describe('claimOrWait', () => {
+  const wait = { stepMs: 1, limitMs: 50, staleMs: 1000 }
+  const processing = (updatedAt: Date) => ({ claimId: 1, requestHash: 'h', completed: false, resultId: null, updatedAt })
+
+  it('should take over a claim left processing longer than staleMs', async () => {
+    const removed: (string | number)[] = []
+    let taken = true
+    const rows = {
+      insert: async () => (taken ? null : 2),
+      read: async () => processing(new Date(Date.now() - 5000)),
+      remove: async (id: string | number) => {
+        removed.push(id)
+        taken = false
+      },
+    }
+    expect([await claimOrWait(rows, 'h', wait), removed]).toEqual([{ kind: 'claimed', claimId: 2 }, [1]])
+  })
+
+  it('should answer 503 busy when the holder neither finishes nor goes stale in time', async () => {
+    const rows = { insert: async () => null, read: async () => processing(new Date()), remove: async () => undefined }
+    const error = await claimOrWait(rows, 'h', wait).then(
+      () => null,
+      (e: CommerceError) => [e.status, e.code],
+    )
+    expect(error).toEqual([503, 'busy'])
   })
 })
