@@ -13,6 +13,16 @@ export function orderCases(subject: () => StoreUnderTest): void {
     expect([new Set(numbers).size, numbers.every((n) => parseOrderNumber(n) !== null)]).toEqual([2, true])
   })
 
+  it('should allocate consecutive order numbers, so a shop sees no gaps between successful checkouts', async () => {
+    const { store, addSku } = subject()
+    const sku = unique('SEQ')
+    await addSku(sku, 1)
+    const draft = await orderDraft(store, sku)
+    await store.createOrder(draft)
+    const next = await store.allocateOrderNumber()
+    expect(parseOrderNumber(next)).toBe((parseOrderNumber(draft.orderNumber) as number) + 1)
+  })
+
   it('should create an order under its allocated number and find it as stored', async () => {
     const { store, addSku } = subject()
     const sku = unique('ORD')

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload, PayloadRequest } from 'payload'
 
-import { formatOrderNumber } from '../../commerce/orderNumber'
 import type { OrderStatus } from '../../commerce/orderStates'
 import type { Id, OrderDraft, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
-import { dialect, queryRows, sql } from '../sql'
+import { queryRows, sql } from '../sql'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -47,34 +46,6 @@ function toRecord(doc: OrderDoc): OrderRecord {
 
 const historyData = (h: OrderRecord['statusHistory']) =>
   h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), note: e.note }))
-
-// Postgres: a value of the orders id sequence, never handed out twice (numbers skip the values rows take).
-// SQLite: one process writes the file, so a counter in memory, started above every id and number stored, is enough.
-const sqliteNumbers = new WeakMap<Payload, number>()
-
-async function highestStoredNumber(payload: Payload): Promise<number> {
-  const rows = await queryRows<{ n: number | null }>(
-    payload,
-    undefined,
-    sql`SELECT max(coalesce(max(id), 0), coalesce(max(CAST(substr(order_number, 4) AS INTEGER)), 0)) AS n FROM orders`,
-  )
-  return Number(rows[0]?.n ?? 0)
-}
-
-export async function allocateOrderNumber(payload: Payload): Promise<string> {
-  if (dialect(payload) === 'postgres') {
-    const rows = await queryRows<{ n: string | number }>(payload, undefined, sql`SELECT nextval(pg_get_serial_sequence('orders', 'id')) AS n`)
-    return formatOrderNumber(Number(rows[0].n))
-  }
-  if (!sqliteNumbers.has(payload)) {
-    const highest = await highestStoredNumber(payload)
-    // Two first checkouts may both read; the later read must not move the counter back.
-    sqliteNumbers.set(payload, Math.max(highest, sqliteNumbers.get(payload) ?? 0))
-  }
-  const next = (sqliteNumbers.get(payload) as number) + 1
-  sqliteNumbers.set(payload, next)
-  return formatOrderNumber(next)
-}
 
 export async function createOrder(payload: Payload, req: PayloadRequest, draft: OrderDraft) {
   const created = await payload.create({

@@ -7,7 +7,8 @@ import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
 import { idempotencyKeys } from './idempotency'
-import { allocateOrderNumber, createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
+import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
+import { allocateOrderNumber } from './orderNumbers'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -25,7 +26,7 @@ export const busy = () => new CommerceError(503, 'busy', 'The shop is busy with 
 export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): CommerceStore {
   const r = () => req as PayloadRequest
   const store: CommerceStore = {
-    // On SQLite the driver queues this process's writers, so transactions wait rather than fail (sqliteConnections.ts).
+    // On SQLite the driver queues this process's writers, so transactions wait rather than fail (frameworkPatches.ts).
     async withTransaction(fn) {
       const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
       try {
