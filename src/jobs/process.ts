@@ -30,8 +30,16 @@ export function serveProcessMetrics(port: number, token: string | undefined): Se
   return server
 }
 
+type SignalledProcess = { once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown; exit(code: number): never }
+
 /** Stops on SIGTERM/SIGINT: `stop` finishes work in hand, then the pools close and the process exits. */
-export function stopOnSignal(name: string, stop: () => Promise<void>, payload: Payload, timeoutMs: number): void {
+export function stopOnSignal(
+  name: string,
+  stop: () => Promise<void>,
+  payload: Pick<Payload, 'destroy'>,
+  timeoutMs: number,
+  proc: SignalledProcess = process,
+): void {
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return
@@ -39,14 +47,14 @@ export function stopOnSignal(name: string, stop: () => Promise<void>, payload: P
     logger().info({ signal }, `${name} stopping`)
     setTimeout(() => {
       logger().error(`${name} did not stop within ${timeoutMs} ms; exiting`)
-      process.exit(1)
+      proc.exit(1)
     }, timeoutMs).unref()
     await stop().catch((err) => logger().error({ err }, `${name} failed to stop cleanly`))
     await payload.destroy().catch(() => undefined)
     logger().info(`${name} stopped`)
     logger().flush?.()
-    process.exit(0)
+    proc.exit(0)
   }
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
-  process.once('SIGINT', () => void shutdown('SIGINT'))
+  proc.once('SIGTERM', () => void shutdown('SIGTERM'))
+  proc.once('SIGINT', () => void shutdown('SIGINT'))
 }

@@ -1,7 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron'
+import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
-import { env } from '../infra/env'
+import { env, type Env } from '../infra/env'
 import { processLock, type Lock } from '../infra/lock'
 import { logger } from '../infra/logger'
 import { closeRedis } from '../infra/redis'
@@ -47,26 +48,30 @@ export function startScheduler(options: { jobs: ScheduledJob[]; lock: Lock; enqu
   }
 }
 
-if (isEntryPoint(import.meta.url)) {
-  const settings = env()
-  const payload = await loadPayload()
+/** The scheduler process's parts: the cron table enqueuing into Payload's queue, and its /metrics listener. */
+export function startSchedulerProcess(payload: Payload, settings: Env, lock: Lock = processLock()): Scheduler {
+  const jobs = schedule(settings)
   const scheduler = startScheduler({
-    jobs: schedule(settings),
-    lock: processLock(),
+    jobs,
+    lock,
     enqueue: (task, input) => payload.jobs.queue({ task: task as never, input: input as never }),
     logger: logger(),
     timezone: settings.SCHEDULE_TIMEZONE,
   })
   const metricsServer = serveProcessMetrics(settings.WORKER_METRICS_PORT, settings.METRICS_TOKEN)
-  logger().info({ jobs: schedule(settings).map((j) => `${j.name} ${j.cron}`) }, 'Scheduler running')
-  stopOnSignal(
-    'scheduler',
-    async () => {
+  logger().info({ jobs: jobs.map((j) => `${j.name} ${j.cron}`) }, 'Scheduler running')
+  return {
+    async stop() {
       metricsServer?.close()
       await scheduler.stop()
       await closeRedis()
     },
-    payload,
-    settings.SHUTDOWN_TIMEOUT_MS,
-  )
+  }
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const settings = env()
+  const payload = await loadPayload()
+  const scheduler = startSchedulerProcess(payload, settings)
+  stopOnSignal('scheduler', scheduler.stop, payload, settings.SHUTDOWN_TIMEOUT_MS)
 }

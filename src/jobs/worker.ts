@@ -1,25 +1,32 @@
-import { env } from '../infra/env'
-import { processLock } from '../infra/lock'
+import type { Payload } from 'payload'
+
+import { env, type Env } from '../infra/env'
+import { processLock, type Lock } from '../infra/lock'
 import { logger } from '../infra/logger'
 import { closeRedis } from '../infra/redis'
 import { isEntryPoint, loadPayload, serveProcessMetrics, stopOnSignal } from './process'
 import { startJobsRunner } from './runner'
 
-// `npm run worker`: runs every queued Payload job (emails, reservation expiry, clean-ups) until SIGTERM.
-if (isEntryPoint(import.meta.url)) {
-  const settings = env()
-  const payload = await loadPayload()
-  const runner = startJobsRunner({ payload, lock: processLock(), logger: logger(), pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH })
+export type WorkerSettings = Pick<Env, 'WORKER_POLL_MS' | 'WORKER_BATCH' | 'WORKER_METRICS_PORT' | 'METRICS_TOKEN'>
+
+/** The worker process's parts: the jobs runner and its /metrics listener; stop() ends both and closes Redis. */
+export function startWorker(payload: Payload, settings: WorkerSettings, lock: Lock = processLock()): { stop(): Promise<void> } {
+  const runner = startJobsRunner({ payload, lock, logger: logger(), pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH })
   const metricsServer = serveProcessMetrics(settings.WORKER_METRICS_PORT, settings.METRICS_TOKEN)
   logger().info({ pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH }, 'Worker running the jobs queue')
-  stopOnSignal(
-    'worker',
-    async () => {
+  return {
+    async stop() {
       metricsServer?.close()
       await runner.stop()
       await closeRedis()
     },
-    payload,
-    settings.SHUTDOWN_TIMEOUT_MS,
-  )
+  }
+}
+
+// `npm run worker`: runs every queued Payload job (emails, reservation expiry, clean-ups) until SIGTERM.
+if (isEntryPoint(import.meta.url)) {
+  const settings = env()
+  const payload = await loadPayload()
+  const worker = startWorker(payload, settings)
+  stopOnSignal('worker', worker.stop, payload, settings.SHUTDOWN_TIMEOUT_MS)
 }
