@@ -2,20 +2,18 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { toSellable, type ProductForSale } from '../../commerce/sellable'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
-import { readCache } from '../cache'
-import { env } from '../env'
+import type { ReadCache } from '../cache'
 
 type ProductDoc = ProductForSale & { id: number | string }
 
 /**
  * The store settings every quote and checkout prices with, kept in the read cache under the store-settings
  * version: a save in the admin bumps it once committed (plugins/cacheInvalidation), here at once and on other
- * instances through Redis, so the next quote reads the new settings. With CACHE_ENABLED=false, or without a
- * trustworthy cache (Redis set but away), it reads the database every time.
+ * instances through Redis, so the next quote reads the new settings. Without a cache (CACHE_ENABLED=false: the
+ * caller passes null), or without a trustworthy one (Redis set but away), it reads the database every time.
  */
-export async function loadSettings(payload: Payload, req: PayloadRequest): Promise<StoreSettings> {
-  if (!env().CACHE_ENABLED) return readSettings(payload, req)
-  const cache = readCache()
+export async function loadSettings(payload: Payload, req: PayloadRequest, cache: ReadCache | null): Promise<StoreSettings> {
+  if (!cache) return readSettings(payload, req)
   const key = cache.keyFor('settings', 'commerce:store-settings')
   if (!key) return readSettings(payload, req)
   const entry =

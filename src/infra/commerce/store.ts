@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 import { CommerceError } from '../../commerce/errors'
 import { followUpJobs } from '../../commerce/followUps'
 import type { CommerceStore } from '../../commerce/workflows/ports'
+import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { findSellable, loadSettings } from './catalogue'
@@ -22,8 +23,12 @@ export function isWriteConflict(error: unknown): boolean {
 
 export const busy = () => new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
 
-/** The CommerceStore port on Payload: Local API writes plus conditional SQL on the request's transaction. */
-export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): CommerceStore {
+/**
+ * The CommerceStore port on Payload: Local API writes plus conditional SQL on the request's transaction.
+ * `settingsCache` gives the cache that holds the store settings between quotes (commerceDeps passes the read cache
+ * unless it is off); without one the settings are read from the database every time.
+ */
+export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, settingsCache: () => ReadCache | null = () => null): CommerceStore {
   const r = () => req as PayloadRequest
   const store: CommerceStore = {
     // On SQLite the driver queues this process's writers, so transactions wait rather than fail (frameworkPatches.ts).
@@ -31,7 +36,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
       const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
       try {
         await initTransaction(txReq)
-        const result = await fn(payloadCommerceStore(payload, txReq))
+        const result = await fn(payloadCommerceStore(payload, txReq, settingsCache))
         await commitTransaction(txReq)
         return result
       } catch (error) {
@@ -40,7 +45,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest): Co
         throw error
       }
     },
-    settings: () => loadSettings(payload, r()),
+    settings: () => loadSettings(payload, r(), settingsCache()),
     findSellable: (skus) => findSellable(payload, r(), skus),
     async readStock(skus) {
       if (skus.length === 0) return []
