@@ -1,14 +1,21 @@
 import { escapeHtml } from '../../src/commerce/html'
-import { env } from '../../src/infra/env'
 
-export function resetPasswordEmail(args?: { token?: string }): string {
-  const url = `${env().storefrontUrl}/account/reset-password?token=${encodeURIComponent(args?.token ?? '')}`
-  return `<p>Someone asked to reset the password of your Ipswich Retail account.</p>
+type EmailArgs = { token?: string }
+
+/** The reset-password email, linking to the storefront at `storefrontUrl`. */
+export const resetPasswordEmail =
+  (storefrontUrl: string) =>
+  (args?: EmailArgs): string => {
+    const url = `${storefrontUrl}/account/reset-password?token=${encodeURIComponent(args?.token ?? '')}`
+    return `<p>Someone asked to reset the password of your Ipswich Retail account.</p>
 <p><a href="${escapeHtml(url)}">Choose a new password</a></p>
 <p>If it was not you, ignore this email.</p>`
-}
+  }
 
-export function verifyEmail(args?: { token?: string }): string {
-  const url = `${env().storefrontUrl}/account/verify?token=${encodeURIComponent(args?.token ?? '')}`
-  return `<p>Welcome to Ipswich Retail.</p><p><a href="${escapeHtml(url)}">Confirm your email address</a></p>`
-}
+/** The verify-your-address email, linking to the storefront at `storefrontUrl`. */
+export const verifyEmail =
+  (storefrontUrl: string) =>
+  (args?: EmailArgs): string => {
+    const url = `${storefrontUrl}/account/verify?token=${encodeURIComponent(args?.token ?? '')}`
+    return `<p>Welcome to Ipswich Retail.</p><p><a href="${escapeHtml(url)}">Confirm your email address</a></p>`
+  }

@@ -15,8 +15,8 @@ export const Customers: CollectionConfig = {
     maxLoginAttempts: env().LOGIN_MAX_ATTEMPTS,
     lockTime: env().LOGIN_LOCK_MINUTES * 60 * 1000,
     tokenExpiration: 60 * 60 * 24 * 7,
-    verify: env().EMAIL_VERIFICATION ? { generateEmailHTML: verifyEmail } : false,
-    forgotPassword: { generateEmailHTML: resetPasswordEmail, minRequestInterval: forgotPasswordInterval() },
+    verify: env().EMAIL_VERIFICATION ? { generateEmailHTML: verifyEmail(env().storefrontUrl) } : false,
+    forgotPassword: { generateEmailHTML: resetPasswordEmail(env().storefrontUrl), minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: {
