@@ -32,3 +32,13 @@ export async function readAvailable(payload: Payload, req: PayloadRequest | unde
   )
   return new Map(rows.map((r) => [r.sku, Number(r.available)]))
 }
+
+/** Every SKU at or below its low-stock threshold, by SKU: the morning digest's list. */
+export async function findLowStock(payload: Payload): Promise<{ sku: string; available: number; threshold: number }[]> {
+  const rows = await queryRows<{ sku: string; available: number | string; low_stock_threshold: number | string }>(
+    payload,
+    undefined,
+    sql`SELECT sku, available, low_stock_threshold FROM inventory WHERE available <= low_stock_threshold ORDER BY sku`,
+  )
+  return rows.map((r) => ({ sku: r.sku, available: Number(r.available), threshold: Number(r.low_stock_threshold) }))
+}

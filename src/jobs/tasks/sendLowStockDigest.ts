@@ -2,7 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { renderLowStockEmail } from '../../emails/lowStockEmail'
 import { sendAndRecord } from '../../infra/mailer'
-import { queryRows, sql } from '../../infra/sql'
+import { findLowStock } from '../../infra/stock'
 import { retryPolicy } from './retryPolicy'
 
 // The morning list of every SKU at or below its threshold, for the store's low-stock recipients.
@@ -15,17 +15,12 @@ export const sendLowStockDigest: TaskConfig<{ input: Record<string, never>; outp
     { name: 'sent', type: 'checkbox' },
   ],
   handler: async ({ req }) => {
-    const rows = await queryRows<{ sku: string; available: number | string; low_stock_threshold: number | string }>(
-      req.payload,
-      undefined,
-      sql`SELECT sku, available, low_stock_threshold FROM inventory WHERE available <= low_stock_threshold ORDER BY sku`,
-    )
+    const items = await findLowStock(req.payload)
     const settings = await req.payload.findGlobal({ slug: 'store-settings', depth: 0 })
     const recipients = (settings.lowStockRecipients ?? []).map((r: { email: string }) => r.email).filter(Boolean)
-    if (rows.length === 0 || recipients.length === 0) return { output: { skus: rows.length, sent: false } }
-    const items = rows.map((r) => ({ sku: r.sku, available: Number(r.available), threshold: Number(r.low_stock_threshold) }))
+    if (items.length === 0 || recipients.length === 0) return { output: { skus: items.length, sent: false } }
     const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, items)
     await sendAndRecord(req.payload, 'low_stock_digest', email)
-    return { output: { skus: rows.length, sent: true } }
+    return { output: { skus: items.length, sent: true } }
   },
 }
