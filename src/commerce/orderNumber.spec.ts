@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { createLookupToken, formatOrderNumber, hashLookupToken, parseOrderNumber, verifyLookupToken } from './orderNumber'
+import { createLookupToken, deriveLookupToken, formatOrderNumber, hashLookupToken, parseOrderNumber, verifyLookupToken } from './orderNumber'
 
 describe('formatOrderNumber', () => {
   it('should pad to six digits', () => {
@@ -49,5 +49,26 @@ describe('lookup tokens', () => {
 
   it('should refuse a malformed stored hash without throwing', () => {
     expect(verifyLookupToken('abc', 'not-hex')).toBe(false)
+  })
+})
+
+describe('deriveLookupToken', () => {
+  it('should give the same token for the same key and request, so a replay and the email carry one link', () => {
+    expect(deriveLookupToken('secret', 'key-1', 'hash-1')).toBe(deriveLookupToken('secret', 'key-1', 'hash-1'))
+  })
+
+  it('should give different tokens for another key, request or shop secret', () => {
+    const tokens = [
+      deriveLookupToken('secret', 'key-1', 'hash-1'),
+      deriveLookupToken('secret', 'key-2', 'hash-1'),
+      deriveLookupToken('secret', 'key-1', 'hash-2'),
+      deriveLookupToken('other', 'key-1', 'hash-1'),
+    ]
+    expect(new Set(tokens).size).toBe(4)
+  })
+
+  it('should verify against the hash stored with the order', () => {
+    const token = deriveLookupToken('secret', 'key-1', 'hash-1')
+    expect(verifyLookupToken(token, hashLookupToken(token))).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 
 const ORDER_NUMBER = /^IR-(\d{6,})$/
 
@@ -28,4 +28,12 @@ export function verifyLookupToken(token: string, storedHash: string): boolean {
   const expected = Buffer.from(storedHash, 'hex')
   if (expected.length !== actual.length) return false
   return timingSafeEqual(actual, expected)
+}
+
+/**
+ * The guest's token for an order placed with an Idempotency-Key: derived from the key and the request, so a
+ * replayed request answers with the same body and the confirmation email can rebuild the link; never stored.
+ */
+export function deriveLookupToken(secret: string, key: string, requestHash: string): string {
+  return createHmac('sha256', secret).update(`lookup:${key}:${requestHash}`).digest('base64url')
 }

@@ -1,7 +1,7 @@
 import { parseIdempotencyKey } from '../commerce/idempotency'
 import { placeOrder } from '../commerce/workflows'
 import { commerceDeps } from '../infra/commerce/deps'
-import { lookupTokenFor } from '../infra/commerce/idempotency'
+import { lookupTokenDeriver } from '../infra/commerce/idempotency'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
 import { endpoint, json, readJsonBody } from './respond'
@@ -12,7 +12,7 @@ export const handleCheckout = endpoint(async (req) => {
   const body = await readJsonBody(req)
   const customerId = req.user?.collection === 'customers' ? req.user.id : null
   try {
-    const result = await placeOrder(commerceDeps(req.payload), { body, customerId, idempotencyKey: key, deriveLookupToken: lookupTokenFor })
+    const result = await placeOrder(commerceDeps(req.payload), { body, customerId, idempotencyKey: key, deriveLookupToken: lookupTokenDeriver(req.payload) })
     return json(checkoutResponse(result.order, result.lookupToken), 201)
   } catch (error) {
     recordCheckoutRefusal(refusalReason(error))

@@ -1,11 +1,10 @@
-import { createHmac } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { conflict } from '../../commerce/errors'
 import { claimOrWait } from '../../commerce/idempotency'
+import { deriveLookupToken } from '../../commerce/orderNumber'
 import type { IdempotencyRows } from '../../commerce/idempotency'
 import type { CommerceStore, Id, IdempotencyScope } from '../../commerce/workflows'
-import { env } from '../env'
 import { queryRows, sql } from '../sql'
 
 type KeyMethods = Pick<CommerceStore, 'claimIdempotencyKey' | 'completeIdempotencyKey' | 'releaseIdempotencyKey' | 'findIdempotencyKey'>
@@ -15,9 +14,9 @@ type KeyMethods = Pick<CommerceStore, 'claimIdempotencyKey' | 'completeIdempoten
 const SCOPE_SEPARATOR = '\u001f'
 const storedKey = (scope: IdempotencyScope, key: string) => (scope === 'checkout' ? key : `${scope}${SCOPE_SEPARATOR}${key}`)
 
-// The guest's lookup token is derived from the key, so a replayed request answers with the same body.
-export function lookupTokenFor(key: string, requestHash: string): string {
-  return createHmac('sha256', env().payloadSecret).update(`lookup:${key}:${requestHash}`).digest('base64url')
+/** Derives guests' lookup tokens with this shop's secret (the one Payload was configured with). */
+export function lookupTokenDeriver(payload: Payload): (key: string, requestHash: string) => string {
+  return (key, requestHash) => deriveLookupToken(payload.config.secret, key, requestHash)
 }
 
 function keyRows(payload: Payload, req: PayloadRequest | undefined, key: string): IdempotencyRows {
@@ -93,5 +92,5 @@ export function idempotencyKeys(payload: Payload, req?: PayloadRequest): KeyMeth
 /** The guest's lookup token for an order placed with an Idempotency-Key, rebuilt for its emails; the raw token is never stored. */
 export async function lookupTokenForOrder(payload: Payload, orderId: Id): Promise<string | undefined> {
   const found = await idempotencyKeys(payload).findIdempotencyKey('checkout', orderId)
-  return found ? lookupTokenFor(found.key, found.requestHash) : undefined
+  return found ? lookupTokenDeriver(payload)(found.key, found.requestHash) : undefined
 }

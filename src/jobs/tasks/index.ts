@@ -4,9 +4,15 @@ import { cleanStaleCarts } from './cleanStaleCarts'
 import { releaseExpiredReservationsTask } from './releaseExpiredReservations'
 import { sendLowStockAlert } from './sendLowStockAlert'
 import { sendLowStockDigest } from './sendLowStockDigest'
-import { sendOrderEmail } from './sendOrderEmail'
+import { createSendOrderEmailTask } from './sendOrderEmail'
+import { env } from '../../infra/env'
 
 // Every task is timed into jobs_run_total / jobs_failed_total / job_duration_seconds.
-export const tasks = [sendOrderEmail, sendLowStockAlert, releaseExpiredReservationsTask, sendLowStockDigest, cleanIdempotencyKeys, cleanStaleCarts].map(
-  withJobMetrics,
-)
+export const tasks = [
+  createSendOrderEmailTask({ storefrontUrl: env().storefrontUrl }),
+  sendLowStockAlert,
+  releaseExpiredReservationsTask,
+  sendLowStockDigest,
+  cleanIdempotencyKeys,
+  cleanStaleCarts,
+].map(withJobMetrics)

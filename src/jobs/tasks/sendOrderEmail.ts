@@ -1,27 +1,28 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { renderOrderEmail, type OrderEmailKind } from '../../emails/orderEmail'
+import { ORDER_EMAIL_KINDS, type OrderEmailKind } from '../../commerce/followUps'
+import { renderOrderEmail } from '../../emails/orderEmail'
 import { lookupTokenForOrder } from '../../infra/commerce/idempotency'
-import { env } from '../../infra/env'
 import { sendAndRecord } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
-export const ORDER_EMAIL_KINDS: OrderEmailKind[] = ['confirmation', 'paid', 'fulfilled', 'cancelled', 'refunded']
-
 // The guest's lookup link is rebuilt from the Idempotency-Key the order was placed with; the raw token is never stored.
-async function lookupUrl(payload: Payload, orderId: number, orderNumber: string) {
+async function lookupUrl(payload: Payload, storefrontUrl: string, orderId: number, orderNumber: string) {
   const token = await lookupTokenForOrder(payload, orderId)
   if (!token) return undefined
-  return `${env().storefrontUrl}/orders/${encodeURIComponent(orderNumber)}?token=${encodeURIComponent(token)}`
+  return `${storefrontUrl}/orders/${encodeURIComponent(orderNumber)}?token=${encodeURIComponent(token)}`
 }
 
-export const sendOrderEmail: TaskConfig<{ input: { orderId: number; kind: string }; output: { messageTo: string } }> = {
+type SendOrderEmail = TaskConfig<{ input: { orderId: number; kind: string }; output: { messageTo: string } }>
+
+/** The order email task; links in the email point at the storefront at `storefrontUrl`. */
+export const createSendOrderEmailTask = ({ storefrontUrl }: { storefrontUrl: string }): SendOrderEmail => ({
   slug: 'sendOrderEmail',
   label: 'Send an order email',
   retries: retryPolicy(),
   inputSchema: [
     { name: 'orderId', type: 'number', required: true },
-    { name: 'kind', type: 'select', required: true, options: ORDER_EMAIL_KINDS },
+    { name: 'kind', type: 'select', required: true, options: [...ORDER_EMAIL_KINDS] },
   ],
   outputSchema: [{ name: 'messageTo', type: 'text' }],
   handler: async ({ input, req }) => {
@@ -32,9 +33,9 @@ export const sendOrderEmail: TaskConfig<{ input: { orderId: number; kind: string
     const email = renderOrderEmail(kind, {
       storeName: settings.storeName ?? 'Ipswich Retail',
       order: order as never,
-      lookupUrl: kind === 'confirmation' ? await lookupUrl(payload, Number(order.id), order.orderNumber) : undefined,
+      lookupUrl: kind === 'confirmation' ? await lookupUrl(payload, storefrontUrl, Number(order.id), order.orderNumber) : undefined,
     })
     await sendAndRecord(payload, `order_${kind}`, email)
     return { output: { messageTo: email.to } }
   },
-}
+})
