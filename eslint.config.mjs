@@ -146,6 +146,24 @@ export default defineConfig(
   importsOnlyDown('collections', 'collections', ['jobs', 'guard', 'server', 'app'], { root: ['plugins'] }),
   importsOnlyDown('plugins', 'plugins', ['jobs', 'guard', 'server', 'app']),
   importsOnlyDown('src/guard', 'src/guard', ['jobs', 'server', 'app']),
+  // The storefront is a client of the CMS over HTTP: of the CMS's code it may share only the pure rules.
+  {
+    name: 'ipswich/layers/storefront',
+    files: ['storefront/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src/(?!commerce/)|collections|plugins|payload\\.config|migrations)',
+              message: 'The storefront may import only src/commerce (pure rules) from the CMS; everything else it reads over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 
   prettier,
 )
