@@ -32,6 +32,10 @@ export default {
   // without instrumenting the code. Thresholds are a floor a little under the measured figures
   // (CONTRIBUTING.md, "Coverage"): a change that drops coverage below them fails the run.
   coverageProvider: 'v8',
+  // V8 keeps coverage for every module each file loads (Payload and Next, again per file): in one process the whole
+  // run outgrew the 4 GB heap. test:coverage therefore runs one worker (files still one at a time), recycled when it
+  // holds more than this after a file. `--runInBand` runs (npm test) ignore it.
+  workerIdleMemoryLimit: '1GB',
   collectCoverageFrom: [
     '<rootDir>/src/**/*.{ts,tsx}',
     '<rootDir>/collections/**/*.{ts,tsx}',
@@ -45,9 +49,15 @@ export default {
   // Measured 2026-11-26 on SQLite without a Next build (no Postgres/Redis/server suites): 84.8% lines, 86.4%
   // branches, 87.2% functions overall; src/commerce 99.4% lines, 95.1% branches. The commerce rules are held
   // higher than the glue; a path entry takes its files out of the global figure.
+  // The server front, endpoints and jobs (issue 17) are held at 80%; measured 2026-12-02 (SQLite, no Next build): src/server
+  // 94.0% lines / 86.3% branches, src/endpoints 96.3 / 94.2, src/jobs 93.4 / 87.4. Their code counts only where it runs
+  // in the jest process (unit specs beside it, tests/int/ops-start for startCms), not in child processes.
   coverageThreshold: {
     global: { lines: 75, statements: 75, branches: 75, functions: 75 },
     './src/commerce/': { lines: 95, statements: 95, branches: 90, functions: 90 },
+    './src/server/': { lines: 80, statements: 80, branches: 80, functions: 80 },
+    './src/endpoints/': { lines: 80, statements: 80, branches: 85, functions: 80 },
+    './src/jobs/': { lines: 80, statements: 80, branches: 80, functions: 80 },
   },
   // Integration files boot Payload on a fresh database in beforeAll; jest reads this only at the top level.
   testTimeout: 120000,
