@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import type { Env } from './env'
 import { withOneWriterAtATime } from './frameworkPatches'
+import { prepareSqliteFile } from './sqliteFile'
 
 // Only other processes (a seed or migration run beside the server) ever make this process wait on SQLite's lock.
 const SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -25,7 +26,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
   }
   return withOneWriterAtATime(
     sqliteAdapter({
-      client: { url: env.database.url },
+      client: { url: prepareSqliteFile(env.database.url) },
       push: env.DB_PUSH,
       migrationDir: path.resolve('migrations/sqlite'),
       // Transactions on, so a checkout is all-or-nothing here too; a lost write race becomes 503 + Retry-After.
