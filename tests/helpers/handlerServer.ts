@@ -1,5 +1,4 @@
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request, type IncomingMessage, type ServerResponse } from 'node:http'
 import { Writable } from 'node:stream'
 import pino from 'pino'
 
@@ -8,6 +7,7 @@ import type { Readiness } from '../../src/infra/health'
 import { memoryRateLimiter } from '../../src/infra/rateLimit'
 import { createRequestHandler, type HandlerOptions, type NextHandler } from '../../src/server/handler'
 import { createRouteTemplate } from '../../src/server/routes'
+import { listenOnLoopback } from './listen'
 
 // The server's request handler (src/server/handler.ts) on a real port, in process, with a stand-in for Next:
 // unit specs of src/server drive it over HTTP as a client would.
@@ -64,18 +64,12 @@ export async function startHandlerServer(next: NextHandler, options: Partial<Han
     ...options,
     state,
   })
-  const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const { url, close } = await listenOnLoopback(handler)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     lines,
     state,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close,
   }
 }
 

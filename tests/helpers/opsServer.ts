@@ -1,5 +1,5 @@
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
+import { request, type IncomingMessage, type ServerResponse } from 'node:http'
+import { connect } from 'node:net'
 import pino from 'pino'
 import type { Payload, SanitizedConfig } from 'payload'
 
@@ -12,6 +12,7 @@ import type { RateLimiter } from '../../src/infra/rateLimit'
 import { redis } from '../../src/infra/redis'
 import { createRequestHandler, type NextHandler } from '../../src/server/handler'
 import { createRouteTemplate } from '../../src/server/routes'
+import { listenOnLoopback } from './listen'
 
 type RouteHandler = (req: Request, ctx?: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
@@ -82,18 +83,12 @@ export async function startOpsServer(
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     state,
   })
-  const server = createServer(handler)
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  const { url, close } = await listenOnLoopback(handler)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     next,
     state,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
+    close,
   }
 }
 
