@@ -9,6 +9,9 @@ const isIntLike = (v: unknown) =>
 const isDate = (v: unknown) =>
   v instanceof Date || (typeof v === 'string' && !Number.isNaN(new Date(v).getTime())) || (typeof v === 'number' && Math.abs(v) < 8.64e15)
 
+// Payload's admin sends an array or blocks field with no rows as its row count, 0 (reduceFieldsToValues); Payload reads it as empty.
+const EMPTY_LIST = 0
+
 function fail(path: string, field: FieldInfo, value: unknown, want: string): never {
   throw badRequest('invalid_field', `${path} must be ${want}, got ${show(value)}`, { errors: [{ path, message: `must be ${want}` }], type: field.type })
 }
@@ -61,12 +64,14 @@ function checkValue(schema: GuardSchema, field: FieldInfo, value: unknown, path:
       if (!isObject(value)) fail(path, field, value, 'an object')
       return checkData(schema, field.fields ?? new Map(), value, `${path}.`)
     case 'array':
+      if (value === EMPTY_LIST) return
       if (!Array.isArray(value)) fail(path, field, value, 'a list')
       return value.forEach((row, i) => {
         if (!isObject(row)) fail(`${path}.${i}`, field, row, 'an object')
         checkData(schema, field.fields ?? new Map(), row, `${path}.${i}.`)
       })
     case 'blocks':
+      if (value === EMPTY_LIST) return
       if (!Array.isArray(value)) fail(path, field, value, 'a list of blocks')
       return value.forEach((block, i) => {
         if (!isObject(block) || typeof block.blockType !== 'string') fail(`${path}.${i}`, field, block, 'a block with a blockType')

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { SanitizedConfig } from 'payload'
 
+import { shopConfigWithoutDatabase } from '../../tests/helpers/guardConfig'
 import { createRequestGuard, type GuardRequest, type RequestGuard } from './index'
 
 // The guard built from our real collections and globals (sanitized by Payload, on a stub database adapter).
@@ -12,20 +12,7 @@ const mediaDir = mkdtempSync(path.join(tmpdir(), 'guard-media-'))
 beforeAll(async () => {
   Object.assign(process.env, { PAYLOAD_SECRET: 'guard-spec-secret-0123456789abcdef0123', MEDIA_DIR: mediaDir, EMAIL_VERIFICATION: 'false' })
   writeFileSync(path.join(mediaDir, 'swatch.png'), 'png')
-  const { buildConfig } = await import('payload')
-  const { collections } = await import('../collections')
-  const { StoreSettings } = await import('../globals/StoreSettings')
-  const { lexicalEditor } = await import('@payloadcms/richtext-lexical')
-  const db = { name: 'stub', defaultIDType: 'number', init: () => ({}) } as never
-  const config: SanitizedConfig = await buildConfig({
-    secret: 'x'.repeat(32),
-    db,
-    editor: lexicalEditor(),
-    collections,
-    globals: [StoreSettings],
-    upload: { limits: { fileSize: 1000 } },
-  })
-  guard = createRequestGuard(config, { maxBodyBytes: 2000 })
+  guard = createRequestGuard(await shopConfigWithoutDatabase(), { maxBodyBytes: 2000 })
 }, 60000)
 
 const json = (method: string, url: string, body: unknown, extra: Record<string, string> = {}): GuardRequest => {
@@ -167,5 +154,24 @@ describe('createRequestGuard', () => {
     ).toBeNull()
     expect(guard(json('POST', '/api/users/login', { email: 'a@b.c', password: 'secret' }))).toBeNull()
     expect(guard(json('POST', '/api/orders/4/transition', { to: 'paid' }))).toBeNull()
+  })
+})
+
+describe('the shapes Payload’s admin sends', () => {
+  const adminForm = (method: string, url: string, data: unknown): GuardRequest => {
+    const body = Buffer.from(`${part('_payload', JSON.stringify(data))}--XX--\r\n`)
+    return { method, url, headers: { 'content-type': 'multipart/form-data; boundary=XX', 'content-length': String(body.length) }, body }
+  }
+
+  it('should let a form save through with empty lists sent as 0, empty relationships and draft, autosave and locale parameters', () => {
+    const data = { title: 'Mug', price: 600, variants: 0, images: [], categories: [], compareAtPrice: null, _status: 'draft' }
+    expect(guard(adminForm('PATCH', '/api/products/3?autosave=true&depth=0&draft=true&fallback-locale=null&locale=undefined', data))).toBeNull()
+    expect(guard(adminForm('PATCH', '/api/products/3?depth=0', { ...data, variants: [{ sku: 'A', title: 'B', options: 0 }] }))).toBeNull()
+    expect(guard(adminForm('POST', '/api/globals/store-settings?depth=0&fallback-locale=null', { storeName: 'Shop', lowStockRecipients: 0 }))).toBeNull()
+  })
+
+  it('should still refuse a list field sent as another number, a string or an object', () => {
+    for (const variants of [2, '0', { sku: 'A' }]) expect(status(json('PATCH', '/api/products/3', { variants }))).toBe(400)
+    expect(status(adminForm('PATCH', '/api/products/3', { variants: [{ sku: 'A', options: -1 }] }))).toBe(400)
   })
 })

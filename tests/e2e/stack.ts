@@ -15,6 +15,8 @@ function __dirname_of(url: string) {
 
 export type Stack = {
   cmsUrl: string
+  /** The CMS's port: the quick start is reached at any loopback address on it. */
+  cmsPort: number
   storefrontUrl: string
   smtp: TestMailServer
   revalidateSecret: string
@@ -44,23 +46,46 @@ function pruneOldLogs(dir: string) {
   }
 }
 
+export type StackOptions = {
+  /**
+   * The CMS alone as `npm start` runs it for a newcomer: no CMS_URL, STOREFRONT_URL, PAYLOAD_SECRET, SMTP_URL or
+   * REVALIDATE_SECRET (the secret is generated, mail goes to the outbox), the default rate limits, and the
+   * embedded SQLite database in a data folder that does not exist yet (unless TEST_DATABASE_URL is set).
+   */
+  quickStart?: boolean
+}
+
+// What `npm start` does not set: the quick start runs without them.
+const TUNED_ONLY = [
+  'CMS_URL',
+  'STOREFRONT_URL',
+  'PAYLOAD_SECRET',
+  'SMTP_URL',
+  'REVALIDATE_SECRET',
+  'RATE_LIMIT_LOGIN',
+  'RATE_LIMIT_CHECKOUT',
+  'RATE_LIMIT_QUOTE',
+  'RATE_LIMIT_REGISTER',
+]
+
 /**
  * The built CMS and storefront on free ports, on a fresh database with the demo catalogue, sending mail to a
  * real SMTP server on 127.0.0.1. Builds once (only when the sources changed since the last build).
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack({ quickStart = false }: StackOptions = {}): Promise<Stack> {
   // E2E_REUSE_BUILD=true runs the builds already in .next as they are (while others edit the sources).
   if (process.env.E2E_REUSE_BUILD !== 'true') {
     buildIfNeeded('CMS', root, CMS_SOURCES)
-    buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
+    if (!quickStart) buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'ir-e2e-'))
+  const tmp = mkdtempSync(path.join(tmpdir(), 'ir-e2e-'))
+  const dataDir = quickStart ? path.join(tmp, 'data') : tmp
   const database = process.env.TEST_DATABASE_URL
     ? await createTestDatabase(process.env.TEST_DATABASE_URL)
-    : { url: `file:${path.join(dataDir, 'e2e.db')}`, drop: async () => {} }
+    : { url: quickStart ? '' : `file:${path.join(dataDir, 'e2e.db')}`, drop: async () => {} }
   const smtp = await startSmtpServer()
   const [cmsPort, storefrontPort] = [await freePort(), await freePort()]
-  const cmsUrl = `http://127.0.0.1:${cmsPort}`
+  const cmsUrl = `http://${quickStart ? 'localhost' : '127.0.0.1'}:${cmsPort}`
   const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
   const revalidateSecret = 'e2e-revalidate-secret'
   const env: NodeJS.ProcessEnv = {
@@ -88,6 +113,10 @@ export async function startStack(): Promise<Stack> {
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     NEXT_DIST_DIR: '',
   }
+  if (quickStart) {
+    for (const name of TUNED_ONLY) delete env[name]
+    if (!database.url) delete env.DATABASE_URL
+  }
   const children: ChildProcess[] = []
   const stop = async () => {
     for (const child of children) {
@@ -100,10 +129,10 @@ export async function startStack(): Promise<Stack> {
     await new Promise((r) => setTimeout(r, 1000))
     await smtp.close()
     await database.drop().catch(() => {})
-    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(tmp, { recursive: true, force: true })
   }
   // Each server's output (the CMS logs JSON lines on stdout) goes to tests/tmp/e2e/<run>/<name>.log, kept after the run.
-  const logDir = path.join(root, 'tests/tmp/e2e', path.basename(dataDir))
+  const logDir = path.join(root, 'tests/tmp/e2e', path.basename(tmp))
   pruneOldLogs(path.dirname(logDir))
   mkdirSync(logDir, { recursive: true })
   const start = (name: string, [command, ...rest]: string[], cwd: string, extraEnv: Record<string, string> = {}) => {
@@ -123,9 +152,10 @@ export async function startStack(): Promise<Stack> {
     }
     const cms = start('cms', ['npm', 'run', '--silent', 'serve'], root)
     await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
+    if (quickStart) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, stop }
     // As deployed (the Dockerfile runs the standalone server), from a copy: its page and data caches start empty
     // each run instead of serving what an earlier run on another database left in storefront/.next.
-    const storefrontDir = path.join(dataDir, 'storefront')
+    const storefrontDir = path.join(tmp, 'storefront')
     cpSync(path.join(root, 'storefront/.next/standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
     cpSync(path.join(root, 'storefront/.next/static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
     const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, { PORT: String(storefrontPort), HOSTNAME: '127.0.0.1' })
@@ -135,7 +165,7 @@ export async function startStack(): Promise<Stack> {
     await stop()
     throw error
   }
-  return { cmsUrl, storefrontUrl, smtp, revalidateSecret, stop }
+  return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, stop }
 }
 
 /** Headless Debian Chromium through playwright-core; never a downloaded browser. */
