@@ -14,19 +14,22 @@ import { env } from './src/infra/env'
 import { createTransport } from './src/infra/mailer'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
 import { logger } from './src/infra/logger'
+import { allowedOrigins } from './src/infra/origins'
 import { logPoolErrors } from './src/infra/poolErrors'
 import { jobsRunnerActive } from './src/jobs/runnerFlag'
 import { tasks } from './src/jobs/tasks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
-const origins = [settings.cmsUrl, settings.storefrontUrl]
+const origins = allowedOrigins(settings)
 
 export default buildConfig({
-  serverURL: settings.cmsUrl,
+  serverURL: origins.serverURL,
   secret: settings.payloadSecret,
   admin: {
     user: 'users',
+    // Payload's default is Gravatar, an external request: the admin must work offline.
+    avatar: 'default',
     meta: { titleSuffix: ' · Ipswich Retail' },
     importMap: { baseDir: dirname },
   },
@@ -42,8 +45,8 @@ export default buildConfig({
     transport: createTransport(settings),
     skipVerify: true,
   }),
-  cors: origins,
-  csrf: origins,
+  cors: origins.all,
+  csrf: origins.all,
   debug: !settings.strict,
   upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
   graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules },

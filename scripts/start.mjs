@@ -14,8 +14,9 @@ process.chdir(root)
 const env = { ...process.env, APP_ENV: process.env.APP_ENV ?? 'development', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
 const cmsPort = env.CMS_PORT ?? '8000'
 const storefrontPort = env.STOREFRONT_PORT ?? '3000'
-env.CMS_URL ??= `http://localhost:${cmsPort}`
-env.STOREFRONT_URL ??= `http://localhost:${storefrontPort}`
+// Not written into the CMS's environment: without CMS_URL it accepts any loopback address (src/infra/origins.ts).
+const cmsUrl = env.CMS_URL ?? `http://localhost:${cmsPort}`
+const storefrontUrl = env.STOREFRONT_URL ?? `http://localhost:${storefrontPort}`
 
 function run(label, cmd, args, options = {}) {
   console.log(`\n▶ ${label}`)
@@ -51,14 +52,16 @@ function start(label, cmd, args, extraEnv = {}, cwd = root) {
 // and it drains; npm would exit at once and leave the server running on its port.
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 start('CMS', process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], { PORT: cmsPort, NODE_OPTIONS: '--no-deprecation' })
-if (hasStorefront) start('Storefront', process.execPath, [nextBin, 'start', '-p', storefrontPort], { PORT: storefrontPort }, path.join(root, 'storefront'))
+if (hasStorefront) {
+  start('Storefront', process.execPath, [nextBin, 'start', '-p', storefrontPort], { PORT: storefrontPort, CMS_URL: cmsUrl }, path.join(root, 'storefront'))
+}
 
 console.log(`
 Ipswich Retail is starting:
-  CMS admin    ${env.CMS_URL}/admin
-  REST API     ${env.CMS_URL}/api/products
-  GraphQL      ${env.CMS_URL}/api/graphql  (playground: ${env.CMS_URL}/api/graphql-playground)
-${hasStorefront ? `  Storefront   ${env.STOREFRONT_URL}\n` : ''}  Mail         written to ${path.join(env.DATA_DIR ?? 'data', 'outbox')} (set SMTP_URL to send)
+  CMS admin    ${cmsUrl}/admin
+  REST API     ${cmsUrl}/api/products
+  GraphQL      ${cmsUrl}/api/graphql  (playground: ${cmsUrl}/api/graphql-playground)
+${hasStorefront ? `  Storefront   ${storefrontUrl}\n` : ''}  Mail         written to ${path.join(env.DATA_DIR ?? 'data', 'outbox')} (set SMTP_URL to send)
 Press Ctrl+C to stop.`)
 
 // Stops both servers and waits for them to drain (the CMS finishes requests in hand), then exits.

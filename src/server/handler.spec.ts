@@ -258,3 +258,28 @@ describe('the request guard', () => {
     expect(calls).toEqual([])
   })
 })
+
+describe('allowed origins', () => {
+  const origins = { isAllowed: (origin: string) => origin === 'https://cms.example', useInstead: 'https://cms.example' }
+
+  beforeEach(async () => {
+    await server.close()
+    server = await startHandlerServer(fakeNext, { origins })
+  })
+
+  it('should refuse a write from another origin with 403 naming the address to use, without asking Next', async () => {
+    const res = await post('/api/products/1', { price: 100 }, { origin: 'http://127.0.0.1:8000' })
+    expect([res.status, await res.json()]).toEqual([
+      403,
+      { errors: [{ message: 'Requests from http://127.0.0.1:8000 are not accepted here: open the admin at https://cms.example' }] },
+    ])
+    expect(calls).toEqual([])
+  })
+
+  it('should pass writes from an allowed origin or without one, and reads from anywhere', async () => {
+    expect((await post('/api/products', { title: 'Lamp' }, { origin: 'https://cms.example' })).status).toBe(200)
+    expect((await post('/api/products', { title: 'Lamp' })).status).toBe(200)
+    expect((await get('/api/users/me', { origin: 'http://127.0.0.1:8000' })).status).toBe(200)
+    expect(calls).toEqual(['POST /api/products', 'POST /api/products', 'GET /api/users/me'])
+  })
+})

@@ -9,6 +9,7 @@ import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
 import { serveMetrics } from '../infra/metricsEndpoint'
+import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import type { RateLimiter } from '../infra/rateLimit'
 import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
@@ -36,6 +37,8 @@ export type HandlerOptions = {
   cookiePrefix: string
   /** The request guard (src/guard): refuses inputs known to break Payload before Next sees them. */
   guard?: RequestGuard
+  /** Browser origins allowed to write (src/infra/origins); a write sent from another origin is answered 403 naming the address to use. */
+  origins?: Pick<AllowedOrigins, 'isAllowed' | 'useInstead'>
   /** Answer 503 when Next has not answered within this many ms (0: no limit). */
   requestTimeoutMs?: number
   state?: { shuttingDown: boolean }
@@ -44,6 +47,7 @@ export type HandlerOptions = {
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
 const BODY_LIMIT = 1024 * 1024
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
@@ -85,6 +89,11 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
+    // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
+    const origin = req.headers.origin
+    if (options.origins && origin && !SAFE_METHODS.has(method) && !options.origins.isAllowed(origin)) {
+      return sendJson(res, 403, { errors: [{ message: originRefusalMessage(options.origins, origin) }] })
+    }
     if (method === 'GET' && cache) {
       const cacheable = restCacheKey(pathname, search)
       if (cacheable && isAnonymous(req)) return serveCachedRead(cache, cacheable.group, cacheable.requestKey, req, res, checkedToNext)

@@ -7,6 +7,7 @@ import { createRequestGuard } from '../guard'
 import { readCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import { createReadinessCheck } from '../infra/health'
+import { allowedOrigins } from '../infra/origins'
 import { processLock } from '../infra/lock'
 import { rateLimiter } from '../infra/rateLimit'
 import { closeRedis, redis } from '../infra/redis'
@@ -76,6 +77,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
     guard,
+    origins: allowedOrigins(settings),
     requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
     state,
   })

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import { DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
+import { describeWith } from '../helpers/services'
+import { captureApiRequests, captureGuardRefusals, logInToAdmin, reloadAndRead, saveWith, type CapturedRequest } from './merchandiser'
+import { launchBrowser, startStack, type Stack } from './stack'
+
+const BUILD_AND_START_MS = 25 * 60_000
+// E2E_CAPTURE_ADMIN_REQUESTS=<file> keeps what the admin sent (tests/fixtures/admin-requests.json is one such run).
+const CAPTURE_FILE = process.env.E2E_CAPTURE_ADMIN_REQUESTS
+
+type ProductRow = { id: number; title: string; price: number; variants?: unknown[] }
+
+// The quick start as a newcomer gets it from `npm start`: no CMS_URL, no secrets, SQLite in a fresh data folder.
+describeWith('chromium', 'the admin in Chromium on the quick start, as the demo merchandiser', () => {
+  let stack: Stack
+  let browser: Browser
+  const contexts: BrowserContext[] = []
+  const captured: CapturedRequest[] = []
+
+  beforeAll(async () => {
+    stack = await startStack({ quickStart: true })
+    browser = await launchBrowser()
+  }, BUILD_AND_START_MS)
+
+  afterAll(async () => {
+    if (CAPTURE_FILE) writeFileSync(CAPTURE_FILE, `${JSON.stringify(captured, null, 2)}\n`)
+    await browser?.close()
+    await stack?.stop()
+  }, 30_000)
+
+  async function newPage(): Promise<{ page: Page; refusals: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    const requests = captureApiRequests(page)
+    page.on('close', () => captured.push(...requests))
+    return { page, refusals: captureGuardRefusals(page) }
+  }
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()))
+  })
+
+  async function publishedProduct(id: number): Promise<ProductRow> {
+    return (await (await fetch(`http://localhost:${stack.cmsPort}/api/products/${id}?depth=0`)).json()) as ProductRow
+  }
+
+  it('should save a draft, publish, and create and publish a simple product at localhost', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const listed = (await (await fetch(`${base}/api/products?limit=100&depth=0&sort=title`)).json()) as { docs: ProductRow[] }
+    const simple = listed.docs.find((p) => !p.variants?.length)!
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    await page.goto(`${base}/admin/collections/products/${simple.id}`, { waitUntil: 'networkidle' })
+    const draftPrice = String(simple.price + 101)
+    await page.locator('#field-price').fill(draftPrice)
+    await saveWith(page, 'action-save-draft')
+    expect(await reloadAndRead(page, 'field-price')).toBe(draftPrice)
+    expect((await publishedProduct(simple.id)).price).toBe(simple.price)
+
+    await saveWith(page, 'action-save')
+    expect(await reloadAndRead(page, 'field-price')).toBe(draftPrice)
+    expect((await publishedProduct(simple.id)).price).toBe(Number(draftPrice))
+
+    await page.goto(`${base}/admin/collections/products/create`, { waitUntil: 'networkidle' })
+    const title = `Enamel Trug ${Date.now()}`
+    await page.locator('#field-title').fill(title)
+    await page.locator('#field-price').fill('1250')
+    await page.locator('#field-sku').fill(`TRUG-${Date.now()}`)
+    await saveWith(page, 'action-save')
+    await page.waitForURL((url) => /\/admin\/collections\/products\/\d+$/.test(url.pathname))
+    expect(await reloadAndRead(page, 'field-title')).toBe(title)
+    expect(await page.locator('#field-price').inputValue()).toBe('1250')
+    const created = Number(new URL(page.url()).pathname.split('/').pop())
+    expect(await publishedProduct(created)).toMatchObject({ title, price: 1250 })
+
+    expect(refusals).toEqual([])
+  }, 180_000)
+
+  it('should log in and publish a price at 127.0.0.1', async () => {
+    const base = `http://127.0.0.1:${stack.cmsPort}`
+    const listed = (await (await fetch(`${base}/api/products?limit=100&depth=0&sort=-title`)).json()) as { docs: ProductRow[] }
+    const simple = listed.docs.find((p) => !p.variants?.length)!
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    await page.goto(`${base}/admin/collections/products/${simple.id}`, { waitUntil: 'networkidle' })
+    const price = String(simple.price + 7)
+    await page.locator('#field-price').fill(price)
+    await saveWith(page, 'action-save')
+    expect(await reloadAndRead(page, 'field-price')).toBe(price)
+    expect((await publishedProduct(simple.id)).price).toBe(Number(price))
+    expect(refusals).toEqual([])
+  }, 120_000)
+})
