@@ -55,7 +55,7 @@ export interface IdempotencyRows {
   /** Inserts a processing claim: its id, or null when the key is already claimed. */
   insert(requestHash: string): Promise<string | number | null>
   read(): Promise<IdempotencyRow | null>
-  /** Deletes the claim only while it is still processing. */
+  /** Frees the key for a retry (a store may delete or rename the row), only while the claim is still processing. */
   remove(claimId: string | number): Promise<void>
 }
 

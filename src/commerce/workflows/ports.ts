@@ -114,7 +114,10 @@ export interface CommerceStore {
   adjustAvailable(sku: string, delta: number, expected?: number): Promise<number | null>
   insertMovements(rows: readonly StockMovement[]): Promise<Id[]>
   deleteMovements(ids: readonly Id[]): Promise<void>
-  /** The next order number (formatOrderNumber of a sequence); a number left unused is simply skipped. */
+  /**
+   * The next order number (formatOrderNumber of a counter of its own, never the orders' ids): consecutive for orders
+   * that commit; a number left unused by a refused checkout is skipped.
+   */
   allocateOrderNumber(): Promise<string>
   createOrder(draft: OrderDraft): Promise<{ id: Id; orderNumber: string }>
   deleteOrder(id: Id): Promise<void>
