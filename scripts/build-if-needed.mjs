@@ -1,7 +1,7 @@
 // Builds a Next app only when its sources changed since the last build (a stamp of paths, sizes and mtimes).
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 function walkSources(paths, visit) {
@@ -48,9 +48,41 @@ export const STOREFRONT_SOURCES = [
   'package.json',
 ]
 
-/** Runs `npm run build` in `dir` unless `.next` holds a build of the same sources. Returns true when it built. */
+/**
+ * Runs `npm run build` in `dir` unless its dist folder holds a build of the same sources. Returns true when it built.
+ * The dist folder is `.next`, or `env.NEXT_DIST_DIR` (next.config reads the same variable), so two people working in
+ * one checkout can each build their own. Two builds into one folder wait for each other (a lock folder beside it).
+ */
 export function buildIfNeeded(label, dir, sources, env = process.env) {
-  const distDir = path.join(dir, '.next')
+  const distName = env.NEXT_DIST_DIR || '.next'
+  const distDir = path.join(dir, distName)
+  const lock = `${distDir}.build-lock`
+  acquire(lock, label)
+  try {
+    return buildUnlocked(label, dir, sources, env, distName, distDir)
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+// A lock older than a build can take is left over from a killed run.
+const STALE_LOCK_MS = 20 * 60_000
+
+function acquire(lock, label) {
+  for (let waited = 0; ; waited += 2) {
+    try {
+      mkdirSync(lock)
+      return
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true })
+      else if (waited % 60 === 0) console.log(`… waiting for another ${label} build into the same folder (${lock})`)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
+    }
+  }
+}
+
+function buildUnlocked(label, dir, sources, env, distName, distDir) {
   const stampFile = path.join(distDir, 'ir-build-stamp')
   const paths = sources.map((s) => path.join(dir, s))
   const current = stamp(paths)
@@ -63,7 +95,8 @@ export function buildIfNeeded(label, dir, sources, env = process.env) {
   }
   console.log(`\n▶ Building the ${label} (a few minutes the first time)`)
   const { NEXT_DIST_DIR: _ignored, ...rest } = env
-  const result = spawnSync('npm', ['run', 'build'], { cwd: dir, stdio: 'inherit', env: { ...rest, NODE_ENV: 'production' } })
+  const buildEnv = { ...rest, NODE_ENV: 'production', ...(distName === '.next' ? {} : { NEXT_DIST_DIR: distName }) }
+  const result = spawnSync('npm', ['run', 'build'], { cwd: dir, stdio: 'inherit', env: buildEnv })
   if (result.status !== 0) throw new Error(`${label} build failed (exit ${result.status})`)
   writeFileSync(stampFile, current)
   return true

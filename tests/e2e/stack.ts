@@ -20,6 +20,8 @@ export type Stack = {
   storefrontUrl: string
   smtp: TestMailServer
   revalidateSecret: string
+  /** The database the CMS runs on (a file: URL for SQLite), for fixtures a test must write directly (e.g. an order's date). */
+  databaseUrl: string
   stop: () => Promise<void>
 }
 
@@ -53,6 +55,13 @@ export type StackOptions = {
    * embedded SQLite database in a data folder that does not exist yet (unless TEST_DATABASE_URL is set).
    */
   quickStart?: boolean
+  /**
+   * Start the storefront too (the default unless `quickStart`). On the quick start it gets only what `npm start`
+   * gives it: CMS_URL pointing at the CMS on localhost.
+   */
+  storefront?: boolean
+  /** Passed to the seed as ADMIN_EMAIL/ADMIN_PASSWORD, as the README tells a newcomer to do for an admin account. */
+  admin?: { email: string; password: string }
 }
 
 // What `npm start` does not set: the quick start runs without them.
@@ -72,11 +81,12 @@ const TUNED_ONLY = [
  * The built CMS and storefront on free ports, on a fresh database with the demo catalogue, sending mail to a
  * real SMTP server on 127.0.0.1. Builds once (only when the sources changed since the last build).
  */
-export async function startStack({ quickStart = false }: StackOptions = {}): Promise<Stack> {
+export async function startStack({ quickStart = false, storefront: withStorefront = !quickStart, admin }: StackOptions = {}): Promise<Stack> {
   // E2E_REUSE_BUILD=true runs the builds already in .next as they are (while others edit the sources).
   if (process.env.E2E_REUSE_BUILD !== 'true') {
-    buildIfNeeded('CMS', root, CMS_SOURCES)
-    if (!quickStart) buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
+    // E2E_NEXT_DIST_DIR builds and serves the CMS from another folder than .next (one per person in a shared checkout).
+    buildIfNeeded('CMS', root, CMS_SOURCES, { ...process.env, NEXT_DIST_DIR: process.env.E2E_NEXT_DIST_DIR ?? '' })
+    if (withStorefront) buildIfNeeded('storefront', path.join(root, 'storefront'), STOREFRONT_SOURCES)
   }
   const tmp = mkdtempSync(path.join(tmpdir(), 'ir-e2e-'))
   const dataDir = quickStart ? path.join(tmp, 'data') : tmp
@@ -88,6 +98,7 @@ export async function startStack({ quickStart = false }: StackOptions = {}): Pro
   const cmsUrl = `http://${quickStart ? 'localhost' : '127.0.0.1'}:${cmsPort}`
   const storefrontUrl = `http://127.0.0.1:${storefrontPort}`
   const revalidateSecret = 'e2e-revalidate-secret'
+  const databaseUrl = database.url || `file:${path.join(dataDir, 'ipswich.db')}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ENV: 'development',
@@ -111,7 +122,7 @@ export async function startStack({ quickStart = false }: StackOptions = {}): Pro
     RATE_LIMIT_QUOTE: '100000',
     RATE_LIMIT_REGISTER: '100000',
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
-    NEXT_DIST_DIR: '',
+    NEXT_DIST_DIR: process.env.E2E_NEXT_DIST_DIR ?? '',
   }
   if (quickStart) {
     for (const name of TUNED_ONLY) delete env[name]
@@ -147,25 +158,32 @@ export async function startStack({ quickStart = false }: StackOptions = {}): Pro
       ['migrate', 'migrate'],
       ['seed', 'seed'],
     ]) {
-      const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env, encoding: 'utf8' })
+      const seedEnv = script === 'seed' && admin ? { ...env, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : env
+      const run = spawnSync('npm', ['run', '--silent', script], { cwd: root, env: seedEnv, encoding: 'utf8' })
       if (run.status !== 0) throw new Error(`${label} failed: ${run.stdout}\n${run.stderr}`)
     }
     const cms = start('cms', ['npm', 'run', '--silent', 'serve'], root)
     await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
-    if (quickStart) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, stop }
+    if (!withStorefront) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, databaseUrl, stop }
     // As deployed (the Dockerfile runs the standalone server), from a copy: its page and data caches start empty
     // each run instead of serving what an earlier run on another database left in storefront/.next.
     const storefrontDir = path.join(tmp, 'storefront')
     cpSync(path.join(root, 'storefront/.next/standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
     cpSync(path.join(root, 'storefront/.next/static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
-    const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, { PORT: String(storefrontPort), HOSTNAME: '127.0.0.1' })
+    const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, {
+      PORT: String(storefrontPort),
+      HOSTNAME: '127.0.0.1',
+      NEXT_DIST_DIR: '',
+      // As scripts/start.mjs starts it: the CMS's address is the one thing the storefront must be told.
+      ...(quickStart ? { CMS_URL: cmsUrl } : {}),
+    })
     await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
   } catch (error) {
     // A half-started stack must not leave servers or databases behind.
     await stop()
     throw error
   }
-  return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, stop }
+  return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, databaseUrl, stop }
 }
 
 /** Headless Debian Chromium through playwright-core; never a downloaded browser. */
