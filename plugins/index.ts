@@ -15,5 +15,5 @@ export const plugins: Plugin[] = [
   // Catalogue edits, publishing and stock events invalidate the read cache (src/infra/cache.ts).
   cacheInvalidationPlugin(),
   // The same changes refresh the storefront's cached pages within moments (POST <storefront>/api/revalidate).
-  storefrontRevalidationPlugin({ storefrontUrl: env().storefrontUrl, secret: env().REVALIDATE_SECRET }),
+  storefrontRevalidationPlugin({ storefrontUrl: env().storefrontUrl, secret: env().revalidateSecret }),
 ]

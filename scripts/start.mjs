@@ -2,7 +2,8 @@
 // `npm start`: the embedded quick start. Builds when the sources changed, applies migrations, seeds demo
 // data on an empty database, then runs the CMS (CMS_PORT, 8000) and the storefront (STOREFRONT_PORT, 3000).
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { buildIfNeeded, CMS_SOURCES, STOREFRONT_SOURCES } from './build-if-needed.mjs'
@@ -17,6 +18,19 @@ const storefrontPort = env.STOREFRONT_PORT ?? '3000'
 // Not written into the CMS's environment: without CMS_URL it accepts any loopback address (src/infra/origins.ts).
 const cmsUrl = env.CMS_URL ?? `http://localhost:${cmsPort}`
 const storefrontUrl = env.STOREFRONT_URL ?? `http://localhost:${storefrontPort}`
+
+// The CMS tells the storefront which pages to refresh, signed with REVALIDATE_SECRET. In development a missing
+// one is generated once into the data folder, where the CMS finds it too (src/infra/env.ts); the storefront is
+// given the same value. Staging and production refuse to start without one.
+function developmentRevalidateSecret(dataDir) {
+  const file = path.resolve(dataDir, 'revalidate-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+const revalidateSecret = env.REVALIDATE_SECRET || (env.APP_ENV === 'development' ? developmentRevalidateSecret(env.DATA_DIR ?? 'data') : '')
 
 function run(label, cmd, args, options = {}) {
   console.log(`\n▶ ${label}`)
@@ -53,7 +67,13 @@ function start(label, cmd, args, extraEnv = {}, cwd = root) {
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 start('CMS', process.execPath, ['--conditions=production', '--import', 'tsx', 'src/server/main.ts'], { PORT: cmsPort, NODE_OPTIONS: '--no-deprecation' })
 if (hasStorefront) {
-  start('Storefront', process.execPath, [nextBin, 'start', '-p', storefrontPort], { PORT: storefrontPort, CMS_URL: cmsUrl }, path.join(root, 'storefront'))
+  start(
+    'Storefront',
+    process.execPath,
+    [nextBin, 'start', '-p', storefrontPort],
+    { PORT: storefrontPort, CMS_URL: cmsUrl, REVALIDATE_SECRET: revalidateSecret },
+    path.join(root, 'storefront'),
+  )
 }
 
 console.log(`

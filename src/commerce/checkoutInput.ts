@@ -61,6 +61,13 @@ export const checkoutBodySchema = z
         error: (iss) => (iss.input === undefined ? 'is required' : 'must be "manual" or "test-card"'),
       }),
       card: cardSchema.optional(),
+      // The total (pence) the shopper was shown; a different total now is refused with 409 price_changed.
+      expectedTotal: z
+        .number({ error: 'must be a number of pence' })
+        .int({ error: 'must be a whole number of pence' })
+        .min(0, { error: 'must not be negative' })
+        .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' })
+        .optional(),
     },
     { error: 'must be a JSON object' },
   )

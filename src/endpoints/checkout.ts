@@ -6,7 +6,8 @@ import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
 import { endpoint, json, readJsonBody } from './respond'
 
-// POST /api/checkout — one order per Idempotency-Key; a duplicate waits for the first and gets its answer.
+// POST /api/checkout — one order per Idempotency-Key; a duplicate waits for the first and gets its answer. A body whose
+// expectedTotal is not the total now gets 409 price_changed with the new quote (src/commerce/expectedTotal.ts).
 export const handleCheckout = endpoint(async (req) => {
   const key = parseIdempotencyKey(req.headers.get('idempotency-key'))
   const body = await readJsonBody(req)
@@ -22,7 +23,8 @@ export const handleCheckout = endpoint(async (req) => {
 
 // Low-cardinality reasons for checkout_refusals_total.
 function refusalReason(error: unknown) {
-  const status = (error as { status?: number })?.status
+  const { status, code } = (error ?? {}) as { status?: number; code?: string }
+  if (code === 'price_changed') return 'price_changed' as const
   if (status === 409) return 'out_of_stock' as const
   if (status === 402) return 'payment_declined' as const
   if (status === 503) return 'busy' as const

@@ -27,11 +27,17 @@ describe('loadEnv', () => {
   })
 
   it('should refuse test payments in staging', () => {
-    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' })).toThrow(/test-card/)
+    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' })).toThrow(/test-card/)
   })
 
-  it('should accept production with a strong secret and manual payment', () => {
-    const env = loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() })
+  it('should refuse to start in staging without a strong REVALIDATE_SECRET, naming it', () => {
+    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: 'changeme', PAYMENT_METHODS: 'manual' })).toThrow(
+      /REVALIDATE_SECRET must be set to a strong value/,
+    )
+  })
+
+  it('should accept production with strong secrets and manual payment', () => {
+    const env = loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() })
     expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
   })
 
@@ -41,6 +47,18 @@ describe('loadEnv', () => {
     const second = loadEnv({ DATA_DIR: dir }).payloadSecret
     expect(second).toBe(first)
     expect(readFileSync(path.join(dir, 'payload-secret'), 'utf8')).toBe(first)
+  })
+
+  it('should generate a development revalidation secret once, apart from the Payload secret, in the data folder', () => {
+    const dir = dataDir()
+    const first = loadEnv({ DATA_DIR: dir })
+    const second = loadEnv({ DATA_DIR: dir })
+    expect([second.revalidateSecret, first.revalidateSecret === first.payloadSecret]).toEqual([first.revalidateSecret, false])
+    expect(readFileSync(path.join(dir, 'revalidate-secret'), 'utf8')).toBe(first.revalidateSecret)
+  })
+
+  it('should use a REVALIDATE_SECRET that is set rather than generate one', () => {
+    expect(loadEnv({ DATA_DIR: dataDir(), REVALIDATE_SECRET: 'given' }).revalidateSecret).toBe('given')
   })
 
   it('should name a malformed variable', () => {

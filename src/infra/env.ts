@@ -92,6 +92,8 @@ export type Env = z.infer<typeof schema> & {
   cmsUrl: string
   storefrontUrl: string
   payloadSecret: string
+  /** Shared with the storefront: signs the CMS's `POST <storefront>/api/revalidate` calls. */
+  revalidateSecret: string
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; url: string }
   paymentMethods: string[]
 }
@@ -115,9 +117,10 @@ export function resolveDatabase(url: string | undefined, dataDir: string): Env['
   )
 }
 
-// In development a missing secret is generated once and kept under data/ so sessions survive restarts.
-function developmentSecret(dataDir: string): string {
-  const file = path.resolve(dataDir, 'payload-secret')
+// In development a missing secret is generated once and kept under data/ so sessions survive restarts (and
+// scripts/start.mjs can hand the same revalidation secret to the storefront).
+function developmentSecret(dataDir: string, name: 'payload-secret' | 'revalidate-secret' = 'payload-secret'): string {
+  const file = path.resolve(dataDir, name)
   /* eslint-disable security/detect-non-literal-fs-filename -- dataDir is the app's own data folder (configuration, not a request) */
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
@@ -142,6 +145,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (strict && !isStrongSecret(raw.PAYLOAD_SECRET)) {
     throw new ConfigError(`PAYLOAD_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}`)
   }
+  if (strict && !isStrongSecret(raw.REVALIDATE_SECRET)) {
+    throw new ConfigError(
+      `REVALIDATE_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}; give the storefront the same value`,
+    )
+  }
   const paymentMethods = raw.PAYMENT_METHODS.split(',')
     .map((m) => m.trim())
     .filter(Boolean)
@@ -154,6 +162,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     cmsUrl: raw.CMS_URL ?? `http://localhost:${raw.CMS_PORT}`,
     storefrontUrl: raw.STOREFRONT_URL ?? `http://localhost:${raw.STOREFRONT_PORT}`,
     payloadSecret: raw.PAYLOAD_SECRET || developmentSecret(raw.DATA_DIR),
+    revalidateSecret: raw.REVALIDATE_SECRET || developmentSecret(raw.DATA_DIR, 'revalidate-secret'),
     database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
     paymentMethods,
   }

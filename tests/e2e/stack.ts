@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -51,13 +51,13 @@ function pruneOldLogs(dir: string) {
 export type StackOptions = {
   /**
    * The CMS alone as `npm start` runs it for a newcomer: no CMS_URL, STOREFRONT_URL, PAYLOAD_SECRET, SMTP_URL or
-   * REVALIDATE_SECRET (the secret is generated, mail goes to the outbox), the default rate limits, and the
+   * REVALIDATE_SECRET (the secrets are generated in the data folder, mail goes to the outbox), the default rate limits, and the
    * embedded SQLite database in a data folder that does not exist yet (unless TEST_DATABASE_URL is set).
    */
   quickStart?: boolean
   /**
    * Start the storefront too (the default unless `quickStart`). On the quick start it gets only what `npm start`
-   * gives it: CMS_URL pointing at the CMS on localhost.
+   * gives it: CMS_URL pointing at the CMS on localhost and the revalidation secret the CMS generated.
    */
   storefront?: boolean
   /** Passed to the seed as ADMIN_EMAIL/ADMIN_PASSWORD, as the README tells a newcomer to do for an admin account. */
@@ -164,7 +164,9 @@ export async function startStack({ quickStart = false, storefront: withStorefron
     }
     const cms = start('cms', ['npm', 'run', '--silent', 'serve'], root)
     await waitFor(`${cmsUrl}/api/products?limit=1`, cms, 'CMS')
-    if (!withStorefront) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, databaseUrl, stop }
+    // As scripts/start.mjs does: the revalidation secret the CMS generated in its data folder goes to the storefront.
+    const secret = quickStart ? readFileSync(path.join(dataDir, 'revalidate-secret'), 'utf8').trim() : revalidateSecret
+    if (!withStorefront) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret: secret, databaseUrl, stop }
     // As deployed (the Dockerfile runs the standalone server), from a copy: its page and data caches start empty
     // each run instead of serving what an earlier run on another database left in storefront/.next.
     const storefrontDir = path.join(tmp, 'storefront')
@@ -174,16 +176,16 @@ export async function startStack({ quickStart = false, storefront: withStorefron
       PORT: String(storefrontPort),
       HOSTNAME: '127.0.0.1',
       NEXT_DIST_DIR: '',
-      // As scripts/start.mjs starts it: the CMS's address is the one thing the storefront must be told.
-      ...(quickStart ? { CMS_URL: cmsUrl } : {}),
+      // As scripts/start.mjs starts it: told the CMS's address and the revalidation secret, nothing else.
+      ...(quickStart ? { CMS_URL: cmsUrl, REVALIDATE_SECRET: secret } : {}),
     })
     await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
+    return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret: secret, databaseUrl, stop }
   } catch (error) {
     // A half-started stack must not leave servers or databases behind.
     await stop()
     throw error
   }
-  return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret, databaseUrl, stop }
 }
 
 /** Headless Debian Chromium through playwright-core; never a downloaded browser. */

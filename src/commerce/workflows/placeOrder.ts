@@ -1,5 +1,6 @@
 import { CommerceError } from '../errors'
 import type { CommerceEvent } from '../events'
+import { assertExpectedTotal } from '../expectedTotal'
 import { publishAll } from '../events'
 import { checkoutRequestHash } from '../idempotency'
 import type { IdempotencyClaim } from '../idempotency'
@@ -120,7 +121,10 @@ interface Claimed {
   placed?: PlaceOrderContext
 }
 
-/** Read-only checks, then the payment (undo: void), then the transaction. Skipped when the key is replayed. */
+/**
+ * Read-only checks (the total the shopper saw included: before an order number is taken), then the payment
+ * (undo: void), then the transaction. Skipped when the key is replayed.
+ */
 function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: IdempotentRequest, lookupToken: string): WorkflowStep<Claimed> {
   const customerId = input.customerId ?? null
   return {
@@ -128,6 +132,7 @@ function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: Idemp
     async run(claimed) {
       if (replayOf(claimed) !== null) return
       const plan = await prepareCheckout(deps, input.body, customerId)
+      assertExpectedTotal(plan.input.expectedTotal, plan.quote)
       const now = deps.clock.now()
       const draft = draftOf(plan, customerId, await deps.store.allocateOrderNumber(), lookupToken, now)
       const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [], claim: claimed.claim }

@@ -1,6 +1,7 @@
 import { parseCheckoutBody } from '../checkoutInput'
 import type { CheckoutInput } from '../checkoutInput'
 import { invalidField, invalidFields } from '../errors'
+import type { CheckoutQuote } from '../expectedTotal'
 import type { FieldProblem } from '../errors'
 import type { PaymentProvider } from '../payments'
 import { priceCart } from '../pricing'
@@ -14,6 +15,8 @@ export interface CheckoutPlan {
   settings: StoreSettings
   provider: PaymentProvider
   priced: PricedCart
+  /** The priced cart with each line's stock, as POST /api/cart/quote shows it (for a 409 price_changed). */
+  quote: CheckoutQuote
   /** Merged lines in lock order, each with its SKU's low-stock threshold. */
   reservations: { sku: string; quantity: number; lowStockThreshold: number }[]
 }
@@ -79,5 +82,11 @@ export async function prepareCheckout(deps: CommerceDeps, body: unknown, custome
     ...m,
     lowStockThreshold: entry(m.sku).lowStockThreshold,
   }))
-  return { input, settings, provider, priced, reservations }
+  const quote: CheckoutQuote = {
+    lines: priced.lines.map((l) => ({ ...l, available: entry(l.sku).available, inStock: true })),
+    adjustments: priced.adjustments,
+    totals: priced.totals,
+    problems: [],
+  }
+  return { input, settings, provider, priced, quote, reservations }
 }
