@@ -5,8 +5,8 @@ describe('tagsForDocument', () => {
     expect(tagsForDocument('products', { slug: 'new' }, { slug: 'old' })).toEqual(['product:new', 'product:old', 'products'])
   })
 
-  it('should tag a category by slug and the category list', () => {
-    expect(tagsForDocument('categories', { slug: 'kitchen' })).toEqual(['category:kitchen', 'categories'])
+  it('should tag a category by slug, the category list and the product pages that name it', () => {
+    expect(tagsForDocument('categories', { slug: 'kitchen' })).toEqual(['category:kitchen', 'categories', 'products'])
   })
 
   it('should tag a media change and the pages that show images', () => {

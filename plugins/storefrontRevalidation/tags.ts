@@ -7,7 +7,8 @@ export function tagsForDocument(collection: string, doc: Doc, previous?: Doc): s
     case 'products':
       return [...slugs.map((s) => `product:${s}`), 'products']
     case 'categories':
-      return [...slugs.map((s) => `category:${s}`), 'categories']
+      // Product pages and product cards name their categories (fetched with depth 1 under `products`).
+      return [...slugs.map((s) => `category:${s}`), 'categories', 'products']
     case 'media':
       return [`media:${doc?.id ?? previous?.id}`, 'products', 'categories']
     case 'store-settings':

@@ -64,6 +64,8 @@ export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; h
           </p>
         </>
       )}
+      {/* The price the shopper sees; the cart tells them if it has changed by the time they look. */}
+      {chosen ? <input type="hidden" name="price" value={chosen.price} /> : null}
       <div className="buy">
         <div>
           <label htmlFor="quantity">Quantity</label>

@@ -1,5 +1,6 @@
 import { updateCartLineAction } from '@/lib/cart/cartActions'
 import type { QuoteLine } from '@/lib/cart/quote'
+import { priceChangeMessage } from '@/lib/cart/quote'
 import { formatPrice } from '@/lib/money'
 
 // One small server-action form per line: update and remove work without JavaScript.
@@ -19,6 +20,8 @@ export function CartLines({ lines }: { lines: QuoteLine[] }) {
           <strong data-testid="line-total">{line.lineTotal !== null ? formatPrice(line.lineTotal) : '—'}</strong>
           <form action={updateCartLineAction} className="line-actions">
             <input type="hidden" name="sku" value={line.sku} />
+            {/* Updating a line accepts the price shown beside it. */}
+            {line.unitPrice !== null ? <input type="hidden" name="price" value={line.unitPrice} /> : null}
             <label htmlFor={`qty-${line.sku}`} className="visually-hidden">
               Quantity of {line.title}
             </label>
@@ -30,6 +33,11 @@ export function CartLines({ lines }: { lines: QuoteLine[] }) {
               Remove
             </button>
           </form>
+          {line.priceChange ? (
+            <p className="notice" role="status" data-testid="line-price-changed">
+              {priceChangeMessage(line.priceChange)}
+            </p>
+          ) : null}
           {line.problem ? (
             <p className="problem" role="alert" data-testid="line-problem">
               {line.problem}

@@ -11,11 +11,13 @@ interface Props {
   initial: CheckoutState
   countries: { code: string; name: string }[]
   paymentMethods: ('test-card' | 'manual')[]
+  /** The total the order summary shows (pence); sent so a total that changed since is refused, not charged. */
+  shownTotal: number | null
 }
 
 const METHOD_LABELS = { 'test-card': 'Card (test mode)', manual: 'Bank transfer (pay later; we hold your items)' }
 
-export function CheckoutForm({ initial, countries, paymentMethods }: Props) {
+export function CheckoutForm({ initial, countries, paymentMethods, shownTotal }: Props) {
   const [state, action] = useActionState(placeOrderAction, initial)
   const { values, fieldErrors: errors } = state
   const [method, setMethod] = useState(values.paymentMethod || paymentMethods[0])
@@ -23,6 +25,7 @@ export function CheckoutForm({ initial, countries, paymentMethods }: Props) {
   return (
     <form action={action} noValidate data-testid="checkout-form">
       <input type="hidden" name="idempotencyKey" value={state.key} />
+      {(state.expectedTotal ?? shownTotal) !== null ? <input type="hidden" name="expectedTotal" value={String(state.expectedTotal ?? shownTotal)} /> : null}
       {state.formError ? (
         <p className="notice error" role="alert" data-testid="checkout-error">
           {state.formError}

@@ -4,7 +4,7 @@ import { CartLines } from '@/components/CartLines'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
-import { hasProblems, normaliseQuote } from '@/lib/cart/quote'
+import { hasPriceChanges, hasProblems, normaliseQuote } from '@/lib/cart/quote'
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } }
 
@@ -40,6 +40,11 @@ export default async function CartPage() {
               {p}
             </p>
           ))}
+          {hasPriceChanges(shown) ? (
+            <p className="notice" data-testid="cart-prices-changed">
+              Some prices have changed since you added them; these totals use today’s prices.
+            </p>
+          ) : null}
           {shown.totals ? <OrderTotals totals={shown.totals} /> : <p className="muted">Totals appear once your cart is priced.</p>}
           {hasProblems(shown) ? <p className="field-error">Please fix the problems above before checking out.</p> : null}
           <Link href="/checkout" prefetch={false} className="button wide" data-testid="go-to-checkout">

@@ -4,6 +4,7 @@ import { CheckoutForm } from '@/components/CheckoutForm'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
+import { priceChangeMessage } from '@/lib/cart/quote'
 import { countryName, shippingCountries } from '@/lib/catalogue/settings'
 import { initialCheckoutState } from '@/lib/checkout/initialCheckout'
 import { offeredPaymentMethods } from '@/lib/env'
@@ -37,7 +38,7 @@ export default async function CheckoutPage() {
         </p>
       ) : null}
       <div className="checkout-layout">
-        <CheckoutForm initial={initial} countries={countries} paymentMethods={methods} />
+        <CheckoutForm initial={initial} countries={countries} paymentMethods={methods} shownTotal={quote?.totals?.total ?? null} />
         <aside className="summary" aria-label="Order summary">
           <h2>Your order</h2>
           {error ? <p className="notice error">{error}</p> : null}
@@ -46,6 +47,11 @@ export default async function CheckoutPage() {
               <li key={line.sku} data-testid="checkout-line">
                 <span>
                   {line.quantity} × {line.title}
+                  {line.priceChange ? (
+                    <span className="notice" style={{ display: 'block' }} data-testid="checkout-price-changed">
+                      {priceChangeMessage(line.priceChange)}
+                    </span>
+                  ) : null}
                   {line.problem ? (
                     <strong className="field-error" style={{ display: 'block' }}>
                       {line.problem}

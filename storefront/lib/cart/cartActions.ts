@@ -11,6 +11,12 @@ export interface AddToCartState {
   message: string
 }
 
+/** The unit price (pence) the page showed beside the button; only ever used to tell the shopper it changed. */
+function shownPrice(formData: FormData): number | undefined {
+  const n = Number(formData.get('price') ?? NaN)
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined
+}
+
 function quantityFrom(formData: FormData, fallback: number): number {
   const n = Number(formData.get('quantity') ?? fallback)
   return Number.isInteger(n) ? Math.max(0, Math.min(n, MAX_QUANTITY)) : fallback
@@ -30,7 +36,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
     const note = inCart > 0 ? ` (you already have ${inCart} in your cart)` : ''
     return { status: 'error', message: `${shortageMessage(available)}${note}.` }
   }
-  await writeCart(addToCart(cart, sku, quantity))
+  await writeCart(addToCart(cart, sku, quantity, shownPrice(formData)))
   return { status: 'added', message: `Added ${quantity} to your cart.` }
 }
 
@@ -38,5 +44,5 @@ export async function updateCartLineAction(formData: FormData): Promise<void> {
   const sku = parseSku(formData.get('sku'))
   if (!sku) return
   const remove = formData.get('intent') === 'remove'
-  await writeCart(setQuantity(await readCart(), sku, remove ? 0 : quantityFrom(formData, 1)))
+  await writeCart(setQuantity(await readCart(), sku, remove ? 0 : quantityFrom(formData, 1), shownPrice(formData)))
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from '@jest/globals'
-import { MAX_CART_LINES, MAX_QUANTITY, addToCart, countItems, mergeCarts, parseCart, sanitiseCart, serialiseCart, setQuantity } from './cartItems'
+import {
+  MAX_CART_LINES,
+  MAX_QUANTITY,
+  addToCart,
+  cartLines,
+  countItems,
+  mergeCarts,
+  parseCart,
+  sameCart,
+  sanitiseCart,
+  serialiseCart,
+  setQuantity,
+} from './cartItems'
 
 describe('sanitiseCart', () => {
   it('should keep valid lines and upper-case SKUs', () => {
@@ -87,5 +99,36 @@ describe('mergeCarts', () => {
   })
   it('should ignore a malformed saved cart', () => {
     expect(mergeCarts(sanitiseCart('nonsense'), [{ sku: 'AB', quantity: 1 }])).toEqual([{ sku: 'AB', quantity: 1 }])
+  })
+})
+
+describe('the price shown when a line was added', () => {
+  it('should round-trip through the cookie form', () => {
+    const cart = [
+      { sku: 'TEE-M', quantity: 2, seenPrice: 1250 },
+      { sku: 'MUG-01', quantity: 1 },
+    ]
+    expect(parseCart(serialiseCart(cart))).toEqual(cart)
+  })
+  it('should drop a tampered price and keep the line', () => {
+    expect(parseCart('TEE-M*2*-5.MUG*1*x')).toEqual([
+      { sku: 'TEE-M', quantity: 2 },
+      { sku: 'MUG', quantity: 1 },
+    ])
+  })
+  it('should keep the latest price shown when the same SKU is added again', () => {
+    expect(addToCart([{ sku: 'AB', quantity: 1, seenPrice: 6700 }], 'AB', 1, 6500)).toEqual([{ sku: 'AB', quantity: 2, seenPrice: 6500 }])
+  })
+  it('should keep the price seen when a quantity is set without one', () => {
+    expect(setQuantity([{ sku: 'AB', quantity: 1, seenPrice: 6700 }], 'AB', 3)).toEqual([{ sku: 'AB', quantity: 3, seenPrice: 6700 }])
+  })
+  it('should never send a price to the CMS', () => {
+    expect(cartLines([{ sku: 'AB', quantity: 1, seenPrice: 6700 }])).toEqual([{ sku: 'AB', quantity: 1 }])
+  })
+  it('should count carts with the same lines as the same whatever prices were seen', () => {
+    expect(sameCart([{ sku: 'AB', quantity: 1, seenPrice: 6700 }], [{ sku: 'AB', quantity: 1 }])).toBe(true)
+  })
+  it('should keep the browser line’s price when carts merge on login', () => {
+    expect(mergeCarts([{ sku: 'AB', quantity: 2 }], [{ sku: 'AB', quantity: 1, seenPrice: 6700 }])).toEqual([{ sku: 'AB', quantity: 2, seenPrice: 6700 }])
   })
 })

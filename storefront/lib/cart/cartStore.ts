@@ -5,7 +5,7 @@ import { sessionToken } from '../session/session'
 import { customerIdFromToken } from '../session/tokenClaims'
 import { updateUiCookie } from '../session/uiCookie'
 import type { CartItem } from './cartItems'
-import { countItems, parseCart, serialiseCart } from './cartItems'
+import { cartLines, countItems, parseCart, serialiseCart } from './cartItems'
 
 // The working cart is a cookie (so it survives reloads and works without JavaScript); a logged-in
 // customer's cart is also saved to `customers.cart` so it follows them to other devices.
@@ -35,7 +35,7 @@ export async function saveAccountCart(token: string, items: readonly CartItem[])
     endpoint: 'customers/update',
     method: 'PATCH',
     token,
-    body: { cart: items },
+    body: { cart: cartLines(items) },
   }).catch(() => null)
   return Boolean(res?.ok)
 }

@@ -2,6 +2,7 @@ import { apiErrorMessage, apiFieldErrors } from '../cms/apiErrors'
 import type { FieldErrors } from '../cms/apiErrors'
 import { CmsError, cmsRequest } from '../cms/client'
 import type { CartItem } from './cartItems'
+import { cartLines } from './cartItems'
 import type { Quote } from './quote'
 import { normaliseQuote } from './quote'
 
@@ -16,7 +17,7 @@ export interface QuoteResult {
 export async function fetchQuote(items: readonly CartItem[], options: { shippingCountry?: string; discountCode?: string } = {}): Promise<QuoteResult> {
   if (items.length === 0) return { quote: null, error: null, fieldErrors: {} }
   const body = {
-    items,
+    items: cartLines(items),
     ...(options.shippingCountry ? { shippingCountry: options.shippingCountry } : {}),
     ...(options.discountCode ? { discountCode: options.discountCode } : {}),
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { hasProblems, normaliseQuote } from './quote'
+import { hasPriceChanges, hasProblems, normaliseQuote, priceChangeMessage } from './quote'
 
 const items = [
   { sku: 'TEE-M', quantity: 3 },
@@ -49,5 +49,22 @@ describe('normaliseQuote', () => {
   })
   it('should have no totals when the answer has none', () => {
     expect(normaliseQuote(null, items).totals).toBeNull()
+  })
+})
+
+describe('a price changed since the line was added', () => {
+  const priced = { lines: [{ sku: 'TEE-M', title: 'Tee', unitPrice: 6500, quantity: 1, lineTotal: 6500, available: 5 }], totals }
+  it('should say what it was and what it is now', () => {
+    const quote = normaliseQuote(priced, [{ sku: 'TEE-M', quantity: 1, seenPrice: 6700 }])
+    expect([quote.lines[0].priceChange, hasPriceChanges(quote)]).toEqual([{ was: 6700, now: 6500 }, true])
+  })
+  it('should say nothing when the price is the one shown', () => {
+    expect(normaliseQuote(priced, [{ sku: 'TEE-M', quantity: 1, seenPrice: 6500 }]).lines[0].priceChange).toBeNull()
+  })
+  it('should say nothing when no price was recorded for the line', () => {
+    expect(normaliseQuote(priced, [{ sku: 'TEE-M', quantity: 1 }]).lines[0].priceChange).toBeNull()
+  })
+  it('should read as a sentence in pounds', () => {
+    expect(priceChangeMessage({ was: 6700, now: 6500 })).toBe('The price has gone down from £67.00 to £65.00 since you added it.')
   })
 })

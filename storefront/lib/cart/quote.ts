@@ -1,4 +1,5 @@
 import { shortageMessage } from '../cms/apiErrors'
+import { formatPrice } from '../money'
 import type { CartItem } from './cartItems'
 
 // POST /api/cart/quote answers with priced lines, totals and a list of problems; this reads it
@@ -20,6 +21,8 @@ export interface QuoteLine {
   unitPrice: number | null
   lineTotal: number | null
   problem: string | null
+  /** The unit price shown when the line was added, and the price now, when they differ. */
+  priceChange: { was: number; now: number } | null
 }
 
 export interface Quote {
@@ -66,17 +69,30 @@ export function normaliseQuote(data: unknown, items: readonly CartItem[]): Quote
     const line = priced.get(item.sku) ?? {}
     const available = int(line.available)
     const short = available !== null && available < item.quantity ? shortageMessage(available) : null
+    const unitPrice = int(line.unitPrice)
+    const changed = unitPrice !== null && item.seenPrice !== undefined && item.seenPrice !== unitPrice
     return {
       sku: item.sku,
       title: typeof line.title === 'string' ? line.title : item.sku,
       options: list(line.options).map((o) => ({ name: String(o.name), value: String(o.value) })),
       quantity: item.quantity,
-      unitPrice: int(line.unitPrice),
+      unitPrice,
       lineTotal: int(line.lineTotal),
       problem: bySku.get(item.sku) ?? short ?? (priced.size > 0 && !priced.has(item.sku) ? 'Not available' : null),
+      priceChange: changed ? { was: item.seenPrice as number, now: unitPrice } : null,
     }
   })
   return { lines, totals: totalsOf(body.totals), problems: general }
+}
+
+/** "The price has gone down from £67.00 to £65.00 since you added it." */
+export function priceChangeMessage(change: { was: number; now: number }): string {
+  const direction = change.now > change.was ? 'gone up' : 'gone down'
+  return `The price has ${direction} from ${formatPrice(change.was)} to ${formatPrice(change.now)} since you added it.`
+}
+
+export function hasPriceChanges(quote: Quote): boolean {
+  return quote.lines.some((l) => l.priceChange !== null)
 }
 
 export function hasProblems(quote: Quote): boolean {

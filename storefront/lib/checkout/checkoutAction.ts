@@ -9,7 +9,7 @@ import { CmsError, cmsRequest } from '../cms/client'
 import { readCart, writeCart } from '../cart/cartStore'
 import { sessionToken } from '../session/session'
 import type { CheckoutOutcome, CheckoutValues } from './checkoutForm'
-import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm } from './checkoutForm'
+import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm, readExpectedTotal } from './checkoutForm'
 
 export interface CheckoutState {
   /** The Idempotency-Key the next press of "Place order" sends. */
@@ -17,12 +17,14 @@ export interface CheckoutState {
   values: CheckoutValues
   fieldErrors: FieldErrors
   formError: string | null
+  /** Set once the CMS refused a total as changed: the total it quoted, which the next press confirms. */
+  expectedTotal: number | null
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string): CheckoutState {
-  const state: CheckoutState = { key, values: echoValues(values), fieldErrors: {}, formError: null }
+function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string, expectedTotal: number | null): CheckoutState {
+  const state: CheckoutState = { key, values: echoValues(values), fieldErrors: {}, formError: null, expectedTotal }
   switch (outcome.kind) {
     case 'invalid':
       return { ...state, fieldErrors: outcome.fieldErrors, formError: outcome.formError }
@@ -36,6 +38,8 @@ function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string)
       const list = outcome.shortages.map((s) => `${s.sku}: ${shortageMessage(s.available).toLowerCase()} (you asked for ${s.requested})`)
       return { ...state, formError: `Some items are no longer in stock — ${list.join('; ')}. Update your cart and try again.` }
     }
+    case 'price_changed':
+      return { ...state, formError: outcome.message, expectedTotal: outcome.total }
     case 'retry':
     case 'refused':
       return { ...state, formError: outcome.message }
@@ -58,7 +62,7 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
       method: 'POST',
       token: await sessionToken(),
       headers: { 'Idempotency-Key': key },
-      body: checkoutBody(values, items),
+      body: checkoutBody(values, items, readExpectedTotal(formData.get('expectedTotal'))),
     })
     status = res.status
     data = res.data
@@ -70,7 +74,7 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
     await writeCart([])
     redirect(`/orders/${encodeURIComponent(outcome.orderNumber)}?token=${encodeURIComponent(outcome.lookupToken)}`)
   }
-  // Refresh the order summary so stock problems show beside their lines.
-  if (outcome.kind === 'short') revalidatePath('/checkout')
-  return stateFor(outcome, values, keyForNextAttempt(outcome, key, randomUUID))
+  // Refresh the order summary so stock problems and changed prices show beside their lines.
+  if (outcome.kind === 'short' || outcome.kind === 'price_changed') revalidatePath('/checkout')
+  return stateFor(outcome, values, keyForNextAttempt(outcome, key, randomUUID), prev.expectedTotal)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm } from './checkoutForm'
+import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm, readExpectedTotal } from './checkoutForm'
 
 const form: Record<string, string> = {
   email: ' shopper@example.com ',
@@ -30,8 +30,14 @@ describe('checkoutBody', () => {
     const body = checkoutBody(manual, items)
     expect(['card' in body, body.billingAddress?.name, body.billingAddress?.country]).toEqual([false, 'B', 'FR'])
   })
-  it('should never include a price', () => {
-    expect(JSON.stringify(checkoutBody(values, items))).not.toMatch(/price|total/i)
+  it('should never include a price, even one seen when adding', () => {
+    expect(JSON.stringify(checkoutBody(values, [{ sku: 'TEE-M', quantity: 2, seenPrice: 1250 }]))).not.toMatch(/price|total|1250/i)
+  })
+  it('should send the total the page showed as expectedTotal', () => {
+    expect(checkoutBody(values, items, 5400).expectedTotal).toBe(5400)
+  })
+  it('should read the hidden total only as whole pence', () => {
+    expect(['5400', '', '54.00', '-1', null].map(readExpectedTotal)).toEqual([5400, null, null, null, null])
   })
 })
 
@@ -72,6 +78,13 @@ describe('checkoutOutcome', () => {
   it('should list stock shortages', () => {
     const data = { error: { code: 'insufficient_stock', message: '…', details: [{ sku: 'TEE-M', requested: 2, available: 1 }] } }
     expect(checkoutOutcome(409, data)).toEqual({ kind: 'short', shortages: [{ sku: 'TEE-M', requested: 2, available: 1 }] })
+  })
+  it('should read a changed total with the CMS’s message and the new total', () => {
+    const data = { error: { code: 'price_changed', message: 'The total is now £65.00', quote: { totals: { total: 6500 } } } }
+    expect(checkoutOutcome(409, data)).toEqual({ kind: 'price_changed', message: 'The total is now £65.00', total: 6500 })
+  })
+  it('should take a fresh key after a changed total', () => {
+    expect(keyForNextAttempt({ kind: 'price_changed', message: '', total: 6500 }, 'k1', () => 'k2')).toBe('k2')
   })
   it('should ask for a retry when the shop is busy or unreachable', () => {
     expect([checkoutOutcome(503, null).kind, checkoutOutcome(0, null).kind]).toEqual(['retry', 'retry'])

@@ -1,6 +1,7 @@
 import type { FieldErrors, StockShortage } from '../cms/apiErrors'
 import { apiErrorCode, apiErrorMessage, apiFieldErrors, stockShortages } from '../cms/apiErrors'
 import type { CartItem } from '../cart/cartItems'
+import { cartLines } from '../cart/cartItems'
 
 // Form fields are named by the API's own paths, so a 400's `details[].field` lands beside its input.
 const ADDRESS_PARTS = ['name', 'line1', 'line2', 'city', 'postcode', 'country'] as const
@@ -42,18 +43,28 @@ function address(values: CheckoutValues, prefix: string) {
   }
 }
 
-/** The POST /api/checkout body. Never a price: the CMS computes every amount. */
-export function checkoutBody(values: CheckoutValues, items: readonly CartItem[]) {
+/**
+ * The POST /api/checkout body. Never a price: the CMS computes every amount; the total the page showed goes as
+ * `expectedTotal`, so a total that changed since is refused (409 price_changed) instead of charged.
+ */
+export function checkoutBody(values: CheckoutValues, items: readonly CartItem[], expectedTotal: number | null = null) {
   const method = values.paymentMethod
   return {
-    items: items.map(({ sku, quantity }) => ({ sku, quantity })),
+    items: cartLines(items),
     email: values.email,
     shippingAddress: address(values, 'shippingAddress'),
     ...(values.billingSame ? {} : { billingAddress: address(values, 'billingAddress') }),
     ...(values.discountCode ? { discountCode: values.discountCode } : {}),
     paymentMethod: method,
     ...(method === 'test-card' ? { card: { number: values['card.number'] } } : {}),
+    ...(expectedTotal !== null ? { expectedTotal } : {}),
   }
+}
+
+/** The hidden `expectedTotal` field: whole pence, or null when the page showed no total. */
+export function readExpectedTotal(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN
+  return Number.isSafeInteger(n) ? n : null
 }
 
 export type CheckoutOutcome =
@@ -61,6 +72,7 @@ export type CheckoutOutcome =
   | { kind: 'invalid'; fieldErrors: FieldErrors; formError: string | null }
   | { kind: 'declined'; message: string }
   | { kind: 'short'; shortages: StockShortage[] }
+  | { kind: 'price_changed'; message: string; total: number | null }
   | { kind: 'retry'; message: string }
   | { kind: 'refused'; message: string }
 
@@ -80,6 +92,12 @@ function invalid(data: unknown): CheckoutOutcome {
   return { kind: 'invalid', fieldErrors, formError }
 }
 
+function priceChanged(data: unknown): CheckoutOutcome {
+  const total = (data as { error?: { quote?: { totals?: { total?: unknown } } } })?.error?.quote?.totals?.total
+  const now = typeof total === 'number' && Number.isSafeInteger(total) ? total : null
+  return { kind: 'price_changed', message: apiErrorMessage(data, 'Prices changed since this page was shown.'), total: now }
+}
+
 /** What an answer of POST /api/checkout means for the shopper. */
 export function checkoutOutcome(status: number, data: unknown): CheckoutOutcome {
   const body = (data ?? {}) as { order?: { orderNumber?: unknown }; lookupToken?: unknown }
@@ -89,6 +107,7 @@ export function checkoutOutcome(status: number, data: unknown): CheckoutOutcome 
   if (status === 400) return invalid(data)
   if (status === 402) return { kind: 'declined', message: apiErrorMessage(data, 'Your card was declined.') }
   if (status === 409 && apiErrorCode(data) === 'insufficient_stock') return { kind: 'short', shortages: stockShortages(data) }
+  if (status === 409 && apiErrorCode(data) === 'price_changed') return priceChanged(data)
   if (status === 422) return { kind: 'refused', message: 'Your order changed while it was being placed. Please check it and press “Place order” again.' }
   if (status === 429) return { kind: 'retry', message: 'Too many attempts. Please wait a minute and try again.' }
   if (status === 0 || status === 409 || status >= 500) {

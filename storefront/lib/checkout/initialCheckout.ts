@@ -18,5 +18,5 @@ export function initialCheckoutState(customer: Customer | null, defaultCountry: 
     'billingAddress.country': defaultCountry,
     paymentMethod,
   }
-  return { key: randomUUID(), values, fieldErrors: {}, formError: null }
+  return { key: randomUUID(), values, fieldErrors: {}, formError: null, expectedTotal: null }
 }
