@@ -9,8 +9,11 @@ import { plugins } from './plugins'
 import { rootEndpoints } from './src/endpoints'
 import { collections } from './src/collections'
 import { StoreSettings } from './src/globals/StoreSettings'
+import { bumpCacheVersions } from './src/infra/cache'
+import { installDashboardInvalidation } from './src/infra/dashboard'
 import { databaseAdapter } from './src/infra/database'
 import { env } from './src/infra/env'
+import { events } from './src/infra/events'
 import { createTransport } from './src/infra/mailer'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
 import { logger } from './src/infra/logger'
@@ -32,6 +35,8 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Ipswich Retail' },
     importMap: { baseDir: dirname },
+    // The merchandiser's dashboard above the collection cards (src/admin/dashboard).
+    components: { beforeDashboard: ['/src/admin/dashboard/SalesDashboard#SalesDashboard'] },
   },
   collections,
   globals: [StoreSettings],
@@ -59,6 +64,8 @@ export default buildConfig({
   },
   onInit: async (payload) => {
     logPoolErrors(payload)
+    // Orders placed or moved make the dashboard's cached figures stale.
+    installDashboardInvalidation(events(), bumpCacheVersions)
   },
   plugins,
   // Generated on purpose (npm run generate:types), not by every dev boot: tests on SQLite would rewrite it.

@@ -18,9 +18,13 @@ export const CACHE_GROUPS = {
   inventory: ['inventory', 'products', 'categories', 'media'],
   settings: ['store-settings'],
   graphql: ['products', 'categories', 'inventory', 'media', 'store-settings'],
+  // The merchandiser's dashboard (src/infra/dashboard.ts): its figures, not an HTTP route.
+  dashboard: ['orders', 'inventory'],
 } as const satisfies Record<string, readonly string[]>
 export type CacheGroup = keyof typeof CACHE_GROUPS
 export const VERSIONED_COLLECTIONS = ['products', 'categories', 'inventory', 'media', 'store-settings'] as const
+/** Versions bumped by domain events rather than by a collection's hooks (orders move through workflows). */
+export const EVENT_VERSIONS = ['orders'] as const
 
 export interface ReadCache {
   readonly tiers: 'memory' | 'memory+redis'
@@ -62,7 +66,14 @@ export function createReadCache(options: Options): ReadCache {
   const lru = new SizedLru<CachedResponse>(options.maxBytes)
   const versions: CacheVersions =
     client && options.subscriber
-      ? redisVersions({ client, subscriber: options.subscriber, prefix, collections: VERSIONED_COLLECTIONS, refreshMs: options.refreshMs, logger: log })
+      ? redisVersions({
+          client,
+          subscriber: options.subscriber,
+          prefix,
+          collections: [...VERSIONED_COLLECTIONS, ...EVENT_VERSIONS],
+          refreshMs: options.refreshMs,
+          logger: log,
+        })
       : localVersions()
   versions.onResync(() => lru.clear())
   const inflight = new Map<string, Promise<CachedResponse | null>>()
