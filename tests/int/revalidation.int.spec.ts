@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
-import { checkoutBody, configureStore, newKey, productWithStock, staffToken } from '../helpers/shop'
+import { available, checkoutBody, configureStore, newKey, productWithStock, staffToken } from '../helpers/shop'
 
-// A stand-in storefront that records every revalidation request it receives.
+// A stand-in storefront on 127.0.0.1 that records every revalidation request it receives. The CMS runs as the
+// quick start gives it: no REVALIDATE_SECRET (development generates one into the data folder).
 let storefront: Server
 const received: { secret: string | undefined; tags: string[] }[] = []
 let app: TestPayload
@@ -26,7 +29,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => storefront.listen(0, '127.0.0.1', r))
   const { port } = storefront.address() as AddressInfo
-  app = await bootPayload({ STOREFRONT_URL: `http://127.0.0.1:${port}`, REVALIDATE_SECRET: 'shh' })
+  app = await bootPayload({ STOREFRONT_URL: `http://127.0.0.1:${port}`, REVALIDATE_SECRET: '' })
   payload = app.payload
   api = await restClient(payload.config)
   await configureStore(payload)
@@ -38,31 +41,113 @@ afterAll(async () => {
   await new Promise((r) => storefront.close(r))
 })
 
+beforeEach(() => {
+  received.length = 0
+})
+
 const allTags = () => received.flatMap((r) => r.tags)
-async function until(tag: string) {
-  for (let i = 0; i < 50 && !allTags().includes(tag); i++) await new Promise((r) => setTimeout(r, 50))
+
+/** Waits (generously: this is not a timing test) until every tag has arrived, then returns all tags received. */
+async function tagsOnceArrived(tags: string[]): Promise<string[]> {
+  for (let i = 0; i < 200 && !tags.every((t) => allTags().includes(t)); i++) await new Promise((r) => setTimeout(r, 50))
+  return allTags()
 }
 
-describe('storefront revalidation', () => {
+let productCount = 0
+async function publishedProduct(price = 1000, stock = 0) {
+  const sku = `REVAL-${++productCount}`
+  const product = await productWithStock(payload, api, staff, sku, price, stock)
+  // Its own creation and first stock are revalidated too: let those calls land before a test looks.
+  await tagsOnceArrived(['products', ...(stock > 0 ? [`sku:${sku}`] : [])])
+  received.length = 0
+  return product
+}
+
+describe('storefront revalidation on the quick start’s configuration', () => {
+  it('should sign every call with the secret generated in the data folder, which npm start gives the storefront', async () => {
+    await publishedProduct()
+    await api.post('/globals/store-settings', { storeName: 'Ipswich Retail' }, { token: staff })
+    await tagsOnceArrived(['settings'])
+    const generated = readFileSync(path.join(app.dataDir, 'revalidate-secret'), 'utf8')
+    expect([generated.length, received.length > 0, received.every((r) => r.secret === generated)]).toEqual([64, true, true])
+  })
+
+  it('should revalidate a product’s pages and every listing when its price changes over REST', async () => {
+    const product = await publishedProduct(6700)
+    await api.patch(`/products/${product.id}`, { price: 6500 }, { token: staff })
+    expect(await tagsOnceArrived([`product:${product.slug}`, 'products'])).toEqual(expect.arrayContaining([`product:${product.slug}`, 'products']))
+  })
+
   it('should revalidate a product’s page under its old and new slug when it is renamed', async () => {
-    const product = await productWithStock(payload, api, staff, 'REVAL-1', 1000, 0)
-    await api.patch(`/products/${product.id}`, { slug: 'renamed-mug' }, { token: staff })
-    await until('product:renamed-mug')
-    expect(allTags()).toEqual(expect.arrayContaining(['product:renamed-mug', `product:${product.slug}`, 'products']))
-    expect(received.every((r) => r.secret === 'shh')).toBe(true)
+    const product = await publishedProduct()
+    await api.patch(`/products/${product.id}`, { slug: `renamed-${product.slug}` }, { token: staff })
+    expect(await tagsOnceArrived([`product:renamed-${product.slug}`])).toEqual(
+      expect.arrayContaining([`product:renamed-${product.slug}`, `product:${product.slug}`, 'products']),
+    )
+  })
+
+  it('should revalidate a product’s pages when its price changes over GraphQL', async () => {
+    const product = await publishedProduct(6700)
+    const res = await api.gql(`mutation { updateProduct(id: ${product.id}, data: { price: 6400 }) { price } }`, { token: staff })
+    expect([res.json.data?.updateProduct?.price, await tagsOnceArrived([`product:${product.slug}`])]).toEqual([
+      6400,
+      expect.arrayContaining([`product:${product.slug}`, 'products']),
+    ])
+  })
+
+  it('should revalidate a product’s pages and the listings when it is unpublished', async () => {
+    const product = await publishedProduct()
+    const res = await api.patch(`/products/${product.id}`, { _status: 'draft' }, { token: staff })
+    expect([res.status, await tagsOnceArrived([`product:${product.slug}`])]).toEqual([200, expect.arrayContaining([`product:${product.slug}`, 'products'])])
+  })
+
+  it('should revalidate a category’s pages, the category lists and the product pages that name it when it changes', async () => {
+    const category = await payload.create({ collection: 'categories', data: { title: 'Revalidated knitwear' } })
+    received.length = 0
+    await api.patch(`/categories/${category.id}`, { title: 'Knitwear' }, { token: staff })
+    expect(await tagsOnceArrived([`category:${category.slug}`])).toEqual(expect.arrayContaining([`category:${category.slug}`, 'categories', 'products']))
+  })
+
+  it('should revalidate the pages that read the store settings when they change', async () => {
+    await api.post('/globals/store-settings', { storeName: 'Ipswich Retail Ltd' }, { token: staff })
+    expect(await tagsOnceArrived(['settings'])).toContain('settings')
   })
 
   it('should revalidate a SKU’s pages when a checkout changes its stock', async () => {
-    await productWithStock(payload, api, staff, 'REVAL-2', 1000, 5)
-    received.length = 0
-    await api.post('/checkout', checkoutBody([{ sku: 'REVAL-2', quantity: 1 }]), { headers: { 'idempotency-key': newKey() } })
-    await until('sku:REVAL-2')
-    expect(allTags()).toEqual(expect.arrayContaining(['sku:REVAL-2', 'inventory']))
+    const product = await publishedProduct(1000, 5)
+    await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 1 }]), { headers: { 'idempotency-key': newKey() } })
+    expect(await tagsOnceArrived([`sku:${product.sku}`])).toEqual(expect.arrayContaining([`sku:${product.sku}`, 'inventory']))
   })
 
-  it('should revalidate the settings when the store settings change', async () => {
-    await api.post('/globals/store-settings', { storeName: 'Ipswich Retail Ltd' }, { token: staff })
-    await until('settings')
-    expect(allTags()).toContain('settings')
+  it('should revalidate a SKU’s pages when staff adjust its stock', async () => {
+    const product = await publishedProduct(1000, 5)
+    await api.post('/inventory/adjust', { sku: product.sku, delta: -2, reason: 'Damaged in store' }, { token: staff })
+    expect(await tagsOnceArrived([`sku:${product.sku}`])).toEqual(expect.arrayContaining([`sku:${product.sku}`, 'inventory']))
+  })
+})
+
+describe('a checkout whose expected total is no longer the total', () => {
+  it('should answer 409 price_changed with the new quote, taking no stock and making no order', async () => {
+    const product = await publishedProduct(6700, 3)
+    await api.patch(`/products/${product.id}`, { price: 6500 }, { token: staff })
+    const before = await payload.count({ collection: 'orders' })
+    const res = await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 1 }], { expectedTotal: 6700 }), {
+      headers: { 'idempotency-key': newKey() },
+    })
+    expect([res.status, res.json.error.code, res.json.error.quote.totals.total, res.json.error.quote.lines[0].unitPrice]).toEqual([
+      409,
+      'price_changed',
+      6500,
+      6500,
+    ])
+    expect([await available(payload, product.sku!), (await payload.count({ collection: 'orders' })).totalDocs]).toEqual([3, before.totalDocs])
+  })
+
+  it('should place the order when the expected total is the total now', async () => {
+    const product = await publishedProduct(6500, 3)
+    const res = await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 1 }], { expectedTotal: 6500 }), {
+      headers: { 'idempotency-key': newKey() },
+    })
+    expect([res.status, res.json.order?.totals.total]).toEqual([201, 6500])
   })
 })
