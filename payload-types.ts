@@ -186,7 +186,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -244,7 +243,6 @@ export interface Customer {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -289,11 +287,11 @@ export interface Product {
   images?: (number | Media)[] | null;
   categories?: (number | Category)[] | null;
   /**
-   * In pence, VAT included (e.g. 1299 = £12.99).
+   * In pounds, VAT included (e.g. 12.99).
    */
   price: number;
   /**
-   * Was-price shown struck through, in pence.
+   * Was-price shown struck through, in pounds.
    */
   compareAtPrice?: number | null;
   /**
@@ -419,6 +417,10 @@ export interface Inventory {
    */
   available: number;
   lowStockThreshold?: number | null;
+  /**
+   * Out at 0, low at or below the threshold. Follows the stock; not edited by hand.
+   */
+  stockStatus?: ('ok' | 'low' | 'out') | null;
   product?: (number | null) | Product;
   title?: string | null;
   variantTitle?: string | null;
@@ -448,6 +450,11 @@ export interface Order {
   id: number;
   orderNumber: string;
   status: 'pending' | 'paid' | 'fulfilled' | 'delivered' | 'cancelled' | 'expired' | 'refunded';
+  fulfilment?: {
+    carrier?: string | null;
+    trackingNumber?: string | null;
+    shippedAt?: string | null;
+  };
   customer?: (number | null) | Customer;
   email: string;
   lines: {
@@ -480,6 +487,7 @@ export interface Order {
         to: string;
         at: string;
         by?: string | null;
+        byName?: string | null;
         note?: string | null;
         id?: string | null;
       }[]
@@ -507,15 +515,10 @@ export interface Order {
     country?: string | null;
   };
   payment?: {
-    method?: string | null;
+    method?: ('manual' | 'test-card') | null;
     provider?: string | null;
     reference?: string | null;
     state?: string | null;
-  };
-  fulfilment?: {
-    carrier?: string | null;
-    trackingNumber?: string | null;
-    shippedAt?: string | null;
   };
   /**
    * The stock ledger rows this order made (reservations, sales, releases, restocks).
@@ -779,7 +782,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -820,7 +822,6 @@ export interface CustomersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -900,6 +901,7 @@ export interface InventorySelect<T extends boolean = true> {
   sku?: T;
   available?: T;
   lowStockThreshold?: T;
+  stockStatus?: T;
   product?: T;
   title?: T;
   variantTitle?: T;
@@ -927,6 +929,13 @@ export interface StockMovementsSelect<T extends boolean = true> {
 export interface OrdersSelect<T extends boolean = true> {
   orderNumber?: T;
   status?: T;
+  fulfilment?:
+    | T
+    | {
+        carrier?: T;
+        trackingNumber?: T;
+        shippedAt?: T;
+      };
   customer?: T;
   email?: T;
   lines?:
@@ -956,6 +965,7 @@ export interface OrdersSelect<T extends boolean = true> {
         to?: T;
         at?: T;
         by?: T;
+        byName?: T;
         note?: T;
         id?: T;
       };
@@ -986,13 +996,6 @@ export interface OrdersSelect<T extends boolean = true> {
         provider?: T;
         reference?: T;
         state?: T;
-      };
-  fulfilment?:
-    | T
-    | {
-        carrier?: T;
-        trackingNumber?: T;
-        shippedAt?: T;
       };
   stockMovements?: T;
   reservationExpiresAt?: T;
@@ -1151,11 +1154,11 @@ export interface StoreSetting {
   pricesIncludeVat?: boolean | null;
   shipping: {
     /**
-     * Flat shipping charge in pence.
+     * Flat shipping charge in pounds.
      */
     flatRate: number;
     /**
-     * Free shipping when the goods total (after discounts) reaches this, in pence.
+     * Free shipping when the goods total (after discounts) reaches this, in pounds.
      */
     freeOver?: number | null;
     /**
@@ -1165,6 +1168,23 @@ export interface StoreSetting {
   };
   reservationMinutes: number;
   manualPaymentHoldDays: number;
+  /**
+   * Printed on VAT invoices.
+   */
+  seller?: {
+    /**
+     * The registered business name, e.g. Ipswich Retail Ltd.
+     */
+    legalName?: string | null;
+    /**
+     * The business address, one line per row.
+     */
+    address?: string | null;
+    /**
+     * e.g. GB123456789
+     */
+    vatNumber?: string | null;
+  };
   lowStockRecipients?:
     | {
         email: string;
@@ -1192,6 +1212,13 @@ export interface StoreSettingsSelect<T extends boolean = true> {
       };
   reservationMinutes?: T;
   manualPaymentHoldDays?: T;
+  seller?:
+    | T
+    | {
+        legalName?: T;
+        address?: T;
+        vatNumber?: T;
+      };
   lowStockRecipients?:
     | T
     | {

@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../../src/access/anyone'
 import { isAdmin } from '../../src/access/isAdmin'
 import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { STOCK_STATUS_LABELS, STOCK_STATUSES } from '../../src/commerce/stockStatus'
 import { refuseDirectStockEdit } from './hooks/refuseDirectStockEdit'
+import { refreshStockStatusAfterEdit, setStockStatus } from './hooks/keepStockStatus'
 import { adjustInventoryEndpoint } from './endpoints/adjust'
 
 // One row per SKU, unversioned: publishing a product never touches stock.
@@ -12,7 +14,7 @@ export const Inventory: CollectionConfig = {
   labels: { singular: 'Stock item', plural: 'Inventory' },
   admin: {
     useAsTitle: 'sku',
-    defaultColumns: ['sku', 'title', 'variantTitle', 'available', 'lowStockThreshold'],
+    defaultColumns: ['sku', 'title', 'variantTitle', 'available', 'lowStockThreshold', 'stockStatus'],
     group: 'Catalogue',
     listSearchableFields: ['sku', 'title'],
   },
@@ -22,7 +24,7 @@ export const Inventory: CollectionConfig = {
     update: isStaff,
     delete: isAdmin,
   },
-  hooks: { beforeValidate: [refuseDirectStockEdit] },
+  hooks: { beforeValidate: [refuseDirectStockEdit], beforeChange: [setStockStatus], afterChange: [refreshStockStatusAfterEdit] },
   endpoints: [adjustInventoryEndpoint],
   fields: [
     { name: 'sku', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
@@ -47,6 +49,21 @@ export const Inventory: CollectionConfig = {
       defaultValue: 5,
       access: { read: isStaffField },
       admin: { step: 1 },
+    },
+    {
+      // Stored (not computed on read) so the list can filter by it; every stock write keeps it in step.
+      name: 'stockStatus',
+      label: 'Status',
+      type: 'select',
+      index: true,
+      defaultValue: 'out',
+      options: STOCK_STATUSES.map((value) => ({ label: STOCK_STATUS_LABELS[value], value })),
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Out at 0, low at or below the threshold. Follows the stock; not edited by hand.',
+        components: { Cell: '/collections/Inventory/ui/StockStatusCell#StockStatusCell' },
+      },
     },
     { name: 'product', type: 'relationship', relationTo: 'products', index: true, admin: { readOnly: true } },
     { name: 'title', type: 'text', admin: { readOnly: true } },

@@ -5,21 +5,27 @@ import { isStaff, isStaffField } from '../../src/access/isStaff'
 import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
 import { nobody } from '../../src/access/nobody'
 import { addressFields } from '../../src/fields/address'
+import { MONEY_COMPONENTS } from '../../src/fields/pence'
 import { handleLookupOrder } from '../../src/endpoints/lookupOrder'
 import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
+import { PAYMENT_METHODS, type PaymentMethod } from '../../src/commerce/checkoutInput'
 import { ORDER_STATUSES } from '../../src/commerce/orderStates'
+import { printEndpoints } from './endpoints/printDocuments'
 import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
+import { nameOldHistoryRows } from './hooks/nameOldHistoryRows'
 import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
 
+const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { manual: 'Manual (bank transfer)', 'test-card': 'Test card' }
+
 // Not `required`: Payload would then demand the whole group in every GraphQL update; checkout always sets them.
-const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true } })
+const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true, components: MONEY_COMPONENTS } })
 
 // Orders are created only by the checkout workflow; staff move them only through the transition endpoint.
 export const Orders: CollectionConfig = {
   slug: 'orders',
   admin: {
     useAsTitle: 'orderNumber',
-    defaultColumns: ['orderNumber', 'email', 'status', 'createdAt'],
+    defaultColumns: ['orderNumber', 'createdAt', 'email', 'totals.total', 'payment.method', 'status'],
     group: 'Shop',
     listSearchableFields: ['orderNumber', 'email'],
   },
@@ -28,6 +34,7 @@ export const Orders: CollectionConfig = {
   endpoints: [
     { path: '/lookup', method: 'get', handler: handleLookupOrder },
     { path: '/:id/transition', method: 'post', handler: handleTransitionOrder },
+    ...printEndpoints,
   ],
   fields: [
     { name: 'orderNumber', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
@@ -38,12 +45,29 @@ export const Orders: CollectionConfig = {
       defaultValue: 'pending',
       index: true,
       options: ORDER_STATUSES.map((value) => ({ label: value, value })),
-      admin: { readOnly: true, position: 'sidebar' },
+      admin: { readOnly: true, position: 'sidebar', components: { Cell: '/collections/Orders/ui/OrderStatusCell#OrderStatusCell' } },
     },
     {
       name: 'transitions',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/collections/Orders/ui/OrderActions#OrderActions' } },
+    },
+    {
+      name: 'print',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/collections/Orders/ui/PrintLinks#PrintLinks' } },
+    },
+    {
+      // In the sidebar once shipped, where the person answering "where is my parcel?" looks first.
+      name: 'fulfilment',
+      label: 'Shipment',
+      type: 'group',
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.fulfilment?.carrier) },
+      fields: [
+        { name: 'carrier', type: 'text' },
+        { name: 'trackingNumber', type: 'text' },
+        { name: 'shippedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
     },
     { name: 'customer', type: 'relationship', relationTo: 'customers', index: true, admin: { readOnly: true } },
     { name: 'email', type: 'email', required: true, admin: { readOnly: true } },
@@ -51,11 +75,11 @@ export const Orders: CollectionConfig = {
       name: 'lines',
       type: 'array',
       required: true,
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { RowLabel: '/collections/Orders/ui/LineRowLabel#LineRowLabel' } },
       fields: [
         { name: 'sku', type: 'text', required: true },
         { name: 'title', type: 'text', required: true },
-        { name: 'options', type: 'json' },
+        { name: 'options', type: 'json', admin: { components: { Field: '/collections/Orders/ui/LineOptions#LineOptions' } } },
         money('unitPrice'),
         { name: 'quantity', type: 'number', required: true },
         money('lineTotal'),
@@ -70,12 +94,13 @@ export const Orders: CollectionConfig = {
     {
       name: 'statusHistory',
       type: 'array',
-      admin: { readOnly: true },
+      admin: { readOnly: true, components: { RowLabel: '/collections/Orders/ui/HistoryRowLabel#HistoryRowLabel' } },
       fields: [
         { name: 'from', type: 'text' },
         { name: 'to', type: 'text', required: true },
-        { name: 'at', type: 'date', required: true },
-        { name: 'by', type: 'text' },
+        { name: 'at', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'by', label: 'Staff id', type: 'text', admin: { hidden: true } },
+        { name: 'byName', label: 'By', type: 'text', hooks: { afterRead: [nameOldHistoryRows] } },
         { name: 'note', type: 'text' },
       ],
     },
@@ -86,20 +111,14 @@ export const Orders: CollectionConfig = {
       type: 'group',
       admin: { readOnly: true },
       fields: [
-        { name: 'method', type: 'text' },
+        {
+          name: 'method',
+          type: 'select',
+          options: PAYMENT_METHODS.map((value) => ({ label: PAYMENT_METHOD_LABELS[value], value })),
+        },
         { name: 'provider', type: 'text' },
         { name: 'reference', type: 'text', access: { read: isStaffField } },
         { name: 'state', type: 'text' },
-      ],
-    },
-    {
-      name: 'fulfilment',
-      type: 'group',
-      admin: { readOnly: true },
-      fields: [
-        { name: 'carrier', type: 'text' },
-        { name: 'trackingNumber', type: 'text' },
-        { name: 'shippedAt', type: 'date' },
       ],
     },
     {

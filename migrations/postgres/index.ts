@@ -1,9 +1,15 @@
 import * as migration_20261126_112428_initial from './20261126_112428_initial';
+import * as migration_20261202_212340_admin_stock_status_history_names_seller from './20261202_212340_admin_stock_status_history_names_seller';
 
 export const migrations = [
   {
     up: migration_20261126_112428_initial.up,
     down: migration_20261126_112428_initial.down,
-    name: '20261126_112428_initial'
+    name: '20261126_112428_initial',
+  },
+  {
+    up: migration_20261202_212340_admin_stock_status_history_names_seller.up,
+    down: migration_20261202_212340_admin_stock_status_history_names_seller.down,
+    name: '20261202_212340_admin_stock_status_history_names_seller'
   },
 ];

@@ -7,6 +7,7 @@ export const handleTransitionOrder = endpoint(async (req) => {
   requireStaff(req)
   const body = await readJsonBody(req)
   const orderId = String(req.routeParams?.id ?? '')
-  const result = await transitionOrder(commerceDeps(req.payload), { orderId, by: req.user!.id, body })
+  const byName = (req.user as { name?: string | null }).name || req.user!.email || null
+  const result = await transitionOrder(commerceDeps(req.payload), { orderId, by: req.user!.id, byName, body })
   return json({ orderId: result.orderId, orderNumber: result.orderNumber, from: result.from, to: result.to, stock: result.stockEffect })
 })

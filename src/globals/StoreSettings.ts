@@ -25,8 +25,8 @@ export const StoreSettings: GlobalConfig = {
       name: 'shipping',
       type: 'group',
       fields: [
-        penceField('flatRate', { required: true, defaultValue: 395, description: 'Flat shipping charge in pence.' }),
-        penceField('freeOver', { defaultValue: 5000, description: 'Free shipping when the goods total (after discounts) reaches this, in pence.' }),
+        penceField('flatRate', { required: true, defaultValue: 395, description: 'Flat shipping charge in pounds.' }),
+        penceField('freeOver', { defaultValue: 5000, description: 'Free shipping when the goods total (after discounts) reaches this, in pounds.' }),
         {
           name: 'countries',
           type: 'text',
@@ -39,6 +39,17 @@ export const StoreSettings: GlobalConfig = {
     },
     { name: 'reservationMinutes', type: 'number', required: true, defaultValue: 30, min: 1, admin: { step: 1 } },
     { name: 'manualPaymentHoldDays', type: 'number', required: true, defaultValue: 7, min: 1, admin: { step: 1 } },
+    {
+      // What a UK VAT invoice must show about the seller (HMRC VAT Notice 700/21); the invoice is refused without them.
+      name: 'seller',
+      type: 'group',
+      admin: { description: 'Printed on VAT invoices.' },
+      fields: [
+        { name: 'legalName', type: 'text', admin: { description: 'The registered business name, e.g. Ipswich Retail Ltd.' } },
+        { name: 'address', type: 'textarea', admin: { description: 'The business address, one line per row.' } },
+        { name: 'vatNumber', label: 'VAT number', type: 'text', admin: { description: 'e.g. GB123456789' } },
+      ],
+    },
     {
       name: 'lowStockRecipients',
       type: 'array',

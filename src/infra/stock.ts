@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { setStockStatusAfter } from './commerce/stockStatusSql'
 import { queryRows, sql } from './sql'
 
 // One conditional statement: the row changes only if the result stays ≥ 0, so concurrent writers never oversell.
@@ -12,7 +13,7 @@ export async function changeAvailable(
   const rows = await queryRows<{ available: number | string; low_stock_threshold: number | string | null }>(
     payload,
     req,
-    sql`UPDATE inventory SET available = available + ${change}, updated_at = ${new Date().toISOString()}
+    sql`UPDATE inventory SET available = available + ${change}, ${setStockStatusAfter(payload, change)}, updated_at = ${new Date().toISOString()}
         WHERE sku = ${sku} AND available + ${change} >= 0
         RETURNING available, low_stock_threshold`,
   )

@@ -63,6 +63,17 @@ export function orderCases(subject: () => StoreUnderTest): void {
     expect([updated, order?.status, order?.payment, order?.statusHistory, order?.reservationExpiresAt]).toEqual([true, 'paid', payment, history, null])
   })
 
+  it("should keep the staff member's name in the history beside their id", async () => {
+    const { store, addSku } = subject()
+    const sku = unique('NAMED')
+    await addSku(sku, 1)
+    const { id } = await store.createOrder(await orderDraft(store, sku))
+    const history = [{ from: 'pending' as const, to: 'cancelled' as const, at: paidAt, by: 7, byName: 'Ada Lovelace', note: null }]
+    await store.updateOrder(id, { status: 'cancelled', statusHistory: history }, 'pending')
+    const order = await store.findOrder(id)
+    expect(order?.statusHistory.map((h) => [String(h.by), h.byName])).toEqual([['7', 'Ada Lovelace']])
+  })
+
   it('should refuse an update when the order has moved on from the expected status', async () => {
     const { store, addSku } = subject()
     const sku = unique('MOVED')

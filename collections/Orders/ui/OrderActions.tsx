@@ -1,64 +1,80 @@
 'use client'
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, CheckboxInput, FieldLabel, TextInput, toast, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import React, { useState } from 'react'
 
-import { allowedMoves, canRestock, isOrderStatus } from '../../../src/commerce/orderStates'
+import { allowedMoves, canRestock, isOrderStatus, type OrderStatus } from '../../../src/commerce/orderStates'
+import { refusalMessage } from '../../../src/commerce/refusalMessage'
+
+type Change = React.ChangeEvent<HTMLInputElement>
 
 export function OrderActions() {
   const { id } = useDocumentInfo()
+  const router = useRouter()
   const status = useFormFields(([fields]) => fields.status?.value as string | undefined)
   const [note, setNote] = useState('')
   const [restock, setRestock] = useState(false)
   const [carrier, setCarrier] = useState('')
   const [trackingNumber, setTrackingNumber] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   if (!id || !status) return null
   // The buttons read the table the transition workflow enforces; the server still decides.
   const from = isOrderStatus(status) ? status : null
   const moves = from ? allowedMoves(from) : []
 
-  const move = async (to: string) => {
-    setMessage(null)
-    const res = await fetch(`/api/orders/${id}/transition`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ to, note: note || undefined, restock, carrier: carrier || undefined, trackingNumber: trackingNumber || undefined }),
-    })
-    const body = await res.json().catch(() => ({}))
-    if (res.ok) window.location.reload()
-    // Our endpoints answer { error: { message } }; Payload's own errors { errors: [{ message }] }.
-    else setMessage(body.error?.message ?? body.errors?.[0]?.message ?? `Refused (${res.status})`)
+  const move = async (to: OrderStatus) => {
+    setBusy(true)
+    try {
+      const res = await fetch(`/api/orders/${id}/transition`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ to, note: note || undefined, restock, carrier: carrier || undefined, trackingNumber: trackingNumber || undefined }),
+      })
+      const body = await res.json().catch(() => null)
+      if (!res.ok) return void toast.error(refusalMessage(body, res.status))
+      toast.success(`Order ${body.orderNumber} is now ${body.to}.`)
+      setNote('')
+      setRestock(false)
+      router.refresh()
+    } catch {
+      toast.error('Could not reach the server; the order is unchanged.')
+    } finally {
+      setBusy(false)
+    }
   }
 
   return (
-    <div className="field-type" style={{ marginBottom: 24 }}>
-      <label className="field-label">Move order ({status})</label>
+    <div className="field-type order-actions" style={{ marginBottom: 'var(--base)' }}>
+      <FieldLabel label={`Move order (${status})`} />
       {moves.length === 0 && <p>No further moves: this order is {status}.</p>}
       {moves.length > 0 && (
-        <div style={{ display: 'grid', gap: 8 }}>
-          <input placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} aria-label="Note" />
+        <div style={{ display: 'grid', gap: 'calc(var(--base) / 2)' }}>
+          <TextInput path="moveNote" label="Note (optional)" value={note} onChange={(e: Change) => setNote(e.target.value)} />
           {moves.includes('fulfilled') && (
             <>
-              <input placeholder="Carrier" value={carrier} onChange={(e) => setCarrier(e.target.value)} aria-label="Carrier" />
-              <input placeholder="Tracking number" value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} aria-label="Tracking number" />
+              <TextInput
+                path="moveCarrier"
+                label="Carrier"
+                placeholder="e.g. Royal Mail"
+                value={carrier}
+                onChange={(e: Change) => setCarrier(e.target.value)}
+              />
+              <TextInput path="moveTrackingNumber" label="Tracking number" value={trackingNumber} onChange={(e: Change) => setTrackingNumber(e.target.value)} />
             </>
           )}
           {from && moves.some((to) => canRestock(from, to)) && (
-            <label>
-              <input type="checkbox" checked={restock} onChange={(e) => setRestock(e.target.checked)} /> Return stock on cancel/refund
-            </label>
+            <CheckboxInput id="moveRestock" label="Return stock on cancel/refund" checked={restock} onToggle={(e) => setRestock(e.target.checked)} />
           )}
-          <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <div style={{ display: 'flex', gap: 'calc(var(--base) / 2)', flexWrap: 'wrap' }}>
             {moves.map((to) => (
-              <button key={to} type="button" className="btn btn--style-secondary btn--size-small" onClick={() => move(to)}>
+              <Button key={to} id={`move-to-${to}`} buttonStyle="secondary" size="small" margin={false} disabled={busy} onClick={() => void move(to)}>
                 Mark {to}
-              </button>
+              </Button>
             ))}
           </div>
         </div>
       )}
-      {message && <p role="alert">{message}</p>}
     </div>
   )
 }

@@ -43,6 +43,8 @@ export interface HistoryEntry {
   to: OrderStatus
   at: Date
   by: Id | null
+  /** The staff member's name as it was at the time (ids outlive renames and deleted accounts). */
+  byName?: string | null
   note: string | null
 }
 

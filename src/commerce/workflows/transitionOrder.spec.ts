@@ -84,6 +84,12 @@ describe('transitionOrder', () => {
     })
   })
 
+  it("should keep the staff member's name in the history", async () => {
+    const { store, deps, orderId } = await withOrder('paid')
+    await transitionOrder(deps, { orderId, by: 7, byName: 'Sam Staff', body: { to: 'cancelled' } })
+    expect(store.allOrders()[0].statusHistory.at(-1)).toMatchObject({ by: 7, byName: 'Sam Staff' })
+  })
+
   it('should release the reservation when a pending order is cancelled', async () => {
     const { store, deps, orderId } = await withOrder('pending')
     await move(deps, orderId, { to: 'cancelled' })

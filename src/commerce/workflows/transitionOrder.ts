@@ -18,6 +18,8 @@ export interface TransitionOrderRequest {
   orderId: Id
   /** The staff user making the move; null for the system (expiry job, payment). */
   by: Id | null
+  /** Their name, kept in the history beside the id. */
+  byName?: string | null
   body: unknown
 }
 
@@ -31,6 +33,7 @@ export interface TransitionOrderResult {
 }
 
 type Context = StockContext
+type Actor = Pick<TransitionOrderRequest, 'by' | 'byName'>
 
 function assertFulfilmentFields(body: TransitionInput): void {
   if (body.to !== 'fulfilled') return
@@ -41,8 +44,9 @@ function assertFulfilmentFields(body: TransitionInput): void {
 }
 
 /** The new fields of the order, and the values they replace (for the undo). */
-function patches(order: OrderRecord, body: TransitionInput, by: Id | null, now: Date) {
-  const entry = { from: order.status, to: body.to, at: now, by, note: body.note ?? null }
+function patches(order: OrderRecord, body: TransitionInput, actor: Actor, now: Date) {
+  // The system (expiry job, payment) has no name; a staff move keeps whose it was as they were called then.
+  const entry = { from: order.status, to: body.to, at: now, by: actor.by, ...(actor.byName ? { byName: actor.byName } : {}), note: body.note ?? null }
   const next: OrderPatch = { status: body.to, statusHistory: [...order.statusHistory, entry] }
   const previous: OrderPatch = { status: order.status, statusHistory: order.statusHistory }
   if (body.to === 'fulfilled') {
@@ -69,11 +73,11 @@ function transitionSteps(
   order: OrderRecord,
   body: TransitionInput,
   effect: TransitionStockEffect,
-  by: Id | null,
+  actor: Actor,
   now: Date,
 ): WorkflowStep<Context, unknown>[] {
   const lines = sortBySku(mergeItems(order.lines))
-  const { next, previous } = patches(order, body, by, now)
+  const { next, previous } = patches(order, body, actor, now)
   const steps: WorkflowStep<Context, unknown>[] = [
     defineStep<Context, null>({
       name: 'updateStatus',
@@ -93,7 +97,7 @@ function transitionSteps(
     steps.push(...lines.map((line) => returnStockStep<Context>(tx, line, effect)))
   }
   if (effect !== null) {
-    const meta = { order: order.id, by, note: body.note ?? null }
+    const meta = { order: order.id, by: actor.by, note: body.note ?? null }
     steps.push(insertMovementsStep<Context>(tx, `record:${effect}`, () => orderMovements(effect, lines, meta)))
   }
   return steps
@@ -128,7 +132,7 @@ export async function transitionOrder(deps: CommerceDeps, request: TransitionOrd
     ...stockEvents(c.stockChanges),
   ]
   await deps.store.withTransaction((tx) =>
-    runWorkflow('transitionOrder', [...transitionSteps(tx, order, body, effect, request.by, now), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
+    runWorkflow('transitionOrder', [...transitionSteps(tx, order, body, effect, request, now), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
   )
   const events = eventsOf(ctx)
   await publishAll(deps.events, events)

@@ -34,6 +34,7 @@ function toRecord(doc: OrderDoc): OrderRecord {
       to: h.to,
       at: new Date(h.at),
       by: h.by ?? null,
+      ...(h.byName ? { byName: h.byName } : {}),
       note: h.note ?? null,
     })),
     payment: doc.payment,
@@ -45,7 +46,7 @@ function toRecord(doc: OrderDoc): OrderRecord {
 }
 
 const historyData = (h: OrderRecord['statusHistory']) =>
-  h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), note: e.note }))
+  h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), byName: e.byName ?? null, note: e.note }))
 
 export async function createOrder(payload: Payload, req: PayloadRequest, draft: OrderDraft) {
   const created = await payload.create({
@@ -108,12 +109,14 @@ export async function updateOrder(payload: Payload, req: PayloadRequest, id: Id,
   if (claimed.length === 0) return false
   if (patch.statusHistory) {
     await queryRows(payload, req, sql`DELETE FROM orders_status_history WHERE _parent_id = ${orderId} RETURNING id`)
-    const rows = historyData(patch.statusHistory).map((h, i) => sql`(${i + 1}, ${orderId}, ${arrayRowId()}, ${h.from}, ${h.to}, ${h.at}, ${h.by}, ${h.note})`)
+    const rows = historyData(patch.statusHistory).map(
+      (h, i) => sql`(${i + 1}, ${orderId}, ${arrayRowId()}, ${h.from}, ${h.to}, ${h.at}, ${h.by}, ${h.byName}, ${h.note})`,
+    )
     if (rows.length > 0) {
       await queryRows(
         payload,
         req,
-        sql`INSERT INTO orders_status_history (_order, _parent_id, id, "from", "to", "at", "by", "note") VALUES ${sql.join(rows, sql`, `)} RETURNING id`,
+        sql`INSERT INTO orders_status_history (_order, _parent_id, id, "from", "to", "at", "by", "by_name", "note") VALUES ${sql.join(rows, sql`, `)} RETURNING id`,
       )
     }
   }

@@ -10,6 +10,7 @@ import { findSellable, loadSettings } from './catalogue'
 import { idempotencyKeys } from './idempotency'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
 import { allocateOrderNumber } from './orderNumbers'
+import { setStockStatusAfter } from './stockStatusSql'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -72,7 +73,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
       const rows = await queryRows<{ available: number | string }>(
         payload,
         req,
-        sql`UPDATE inventory SET available = available + ${delta}, updated_at = ${new Date().toISOString()}
+        sql`UPDATE inventory SET available = available + ${delta}, ${setStockStatusAfter(payload, delta)}, updated_at = ${new Date().toISOString()}
             WHERE sku = ${sku} AND available + ${delta} >= 0${guard} RETURNING available`,
       )
       if (rows.length === 0) {

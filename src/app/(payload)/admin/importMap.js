@@ -21,9 +21,20 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { MoneyCell as MoneyCell_f45a297040e13d354fa5c26e6b26f41f } from '../../../../src/fields/ui/MoneyCell'
+import { MoneyField as MoneyField_e47715f1b3130b4df55cc547d3254ce2 } from '../../../../src/fields/ui/MoneyField'
+import { BooleanCell as BooleanCell_8f84890e36917605e57155ccc454c72b } from '../../../../src/fields/ui/BooleanCell'
 import { StockSummary as StockSummary_c449b46c5674de7d8ebb5950146a4652 } from '../../../../collections/Products/ui/StockSummary'
 import { AdjustStock as AdjustStock_56a6152e3cab309429d65280510c17ba } from '../../../../collections/Inventory/ui/AdjustStock'
+import { StockStatusCell as StockStatusCell_a2af95ccff12737120ee46ade7d5edd9 } from '../../../../collections/Inventory/ui/StockStatusCell'
+import { OrderNumberCell as OrderNumberCell_140f2328192ed47b51cbd0a5da5de003 } from '../../../../collections/StockMovements/ui/OrderNumberCell'
+import { OrderStatusCell as OrderStatusCell_9ba333f8a21b94ed6abf54ecdf13236e } from '../../../../collections/Orders/ui/OrderStatusCell'
 import { OrderActions as OrderActions_6f0c29ab458ec00ff3575180870329fe } from '../../../../collections/Orders/ui/OrderActions'
+import { PrintLinks as PrintLinks_07fb0cafde88f8e2e972e920a88b0119 } from '../../../../collections/Orders/ui/PrintLinks'
+import { LineOptions as LineOptions_449ccd2a2dfe91049beb0e5d4deaf035 } from '../../../../collections/Orders/ui/LineOptions'
+import { LineRowLabel as LineRowLabel_6be26c579b56efde03caf5b3c02adfeb } from '../../../../collections/Orders/ui/LineRowLabel'
+import { HistoryRowLabel as HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13 } from '../../../../collections/Orders/ui/HistoryRowLabel'
+import { SalesDashboard as SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62 } from '../../../../src/admin/dashboard/SalesDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -51,8 +62,19 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/fields/ui/MoneyCell#MoneyCell": MoneyCell_f45a297040e13d354fa5c26e6b26f41f,
+  "/src/fields/ui/MoneyField#MoneyField": MoneyField_e47715f1b3130b4df55cc547d3254ce2,
+  "/src/fields/ui/BooleanCell#BooleanCell": BooleanCell_8f84890e36917605e57155ccc454c72b,
   "/collections/Products/ui/StockSummary#StockSummary": StockSummary_c449b46c5674de7d8ebb5950146a4652,
   "/collections/Inventory/ui/AdjustStock#AdjustStock": AdjustStock_56a6152e3cab309429d65280510c17ba,
+  "/collections/Inventory/ui/StockStatusCell#StockStatusCell": StockStatusCell_a2af95ccff12737120ee46ade7d5edd9,
+  "/collections/StockMovements/ui/OrderNumberCell#OrderNumberCell": OrderNumberCell_140f2328192ed47b51cbd0a5da5de003,
+  "/collections/Orders/ui/OrderStatusCell#OrderStatusCell": OrderStatusCell_9ba333f8a21b94ed6abf54ecdf13236e,
   "/collections/Orders/ui/OrderActions#OrderActions": OrderActions_6f0c29ab458ec00ff3575180870329fe,
+  "/collections/Orders/ui/PrintLinks#PrintLinks": PrintLinks_07fb0cafde88f8e2e972e920a88b0119,
+  "/collections/Orders/ui/LineOptions#LineOptions": LineOptions_449ccd2a2dfe91049beb0e5d4deaf035,
+  "/collections/Orders/ui/LineRowLabel#LineRowLabel": LineRowLabel_6be26c579b56efde03caf5b3c02adfeb,
+  "/collections/Orders/ui/HistoryRowLabel#HistoryRowLabel": HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13,
+  "/src/admin/dashboard/SalesDashboard#SalesDashboard": SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
