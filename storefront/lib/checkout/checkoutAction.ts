@@ -7,6 +7,7 @@ import type { FieldErrors } from '../cms/apiErrors'
 import { shortageMessage } from '../cms/apiErrors'
 import { CmsError, cmsRequest } from '../cms/client'
 import { readCart, writeCart } from '../cart/cartStore'
+import { formatPrice } from '../money'
 import { sessionToken } from '../session/session'
 import type { CheckoutOutcome, CheckoutValues } from './checkoutForm'
 import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm, readExpectedTotal } from './checkoutForm'
@@ -22,6 +23,12 @@ export interface CheckoutState {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The summary is priced without a discount code: with one, a different total is the discount, not a new price. */
+function priceChangedMessage(outcome: { message: string; total: number | null }, values: CheckoutValues): string {
+  if (!values.discountCode || outcome.total === null) return outcome.message
+  return `With your discount code the total is ${formatPrice(outcome.total)}. Check it and press “Place order” again to pay that.`
+}
 
 function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string, expectedTotal: number | null): CheckoutState {
   const state: CheckoutState = { key, values: echoValues(values), fieldErrors: {}, formError: null, expectedTotal }
@@ -39,7 +46,7 @@ function stateFor(outcome: CheckoutOutcome, values: CheckoutValues, key: string,
       return { ...state, formError: `Some items are no longer in stock — ${list.join('; ')}. Update your cart and try again.` }
     }
     case 'price_changed':
-      return { ...state, formError: outcome.message, expectedTotal: outcome.total }
+      return { ...state, formError: priceChangedMessage(outcome, values), expectedTotal: outcome.total }
     case 'retry':
     case 'refused':
       return { ...state, formError: outcome.message }
