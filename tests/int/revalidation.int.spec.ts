@@ -119,6 +119,16 @@ describe('storefront revalidation on the quick start’s configuration', () => {
     expect(await tagsOnceArrived([`sku:${product.sku}`])).toEqual(expect.arrayContaining([`sku:${product.sku}`, 'inventory']))
   })
 
+  it('should revalidate a SKU’s pages when a cancelled order puts its stock back', async () => {
+    const product = await publishedProduct(1000, 5)
+    const placed = await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 2 }]), { headers: { 'idempotency-key': newKey() } })
+    await tagsOnceArrived([`sku:${product.sku}`])
+    received.length = 0
+    const admin = (await staffToken(payload, 'admin')).token
+    const res = await api.post(`/orders/${placed.json.order.id}/transition`, { to: 'cancelled', restock: true }, { token: admin })
+    expect([res.status, await tagsOnceArrived([`sku:${product.sku}`])]).toEqual([200, expect.arrayContaining([`sku:${product.sku}`, 'inventory'])])
+  })
+
   it('should revalidate a SKU’s pages when staff adjust its stock', async () => {
     const product = await publishedProduct(1000, 5)
     await api.post('/inventory/adjust', { sku: product.sku, delta: -2, reason: 'Damaged in store' }, { token: staff })
