@@ -57,6 +57,8 @@ export const Inventory: CollectionConfig = {
       type: 'select',
       index: true,
       defaultValue: 'out',
+      // Like the threshold it is measured against, for staff only.
+      access: { read: isStaffField },
       options: STOCK_STATUSES.map((value) => ({ label: STOCK_STATUS_LABELS[value], value })),
       admin: {
         readOnly: true,
