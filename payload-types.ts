@@ -77,6 +77,7 @@ export interface Config {
     orders: Order;
     media: Media;
     'idempotency-keys': IdempotencyKey;
+    imports: Import;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -98,6 +99,7 @@ export interface Config {
     orders: OrdersSelect<false> | OrdersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
+    imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -127,6 +129,7 @@ export interface Config {
       sendLowStockDigest: TaskSendLowStockDigest;
       cleanIdempotencyKeys: TaskCleanIdempotencyKeys;
       cleanStaleCarts: TaskCleanStaleCarts;
+      applyCatalogueImport: TaskApplyCatalogueImport;
       inline: {
         input: unknown;
         output: unknown;
@@ -548,6 +551,56 @@ export interface IdempotencyKey {
   createdAt: string;
 }
 /**
+ * Import products or stock levels from a CSV file: Catalogue → Import CSV.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports".
+ */
+export interface Import {
+  id: number;
+  fileName: string;
+  kind: 'products' | 'stock';
+  status: 'previewed' | 'invalid' | 'queued' | 'running' | 'done' | 'failed';
+  encoding?: string | null;
+  rows?: number | null;
+  errorCount?: number | null;
+  summary?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rowErrors?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  message?: string | null;
+  by?: (number | null) | User;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  fingerprint?: string | null;
+  source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -623,7 +676,8 @@ export interface PayloadJob {
           | 'releaseExpiredReservations'
           | 'sendLowStockDigest'
           | 'cleanIdempotencyKeys'
-          | 'cleanStaleCarts';
+          | 'cleanStaleCarts'
+          | 'applyCatalogueImport';
         taskID: string;
         input?:
           | {
@@ -665,6 +719,7 @@ export interface PayloadJob {
         | 'sendLowStockDigest'
         | 'cleanIdempotencyKeys'
         | 'cleanStaleCarts'
+        | 'applyCatalogueImport'
       )
     | null;
   queue?: string | null;
@@ -715,6 +770,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-keys';
         value: number | IdempotencyKey;
+      } | null)
+    | ({
+        relationTo: 'imports';
+        value: number | Import;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1070,6 +1129,29 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports_select".
+ */
+export interface ImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  kind?: T;
+  status?: T;
+  encoding?: T;
+  rows?: T;
+  errorCount?: T;
+  summary?: T;
+  rowErrors?: T;
+  result?: T;
+  message?: T;
+  by?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  fingerprint?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1307,6 +1389,18 @@ export interface TaskCleanStaleCarts {
   };
   output: {
     cleared?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApplyCatalogueImport".
+ */
+export interface TaskApplyCatalogueImport {
+  input: {
+    importId: number;
+  };
+  output: {
+    status?: string | null;
   };
 }
 /**

@@ -1,5 +1,6 @@
 import * as migration_20261126_112409_initial from './20261126_112409_initial';
 import * as migration_20261202_212312_admin_stock_status_history_names_seller from './20261202_212312_admin_stock_status_history_names_seller';
+import * as migration_20261202_214417_csv_imports from './20261202_214417_csv_imports';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261202_212312_admin_stock_status_history_names_seller.up,
     down: migration_20261202_212312_admin_stock_status_history_names_seller.down,
-    name: '20261202_212312_admin_stock_status_history_names_seller'
+    name: '20261202_212312_admin_stock_status_history_names_seller',
+  },
+  {
+    up: migration_20261202_214417_csv_imports.up,
+    down: migration_20261202_214417_csv_imports.down,
+    name: '20261202_214417_csv_imports'
   },
 ];

@@ -22,6 +22,8 @@ export { snapshotFingerprint } from './fingerprint'
 export interface ImportFile {
   kind: CsvKind
   encoding: CsvEncoding
+  /** The decoded text, kept so the apply job reads exactly what was previewed. */
+  text: string
   rows: number
   products: ImportedProduct[]
   levels: ImportedSku[]
@@ -42,7 +44,7 @@ export function readImportFile(kind: CsvKind, bytes: Uint8Array): ImportFile {
   if (parsed.header.length === 0 && parsed.errors.length === 0)
     throw new CommerceError(400, 'empty_file', 'The file is empty: it needs a header row and at least one row')
   const { header, errors: headerErrors } = readHeader(kind, parsed.header)
-  const base = { kind, encoding, rows: parsed.records.length }
+  const base = { kind, encoding, text, rows: parsed.records.length }
   if (headerErrors.length > 0 || parsed.header.length === 0) {
     return { ...base, products: [], levels: [], errors: [...parsed.errors, ...headerErrors] }
   }
@@ -72,6 +74,9 @@ export interface PlannedImport {
 /** Compares the file with the shop: the plan, a fingerprint of the data it was made from, and every problem. */
 export function planImport(file: ImportFile, snapshot: CatalogueSnapshot): PlannedImport {
   const plan = file.kind === 'products' ? planProductImport(file.products, snapshot) : planStockImport(file.levels, snapshot)
-  const all = byRow([...file.errors, ...plan.errors])
+  // A cell the file already got wrong is not reported again by the plan (a bad price is not also a missing one).
+  const seen = new Set(file.errors.map((e) => `${e.row}:${e.column}`))
+  const all = byRow([...file.errors, ...plan.errors.filter((e) => !seen.has(`${e.row}:${e.column}`))])
   return { plan, fingerprint: fingerprintOf(snapshot), errors: all.slice(0, MAX_REPORTED_ERRORS), errorCount: all.length }
 }
+export { applyStockChanges } from './applyStock'

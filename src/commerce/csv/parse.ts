@@ -19,7 +19,7 @@ export interface ParsedCsv {
 export function parseCsvText(text: string): ParsedCsv {
   let rows: string[][]
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: false }) as string[][]
+    rows = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false }) as string[][]
   } catch (error) {
     const e = error as { message?: string; lines?: number }
     const message = `The file cannot be read as CSV: ${(e.message ?? 'parse error').replace(/^Invalid /, 'invalid ')}`

@@ -1,4 +1,5 @@
 import { withJobMetrics } from '../jobMetrics'
+import { applyCatalogueImport } from './applyCatalogueImport'
 import { cleanIdempotencyKeys } from './cleanIdempotencyKeys'
 import { cleanStaleCarts } from './cleanStaleCarts'
 import { releaseExpiredReservationsTask } from './releaseExpiredReservations'
@@ -15,4 +16,5 @@ export const tasks = [
   sendLowStockDigest,
   cleanIdempotencyKeys,
   cleanStaleCarts,
+  applyCatalogueImport,
 ].map(withJobMetrics)

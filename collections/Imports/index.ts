@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../src/access/isStaff'
+import { nobody } from '../../src/access/nobody'
+import { CSV_KINDS } from '../../src/commerce/csv'
+import { IMPORT_STATUSES } from '../../src/infra/catalogueCsv/imports'
+import { importEndpoints } from '../../src/endpoints/imports'
+
+// One record per uploaded CSV: its preview, then the job that applies it. Written only by the import endpoints and job.
+export const Imports: CollectionConfig = {
+  slug: 'imports',
+  labels: { singular: 'CSV import', plural: 'CSV imports' },
+  admin: {
+    useAsTitle: 'fileName',
+    defaultColumns: ['fileName', 'kind', 'status', 'rows', 'errorCount', 'createdAt'],
+    group: 'Catalogue',
+    description: 'Import products or stock levels from a CSV file: Catalogue → Import CSV.',
+  },
+  access: { read: isStaff, create: nobody, update: nobody, delete: isStaff },
+  endpoints: importEndpoints,
+  fields: [
+    { name: 'fileName', type: 'text', required: true, admin: { readOnly: true } },
+    { name: 'kind', type: 'select', required: true, options: CSV_KINDS.map((value) => ({ label: value, value })), admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      index: true,
+      options: IMPORT_STATUSES.map((value) => ({ label: value, value })),
+      admin: { readOnly: true },
+    },
+    { name: 'encoding', type: 'text', admin: { readOnly: true } },
+    { name: 'rows', type: 'number', admin: { readOnly: true } },
+    { name: 'errorCount', type: 'number', admin: { readOnly: true } },
+    { name: 'summary', type: 'json', admin: { readOnly: true } },
+    { name: 'rowErrors', type: 'json', admin: { readOnly: true } },
+    { name: 'result', type: 'json', admin: { readOnly: true } },
+    { name: 'message', type: 'text', admin: { readOnly: true } },
+    { name: 'by', type: 'relationship', relationTo: 'users', admin: { readOnly: true } },
+    { name: 'startedAt', type: 'date', admin: { readOnly: true } },
+    { name: 'finishedAt', type: 'date', admin: { readOnly: true } },
+    // What the preview saw and read: the apply job re-reads both, so it applies exactly what was previewed.
+    { name: 'fingerprint', type: 'text', admin: { hidden: true } },
+    { name: 'source', type: 'textarea', admin: { hidden: true } },
+  ],
+}
