@@ -5,6 +5,7 @@ import { DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
 import { describeWith } from '../helpers/services'
 import { captureApiRequests, captureGuardRefusals, logInToAdmin, reloadAndRead, saveWith, type CapturedRequest } from './merchandiser'
 import { launchBrowser, startStack, type Stack } from './stack'
+import * as stockAndOrders from './admin/stockAndOrders'
 
 const BUILD_AND_START_MS = 25 * 60_000
 // E2E_CAPTURE_ADMIN_REQUESTS=<file> keeps what the admin sent (tests/fixtures/admin-requests.json is one such run).
@@ -104,6 +105,70 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
   // ── money, dates and labels ──
 
   // ── stock and orders ──
+
+  it('should adjust stock through the panel, show the refusal of a too-large reduction in a toast, and filter the inventory by status', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const token = await stockAndOrders.staffToken(base, DEMO_MERCHANDISER)
+    const row = (await stockAndOrders.stockRows(base, token, '&where[stockStatus][equals]=ok'))[0]
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    await page.goto(`${base}/admin/collections/inventory/${row.id}`, { waitUntil: 'networkidle' })
+    const added = await stockAndOrders.adjustThroughPanel(page, 5, 'Delivery from supplier')
+    expect(added).toEqual({ kind: 'success', text: expect.stringContaining(`is now ${row.available + 5}`) })
+    expect(await stockAndOrders.availableShown(page, row.available + 5)).toBe(String(row.available + 5))
+
+    const refused = await stockAndOrders.adjustThroughPanel(page, -(row.available + 6), 'Stock take')
+    expect(refused).toEqual({ kind: 'error', text: `Stock cannot go below 0 (available ${row.available + 5}, change -${row.available + 6})` })
+    const [after] = await stockAndOrders.stockRows(base, token, `&where[sku][equals]=${row.sku}`)
+    expect(after.available).toBe(row.available + 5)
+    expect(refusals).toEqual([expect.stringContaining('Stock cannot go below 0')])
+
+    const all = await stockAndOrders.stockRows(base, token)
+    for (const status of ['out', 'low'] as const) {
+      await stockAndOrders.filterInventoryByStatus(page, base, status)
+      const listed = await stockAndOrders.listedRows(page)
+      expect(listed.map((r) => r.sku).sort()).toEqual(stockAndOrders.expectedByFigures(all, status).sort())
+      expect(new Set(listed.map((r) => r.badge))).toEqual(new Set([status === 'out' ? 'Out of stock' : 'Low']))
+    }
+  }, 240_000)
+
+  it('should move a paid order to fulfilled through the panel, show names, numbers and options, and print its packing slip and VAT invoice', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const token = await stockAndOrders.staffToken(base, E2E_ADMIN)
+    const { order, options } = await stockAndOrders.placePaidOrder(base, token)
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, E2E_ADMIN)
+    const seller = { legalName: 'Ipswich Retail Ltd', address: '1 Butter Market\nIpswich IP1 1BE', vatNumber: 'GB123456789' }
+    expect((await stockAndOrders.fillSellerDetails(page, base, seller)).kind).toBe('success')
+
+    await page.goto(`${base}/admin/collections/orders/${order.id}`, { waitUntil: 'networkidle' })
+    const moved = await stockAndOrders.fulfilThroughPanel(page, 'Royal Mail', 'RM123456785GB')
+    expect(moved).toEqual({ kind: 'success', text: `Order ${order.orderNumber} is now fulfilled.` })
+    const shown = await stockAndOrders.orderPage(page, 'fulfilled')
+    expect(shown.history.at(-1)).toMatch(/^paid → fulfilled · .+ · Administrator$/)
+    expect(new Set(shown.movementOrders)).toEqual(new Set([order.orderNumber]))
+    expect(shown.options).toEqual([options])
+    expect([shown.carrier, shown.tracking]).toEqual(['Royal Mail', 'RM123456785GB'])
+
+    const slip = await stockAndOrders.openPrintView(page.context(), page, 'Packing slip')
+    for (const text of ['Packing slip', order.orderNumber, 'RM123456785GB', order.lines[0].sku, options, 'Harriet Cobbold']) expect(slip.text).toContain(text)
+    const invoice = await stockAndOrders.openPrintView(page.context(), page, 'VAT invoice')
+    const net = stockAndOrders.money(order.totals.total - order.totals.vat)
+    for (const text of [
+      'VAT invoice',
+      order.orderNumber,
+      'GB123456789',
+      'Ipswich Retail Ltd',
+      net,
+      stockAndOrders.money(order.totals.vat),
+      stockAndOrders.money(order.totals.total),
+      '20%',
+    ]) {
+      expect(invoice.text).toContain(text)
+    }
+    expect(refusals).toEqual([])
+  }, 240_000)
 
   // ── CSV import and export ──
 
