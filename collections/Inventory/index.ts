@@ -17,6 +17,7 @@ export const Inventory: CollectionConfig = {
     defaultColumns: ['sku', 'title', 'variantTitle', 'available', 'lowStockThreshold', 'stockStatus'],
     group: 'Catalogue',
     listSearchableFields: ['sku', 'title'],
+    components: { beforeListTable: [{ path: '/collections/Imports/ui/CsvListActions#CsvListActions', clientProps: { kind: 'stock' } }] },
   },
   access: {
     read: anyone,

@@ -15,6 +15,7 @@ export const Products: CollectionConfig = {
     defaultColumns: ['title', 'sku', 'price', 'featured', '_status', 'updatedAt'],
     group: 'Catalogue',
     listSearchableFields: ['title', 'slug', 'sku'],
+    components: { beforeListTable: [{ path: '/collections/Imports/ui/CsvListActions#CsvListActions', clientProps: { kind: 'products' } }] },
   },
   versions: { drafts: true, maxPerDoc: 50 },
   access: {

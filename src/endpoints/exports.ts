@@ -2,7 +2,7 @@ import type { Where } from 'payload'
 
 import { CSV_KINDS, type CsvKind } from '../commerce/csv'
 import { CommerceError } from '../commerce/errors'
-import { exportCsv, listWhere } from '../infra/catalogueCsv/exportData'
+import { COLLECTION_OF, exportCsv, listWhere } from '../infra/catalogueCsv/exportData'
 import { endpoint, requireStaff } from './respond'
 
 // GET /api/imports/export/products|stock?where[…]=…&search=… — the list's current filter as a CSV download.
@@ -11,7 +11,9 @@ export const handleExport = endpoint(async (req) => {
   const kind = req.routeParams?.kind as CsvKind
   if (!CSV_KINDS.includes(kind)) throw new CommerceError(404, 'unknown_export', `Export products or stock, not ${JSON.stringify(kind)}`)
   const query = (req.query ?? {}) as { where?: Where; search?: string }
-  const { csv, rows } = await exportCsv(req.payload, req, kind, listWhere(kind, query.where, typeof query.search === 'string' ? query.search : undefined))
+  const searchable = req.payload.collections[COLLECTION_OF[kind]].config.admin.listSearchableFields ?? []
+  const search = typeof query.search === 'string' ? query.search : undefined
+  const { csv, rows } = await exportCsv(req.payload, req, kind, listWhere(searchable, query.where, search))
   const date = new Date().toISOString().slice(0, 10)
   return new Response(csv, {
     status: 200,

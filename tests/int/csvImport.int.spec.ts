@@ -28,7 +28,7 @@ const HEADER = 'slug,title,status,price,categories,sku,variant_title,option1_nam
 function upload(csv: string | Uint8Array, kind = 'products', name = 'import.csv') {
   const form = new FormData()
   form.append('kind', kind)
-  form.append('file', new Blob([typeof csv === 'string' ? new TextEncoder().encode(csv) : csv], { type: 'text/csv' }), name)
+  form.append('file', new Blob([(typeof csv === 'string' ? new TextEncoder().encode(csv) : csv) as BlobPart], { type: 'text/csv' }), name)
   return api.post('/imports/preview', undefined, { token: staff, rawBody: form })
 }
 

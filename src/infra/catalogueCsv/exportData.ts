@@ -5,13 +5,13 @@ import type { Product } from '../../../payload-types'
 import { categoryPaths, mediaFiles, productSlugs, stockRows, toStockRow, toStoredProduct } from './snapshot'
 
 type Id = number | string
-const SEARCHABLE: Record<CsvKind, string[]> = { products: ['title', 'slug', 'sku'], stock: ['sku', 'title'] }
+export const COLLECTION_OF: Record<CsvKind, 'products' | 'inventory'> = { products: 'products', stock: 'inventory' }
 
 /** The admin list's filter: its `where` and its search box (a `like` on the list's searchable fields). */
-export function listWhere(kind: CsvKind, where: Where | undefined, search: string | undefined): Where {
+export function listWhere(searchable: readonly string[], where: Where | undefined, search: string | undefined): Where {
   const parts: Where[] = []
   if (where && Object.keys(where).length > 0) parts.push(where)
-  if (search && search.trim()) parts.push({ or: SEARCHABLE[kind].map((field) => ({ [field]: { like: search.trim() } })) })
+  if (search && search.trim()) parts.push({ or: searchable.map((field) => ({ [field]: { like: search.trim() } })) })
   return parts.length === 0 ? {} : parts.length === 1 ? parts[0] : { and: parts }
 }
 

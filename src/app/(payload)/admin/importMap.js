@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { StockSummary as StockSummary_c449b46c5674de7d8ebb5950146a4652 } from '../../../../collections/Products/ui/StockSummary'
+import { CsvListActions as CsvListActions_9e9c89a1d3cb7926be5746c62b6d1f44 } from '../../../../collections/Imports/ui/CsvListActions'
 import { AdjustStock as AdjustStock_56a6152e3cab309429d65280510c17ba } from '../../../../collections/Inventory/ui/AdjustStock'
 import { StockStatusCell as StockStatusCell_a2af95ccff12737120ee46ade7d5edd9 } from '../../../../collections/Inventory/ui/StockStatusCell'
 import { OrderNumberCell as OrderNumberCell_140f2328192ed47b51cbd0a5da5de003 } from '../../../../collections/StockMovements/ui/OrderNumberCell'
@@ -31,6 +32,7 @@ import { PrintLinks as PrintLinks_07fb0cafde88f8e2e972e920a88b0119 } from '../..
 import { LineOptions as LineOptions_449ccd2a2dfe91049beb0e5d4deaf035 } from '../../../../collections/Orders/ui/LineOptions'
 import { LineRowLabel as LineRowLabel_6be26c579b56efde03caf5b3c02adfeb } from '../../../../collections/Orders/ui/LineRowLabel'
 import { HistoryRowLabel as HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13 } from '../../../../collections/Orders/ui/HistoryRowLabel'
+import { ImportPanel as ImportPanel_c3ceec3f9c4719643aaf69419f467f1a } from '../../../../collections/Imports/ui/ImportPanel'
 import { SalesDashboard as SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62 } from '../../../../src/admin/dashboard/SalesDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -60,6 +62,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/Products/ui/StockSummary#StockSummary": StockSummary_c449b46c5674de7d8ebb5950146a4652,
+  "/collections/Imports/ui/CsvListActions#CsvListActions": CsvListActions_9e9c89a1d3cb7926be5746c62b6d1f44,
   "/collections/Inventory/ui/AdjustStock#AdjustStock": AdjustStock_56a6152e3cab309429d65280510c17ba,
   "/collections/Inventory/ui/StockStatusCell#StockStatusCell": StockStatusCell_a2af95ccff12737120ee46ade7d5edd9,
   "/collections/StockMovements/ui/OrderNumberCell#OrderNumberCell": OrderNumberCell_140f2328192ed47b51cbd0a5da5de003,
@@ -69,6 +72,7 @@ export const importMap = {
   "/collections/Orders/ui/LineOptions#LineOptions": LineOptions_449ccd2a2dfe91049beb0e5d4deaf035,
   "/collections/Orders/ui/LineRowLabel#LineRowLabel": LineRowLabel_6be26c579b56efde03caf5b3c02adfeb,
   "/collections/Orders/ui/HistoryRowLabel#HistoryRowLabel": HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13,
+  "/collections/Imports/ui/ImportPanel#ImportPanel": ImportPanel_c3ceec3f9c4719643aaf69419f467f1a,
   "/src/admin/dashboard/SalesDashboard#SalesDashboard": SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
