@@ -136,6 +136,22 @@ describe('storefront revalidation on the quick start’s configuration', () => {
   })
 })
 
+describe('storefront revalidation after a CSV import', () => {
+  it('should revalidate the pages of the products and SKUs the import changed', async () => {
+    const product = await publishedProduct(6700, 3)
+    const csv = `slug,title,status,price,sku,stock\n${product.slug},${product.title},published,64.00,${product.sku},9`
+    const form = new FormData()
+    form.append('kind', 'products')
+    form.append('file', new Blob([csv], { type: 'text/csv' }), 'prices.csv')
+    const preview = await api.post('/imports/preview', undefined, { token: staff, rawBody: form })
+    const applied = await api.post(`/imports/${preview.json.id}/apply`, undefined, { token: staff })
+    await payload.jobs.run({ allQueues: true, limit: 10 })
+    const tags = [`product:${product.slug}`, 'products', `sku:${product.sku}`, 'inventory']
+    const imported = await payload.findByID({ collection: 'products', id: product.id, depth: 0 })
+    expect([preview.json.errors, applied.status, imported.price, await tagsOnceArrived(tags)]).toEqual([[], 202, 6400, expect.arrayContaining(tags)])
+  })
+})
+
 describe('a checkout whose expected total is no longer the total', () => {
   it('should answer 409 price_changed with the new quote, taking no stock and making no order', async () => {
     const product = await publishedProduct(6700, 3)
