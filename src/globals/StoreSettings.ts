@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '../access/anyone'
 import { isStaff, isStaffField } from '../access/isStaff'
 import { penceField } from '../fields/pence'
+import { normaliseVatNumber, vatNumberProblem } from '../commerce/vatNumber'
 
 export const StoreSettings: GlobalConfig = {
   slug: 'store-settings',
@@ -47,7 +48,14 @@ export const StoreSettings: GlobalConfig = {
       fields: [
         { name: 'legalName', type: 'text', admin: { description: 'The registered business name, e.g. Ipswich Retail Ltd.' } },
         { name: 'address', type: 'textarea', admin: { description: 'The business address, one line per row.' } },
-        { name: 'vatNumber', label: 'VAT number', type: 'text', admin: { description: 'e.g. GB123456789' } },
+        {
+          name: 'vatNumber',
+          label: 'VAT number',
+          type: 'text',
+          validate: (value: string | null | undefined) => vatNumberProblem(value) ?? true,
+          hooks: { beforeChange: [({ value }) => (typeof value === 'string' && value.trim() ? normaliseVatNumber(value) : value)] },
+          admin: { description: 'e.g. GB123456789' },
+        },
       ],
     },
     {
