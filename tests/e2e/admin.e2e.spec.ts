@@ -6,6 +6,8 @@ import { describeWith } from '../helpers/services'
 import { captureApiRequests, captureGuardRefusals, logInToAdmin, reloadAndRead, saveWith, type CapturedRequest } from './merchandiser'
 import { launchBrowser, startStack, type Stack } from './stack'
 import * as stockAndOrders from './admin/stockAndOrders'
+import { publishNewPriceAndWatch, recordFreshnessDelays } from './admin/freshness'
+import { formatGBP } from '../../src/commerce/money'
 import * as dashboard from './admin/dashboard'
 import { formatGBP } from '../../src/commerce/money'
 
@@ -175,6 +177,19 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
   // ── CSV import and export ──
 
   // ── storefront freshness ──
+
+  it('should show a price published in the admin on the product, category, home and search pages, and in a cart that held the old price', async () => {
+    const { page } = await newPage()
+    const run = await publishNewPriceAndWatch(stack, browser, page, DEMO_MERCHANDISER, E2E_ADMIN)
+    recordFreshnessDelays(run)
+    expect(run.publishedPrice).toBe(run.newPrice)
+    const neverShown = Object.entries(run.delays).filter(([, ms]) => ms === null)
+    expect(neverShown).toEqual([])
+    expect(run.cartNotice).toContain(`from ${formatGBP(run.oldPrice)} to ${formatGBP(run.newPrice)}`)
+    expect(run.checkoutNotice).toContain(`from ${formatGBP(run.oldPrice)} to ${formatGBP(run.newPrice)}`)
+    expect(run.staleCheckout).toEqual({ status: 409, code: 'price_changed', quotedTotal: run.staleCheckout.newTotal, newTotal: expect.any(Number) })
+    expect([run.ordersAfter, run.stockAfter]).toEqual([run.ordersBefore, run.stockBefore])
+  }, 180_000)
 
   // ── dashboard (last: it checks figures the steps above left) ──
 
