@@ -7,7 +7,6 @@ import { captureApiRequests, captureGuardRefusals, logInToAdmin, reloadAndRead, 
 import { launchBrowser, startStack, type Stack } from './stack'
 import * as stockAndOrders from './admin/stockAndOrders'
 import { publishNewPriceAndWatch, recordFreshnessDelays } from './admin/freshness'
-import { formatGBP } from '../../src/commerce/money'
 import * as dashboard from './admin/dashboard'
 import { formatGBP } from '../../src/commerce/money'
 
