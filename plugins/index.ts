@@ -2,6 +2,7 @@ import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
 import { env } from '../src/infra/env'
+import { britishDatesPlugin } from './britishDates'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
 import { storefrontRevalidationPlugin } from './storefrontRevalidation'
 
@@ -16,4 +17,6 @@ export const plugins: Plugin[] = [
   cacheInvalidationPlugin(),
   // The same changes refresh the storefront's cached pages within moments (POST <storefront>/api/revalidate).
   storefrontRevalidationPlugin({ storefrontUrl: env().storefrontUrl, secret: env().revalidateSecret }),
+  // Dates in the admin as a UK shop reads them; last, so it sees every date field the plugins above add.
+  britishDatesPlugin(),
 ]

@@ -5,6 +5,7 @@ import { isStaff, isStaffField } from '../../src/access/isStaff'
 import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
 import { nobody } from '../../src/access/nobody'
 import { addressFields } from '../../src/fields/address'
+import { MONEY_COMPONENTS } from '../../src/fields/pence'
 import { handleLookupOrder } from '../../src/endpoints/lookupOrder'
 import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
 import { PAYMENT_METHODS, type PaymentMethod } from '../../src/commerce/checkoutInput'
@@ -17,7 +18,7 @@ import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
 const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { manual: 'Manual (bank transfer)', 'test-card': 'Test card' }
 
 // Not `required`: Payload would then demand the whole group in every GraphQL update; checkout always sets them.
-const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true } })
+const money = (name: string): Field => ({ name, type: 'number', defaultValue: 0, admin: { readOnly: true, components: MONEY_COMPONENTS } })
 
 // Orders are created only by the checkout workflow; staff move them only through the transition endpoint.
 export const Orders: CollectionConfig = {

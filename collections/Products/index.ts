@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../src/access/isStaff'
 import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
-import { penceField } from '../../src/fields/pence'
+import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { validateSkus } from './hooks/validateSkus'
@@ -42,9 +42,9 @@ export const Products: CollectionConfig = {
     },
     { name: 'categories', type: 'relationship', relationTo: 'categories', hasMany: true, index: true },
     penceField('price', { required: true }),
-    penceField('compareAtPrice', { description: 'Was-price shown struck through, in pence.' }),
+    penceField('compareAtPrice', { description: 'Was-price shown struck through, in pounds.' }),
     { name: 'weight', type: 'number', min: 0, admin: { description: 'Grams', step: 1 } },
-    { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { components: { Cell: BOOLEAN_CELL } } },
     {
       name: 'sku',
       type: 'text',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { assertNonNegativePence, assertPence, formatGBP, roundHalfUp } from './money'
+import { POUNDS_EXAMPLE, assertNonNegativePence, assertPence, formatGBP, formatPounds, parsePounds, roundHalfUp } from './money'
 
 describe('formatGBP', () => {
   it('should format pence as pounds with two decimals', () => {
@@ -74,5 +74,89 @@ describe('roundHalfUp', () => {
 
   it('should refuse a fractional numerator', () => {
     expect(() => roundHalfUp(1.5, 2)).toThrow('numerator must be a safe integer')
+  })
+})
+
+describe('formatPounds', () => {
+  it('should write pence as pounds with two decimals and no pound sign', () => {
+    expect(formatPounds(1250)).toBe('12.50')
+  })
+
+  it('should not group thousands, so the text reads back as typed', () => {
+    expect(formatPounds(123456789)).toBe('1234567.89')
+  })
+
+  it('should write zero as 0.00', () => {
+    expect(formatPounds(0)).toBe('0.00')
+  })
+
+  it('should put a minus sign before a negative amount', () => {
+    expect(formatPounds(-5)).toBe('-0.05')
+  })
+
+  it('should refuse fractional pence', () => {
+    expect(() => formatPounds(12.5)).toThrow('whole number of pence')
+  })
+})
+
+describe('parsePounds', () => {
+  it.each([
+    ['12.50', 1250],
+    ['12.5', 1250],
+    ['£12.50', 1250],
+    ['12', 1200],
+    ['£ 12.05', 1205],
+    ['  7.99  ', 799],
+    ['0.01', 1],
+    ['0', 0],
+    ['.5', 50],
+    ['12.', 1200],
+    ['1,234.56', 123456],
+    ['£1,234,567.89', 123456789],
+    ['1234567.89', 123456789],
+    ['9999999999999.99', 999999999999999],
+  ])('should read %j as %d pence', (text, pence) => {
+    expect(parsePounds(text)).toEqual({ ok: true, pence })
+  })
+
+  it('should read an empty field as no amount', () => {
+    expect(parsePounds('   ')).toEqual({ ok: true, pence: null })
+  })
+
+  it('should read back every amount formatPounds and formatGBP write', () => {
+    const amounts = [0, 1, 99, 100, 1250, 99999, 123456789]
+    expect(amounts.map((p) => [parsePounds(formatPounds(p)), parsePounds(formatGBP(p))])).toEqual(
+      amounts.map((pence) => [
+        { ok: true, pence },
+        { ok: true, pence },
+      ]),
+    )
+  })
+
+  it('should refuse a decimal comma and show the amount with a point', () => {
+    expect(parsePounds('12,50')).toEqual({ ok: false, message: 'Use a point before the pence: 12.50, not 12,50' })
+  })
+
+  it('should refuse a decimal comma with one digit after it', () => {
+    expect(parsePounds('£3,5')).toEqual({ ok: false, message: 'Use a point before the pence: 3.50, not 3,5' })
+  })
+
+  it('should refuse more than two decimal places', () => {
+    expect(parsePounds('12.505')).toEqual({ ok: false, message: 'Pence have two decimal places at most: 12.505 has 3' })
+  })
+
+  it.each(['-12', '-£12.50', '£-1', '\u22125'])('should refuse the negative amount %j', (text) => {
+    expect(parsePounds(text)).toEqual({ ok: false, message: 'The amount must not be negative' })
+  })
+
+  it.each(['abc', '£', '.', '12.50p', '£12.50 GBP', '1 250', '1,23,456', '12..5', '1.2.3', '+12', '1e3', '12,5000'])(
+    'should refuse %j with an example of what to type',
+    (text) => {
+      expect(parsePounds(text)).toEqual({ ok: false, message: POUNDS_EXAMPLE })
+    },
+  )
+
+  it('should refuse an amount beyond whole-pence precision', () => {
+    expect(parsePounds('99999999999999')).toEqual({ ok: false, message: 'The amount is too large' })
   })
 })

@@ -1,6 +1,18 @@
-import type { NumberField } from 'payload'
+import { ValidationError, type NumberField } from 'payload'
 
-// Money is stored as whole pence; fractional or negative values are refused by name.
+import { POUNDS_EXAMPLE } from '../commerce/money'
+import { checkPence } from './checkPence'
+
+/** The admin's one money input and list cell: pounds with a "£" on screen, whole pence in the data. */
+export const MONEY_COMPONENTS = {
+  Field: '/src/fields/ui/MoneyField#MoneyField',
+  Cell: '/src/fields/ui/MoneyCell#MoneyCell',
+} as const
+
+/** A checkbox's list cell: "Yes"/"No" rather than true/false. */
+export const BOOLEAN_CELL = '/src/fields/ui/BooleanCell#BooleanCell'
+
+// Money is stored as whole pence (the API takes and gives pence); the admin shows and takes pounds.
 export function penceField(name: string, options: { label?: string; required?: boolean; description?: string; defaultValue?: number } = {}): NumberField {
   return {
     name,
@@ -9,12 +21,17 @@ export function penceField(name: string, options: { label?: string; required?: b
     required: options.required ?? false,
     defaultValue: options.defaultValue,
     min: 0,
-    admin: { description: options.description ?? 'In pence, VAT included (e.g. 1299 = £12.99).', step: 1 },
-    validate: (value: number | null | undefined) => {
-      if (value === null || value === undefined) return options.required ? `${name} is required` : true
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `${name} must be a whole number of pence`
-      if (value < 0) return `${name} must not be negative`
-      return true
-    },
+    admin: { description: options.description ?? 'In pounds, VAT included (e.g. 12.99).', step: 1, components: MONEY_COMPONENTS },
+    hooks: { beforeValidate: [refuseNotANumber] },
+    validate: (value: number | null | undefined) => checkPence(value, { name, required: options.required }),
   }
+}
+
+// Payload reads text sent for a number with parseFloat before any validate runs, and a draft skips validate:
+// text that is no number (the admin's money field sends "£12,50" for a typing mistake) arrives here as NaN.
+const refuseNotANumber: NonNullable<NonNullable<NumberField['hooks']>['beforeValidate']>[number] = ({ value, path, collection, global, req }) => {
+  if (typeof value === 'number' && Number.isNaN(value)) {
+    throw new ValidationError({ collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message: POUNDS_EXAMPLE }], req })
+  }
+  return value
 }

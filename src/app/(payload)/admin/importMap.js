@@ -21,6 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { MoneyCell as MoneyCell_f45a297040e13d354fa5c26e6b26f41f } from '../../../../src/fields/ui/MoneyCell'
+import { MoneyField as MoneyField_e47715f1b3130b4df55cc547d3254ce2 } from '../../../../src/fields/ui/MoneyField'
+import { BooleanCell as BooleanCell_8f84890e36917605e57155ccc454c72b } from '../../../../src/fields/ui/BooleanCell'
 import { StockSummary as StockSummary_c449b46c5674de7d8ebb5950146a4652 } from '../../../../collections/Products/ui/StockSummary'
 import { CsvListActions as CsvListActions_9e9c89a1d3cb7926be5746c62b6d1f44 } from '../../../../collections/Imports/ui/CsvListActions'
 import { AdjustStock as AdjustStock_56a6152e3cab309429d65280510c17ba } from '../../../../collections/Inventory/ui/AdjustStock'
@@ -61,6 +64,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/fields/ui/MoneyCell#MoneyCell": MoneyCell_f45a297040e13d354fa5c26e6b26f41f,
+  "/src/fields/ui/MoneyField#MoneyField": MoneyField_e47715f1b3130b4df55cc547d3254ce2,
+  "/src/fields/ui/BooleanCell#BooleanCell": BooleanCell_8f84890e36917605e57155ccc454c72b,
   "/collections/Products/ui/StockSummary#StockSummary": StockSummary_c449b46c5674de7d8ebb5950146a4652,
   "/collections/Imports/ui/CsvListActions#CsvListActions": CsvListActions_9e9c89a1d3cb7926be5746c62b6d1f44,
   "/collections/Inventory/ui/AdjustStock#AdjustStock": AdjustStock_56a6152e3cab309429d65280510c17ba,
