@@ -87,7 +87,12 @@ export function ImportPreview({ preview }: { preview: Preview }) {
         testId="import-products"
         caption="Products"
         head={['Row', 'Product', 'Action', 'Changes']}
-        rows={preview.products.map((p) => [`Row ${p.row}`, `${p.title} (${p.slug})`, p.action === 'create' ? 'Create' : 'Update', p.changed.join(', ')])}
+        rows={preview.products.map((p) => [
+          `Row ${p.row}`,
+          `${p.title} (${p.slug})`,
+          p.action === 'create' ? 'Create' : 'Update',
+          p.action === 'create' ? 'new product' : p.changed.join(', '),
+        ])}
       />
       <SimpleTable
         testId="import-stock"
