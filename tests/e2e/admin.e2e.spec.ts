@@ -8,6 +8,9 @@ import { launchBrowser, startStack, type Stack } from './stack'
 import { fillMoney, pounds, readMoney } from './admin/money'
 import * as stockAndOrders from './admin/stockAndOrders'
 import * as csv from './admin/csv'
+import * as dashboard from './admin/dashboard'
+import { publishNewPriceAndWatch, recordFreshnessDelays } from './admin/freshness'
+import { formatGBP } from '../../src/commerce/money'
 
 const BUILD_AND_START_MS = 25 * 60_000
 // E2E_CAPTURE_ADMIN_REQUESTS=<file> keeps what the admin sent (tests/fixtures/admin-requests.json is one such run).
@@ -202,5 +205,62 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
 
   // ── storefront freshness ──
 
+  it('should show a price published in the admin on the product, category, home and search pages, and in a cart that held the old price', async () => {
+    const { page } = await newPage()
+    const run = await publishNewPriceAndWatch(stack, browser, page, DEMO_MERCHANDISER, E2E_ADMIN)
+    recordFreshnessDelays(run)
+    expect(run.publishedPrice).toBe(run.newPrice)
+    const neverShown = Object.entries(run.delays).filter(([, ms]) => ms === null)
+    expect(neverShown).toEqual([])
+    expect(run.cartNotice).toContain(`from ${formatGBP(run.oldPrice)} to ${formatGBP(run.newPrice)}`)
+    expect(run.checkoutNotice).toContain(`from ${formatGBP(run.oldPrice)} to ${formatGBP(run.newPrice)}`)
+    expect(run.staleCheckout).toEqual({ status: 409, code: 'price_changed', quotedTotal: run.staleCheckout.newTotal, newTotal: expect.any(Number) })
+    expect([run.ordersAfter, run.stockAfter]).toEqual([run.ordersBefore, run.stockBefore])
+  }, 180_000)
+
   // ── dashboard (last: it checks figures the steps above left) ──
+
+  it('should show sales, orders waiting, low stock, top sellers and refunds as worked out from the orders, with 23:30 UTC in summer on the next London day', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const token = await dashboard.staffToken(base, E2E_ADMIN)
+    const [, refunded, cancelled, late] = await dashboard.placePaidOrders(base, token, 4)
+    const summerDay = dashboard.pastSummerDay()
+    // 23:30 UTC the evening before is 00:30 British Summer Time on summerDay. Written before the moves below, whose events refresh the cache.
+    await dashboard.setCreatedAt(stack.databaseUrl, late.id, `${dashboard.plusDays(summerDay, -1)}T23:30:00.000Z`)
+    await dashboard.moveOrder(base, token, refunded.id, 'refunded')
+    await dashboard.moveOrder(base, token, cancelled.id, 'cancelled')
+    const [orders, inventory] = [await dashboard.allOrders(base, token), await dashboard.allInventory(base, token)]
+    const money = (f: dashboard.Figures) => ({
+      revenue: formatGBP(f.revenue),
+      orders: f.orders,
+      refunded: formatGBP(f.refunded),
+      cancellations: f.cancellations,
+    })
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    const shown = await dashboard.readDashboard(page, base)
+    // The server's London day (the test never guesses it: a run across midnight still compares like with like).
+    const today = shown.shownDay!
+    expect(shown.today).toEqual(money(dashboard.expectedFigures(orders, today, 1)))
+    expect(shown.last7).toEqual(money(dashboard.expectedFigures(orders, today, 7)))
+    expect(shown.last30).toEqual(money(dashboard.expectedFigures(orders, today, 30)))
+    expect(shown.waiting).toEqual(dashboard.expectedWaiting(orders))
+    expect(shown.lowStock).toBe(dashboard.expectedLowStock(inventory))
+    expect(shown.topSellers).toEqual(dashboard.expectedTopSellers(orders, today))
+    expect(shown.reversals.slice(0, 2)).toEqual([`${cancelled.orderNumber} cancelled`, `${refunded.orderNumber} refunded`])
+
+    const summer = await dashboard.readDashboard(page, base, summerDay)
+    expect(dashboard.expectedFigures(orders, summerDay, 1)).toEqual({ revenue: late.totals.total, orders: 1, refunded: 0, refunds: 0, cancellations: 0 })
+    expect([summer.shownDay, summer.today]).toEqual([summerDay, money(dashboard.expectedFigures(orders, summerDay, 1))])
+    const eveningBefore = await dashboard.readDashboard(page, base, dashboard.plusDays(summerDay, -1))
+    expect(eveningBefore.today).toEqual(money(dashboard.expectedFigures(orders, dashboard.plusDays(summerDay, -1), 1)))
+    expect(eveningBefore.today.orders).toBe(0)
+
+    await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
+    const list = await dashboard.followWaitingLink(page, 'paid')
+    expect(list.url).toContain('where[status][equals]=paid')
+    expect(list.statuses).toEqual(Array(Math.min(dashboard.expectedWaiting(orders).paid, 10)).fill('paid'))
+    expect(refusals).toEqual([])
+  }, 240_000)
 })
