@@ -29,10 +29,10 @@ export async function stockRows(base: string, token: string, where = ''): Promis
 
 /** Waits for the next toast of the admin's own kind and gives its class and text. */
 export async function nextToast(page: Page, act: () => Promise<void>): Promise<{ kind: 'success' | 'error'; text: string }> {
-  const toasts = page.locator('.payload-toast-container .toast-success, .payload-toast-container .toast-error')
-  const before = await toasts.count()
+  // Toasts already on screen are marked, so an earlier one (the newest is listed first) is never read as this one's.
+  await page.locator('.payload-toast-container :is(.toast-success, .toast-error)').evaluateAll((els) => els.forEach((el) => el.setAttribute('data-seen', '')))
   await act()
-  const toast = toasts.nth(before)
+  const toast = page.locator('.payload-toast-container :is(.toast-success, .toast-error):not([data-seen])').first()
   await toast.waitFor()
   const isError = await toast.evaluate((el) => el.classList.contains('toast-error'))
   return { kind: isError ? 'error' : 'success', text: ((await toast.textContent()) ?? '').trim() }
@@ -65,8 +65,9 @@ export async function filterInventoryByStatus(page: Page, base: string, status: 
   await page.locator('.rs__option', { hasText: /^Status$/ }).click()
   await condition.locator('.condition__value .rs__control').click()
   await page.locator('.rs__option', { hasText: new RegExp(`^${STOCK_STATUS_LABELS[status]}$`) }).click()
-  await page.waitForURL((url) => url.search.includes('stockStatus'))
-  await page.waitForLoadState('networkidle')
+  await page.waitForURL((url) => decodeURIComponent(url.search).includes(`[stockStatus][equals]=${status}`))
+  // A hundred rows a page, as the list's "Per page" offers, so every matching row is on screen.
+  await page.goto(`${page.url()}&limit=100`, { waitUntil: 'networkidle' })
 }
 
 /** SKU and badge text of every row the list shows. */
