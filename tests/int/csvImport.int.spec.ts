@@ -164,6 +164,15 @@ describe('CSV import apply', () => {
     await runJobs()
   })
 
+  it('should fail an import left running by a stopped process, so it no longer blocks the next one', async () => {
+    const startedAt = new Date(Date.now() - 60 * 60_000).toISOString()
+    const stuck = await payload.create({ collection: 'imports', data: { fileName: 'stuck.csv', kind: 'products', status: 'running', startedAt } })
+    const next = await upload([HEADER, 'csv-three,Three,draft,1.00,,CSV-THREE,,,,,'].join('\n'))
+    expect((await apply(next.json.id)).status).toBe(202)
+    await runJobs()
+    expect(await payload.findByID({ collection: 'imports', id: stuck.id })).toMatchObject({ status: 'failed', message: expect.stringMatching(/interrupted/) })
+  })
+
   it('should answer 409 when the stock changed since the preview', async () => {
     await importFile([HEADER, 'csv-mug,Mug,published,6.50,,CSV-MUG,,,,10,'].join('\n'))
     const preview = await upload('sku,available\nCSV-MUG,20', 'stock')

@@ -17,6 +17,8 @@ export const IMPORT_MAX_BYTES = 4 * 1024 * 1024
 /** Rows of the plan a preview answers with (the summary counts them all). */
 const PREVIEW_ROWS = 200
 export const IMPORT_TASK = 'applyCatalogueImport'
+// A 25,000-row file applies in a few minutes; one still running after this was cut off.
+const INTERRUPTED_AFTER_MS = 30 * 60_000
 
 const internal = { collection: 'imports', overrideAccess: true, depth: 0 } as const
 
@@ -83,6 +85,16 @@ async function findImport(payload: Payload, id: Id): Promise<ImportDoc> {
 
 const fileOf = (doc: ImportDoc) => readImportFile(doc.kind, new TextEncoder().encode(doc.source ?? ''))
 
+/** An import left `running` far longer than any file takes was cut off with its process: its transaction rolled back. */
+async function failInterrupted(payload: Payload) {
+  const before = new Date(Date.now() - INTERRUPTED_AFTER_MS).toISOString()
+  await payload.update({
+    ...internal,
+    where: { and: [{ status: { equals: 'running' } }, { startedAt: { less_than: before } }] },
+    data: { status: 'failed', message: 'The import was interrupted (its process stopped); nothing was written', finishedAt: new Date().toISOString() },
+  })
+}
+
 /** Queues the job that applies a previewed import: one at a time, and only while the shop is as the preview saw it. */
 export async function requestApply(payload: Payload, id: Id): Promise<{ id: Id; status: ImportStatus }> {
   const lease = await processLock().acquire('imports:apply', 30_000)
@@ -91,6 +103,7 @@ export async function requestApply(payload: Payload, id: Id): Promise<{ id: Id; 
     const doc = await findImport(payload, id)
     if (doc.status === 'invalid') throw new CommerceError(422, 'import_invalid', `The file has ${doc.errorCount} problems: fix them and preview it again`)
     if (doc.status !== 'previewed') throw conflict('import_not_previewed', `This import is ${doc.status}: preview the file again to import it once more`)
+    await failInterrupted(payload)
     const busy = await payload.count({ collection: 'imports', overrideAccess: true, where: { status: { in: ['queued', 'running'] } } })
     if (busy.totalDocs > 0) throw conflict('import_running', 'Another import is running: wait for it to finish, then apply this one')
     const file = fileOf(doc)
