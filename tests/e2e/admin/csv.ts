@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 
 // The merchandiser's CSV import page (the CSV imports list) and the Export button above the products list.
+// Thresholds are 0 so the imported SKUs never count as low stock in the dashboard step that runs later.
 
 type Answer<T> = { docs: T[]; totalDocs: number }
 
@@ -12,7 +13,7 @@ export function productsCsv(stamp: string, count: number, broken: boolean): stri
     const price = broken && row === 5 ? '"6,50"' : `${(5 + i / 4).toFixed(2)}`
     const sku = broken && row === 12 ? `${stamp.toUpperCase()}-2` : `${stamp.toUpperCase()}-${i}`
     const stock = broken && row === 30 ? 'ten' : String(i)
-    rows.push(`${stamp}-${i},Imported mug ${i} (${stamp}),published,${price},,350,no,,${sku},${stock},3`)
+    rows.push(`${stamp}-${i},Imported mug ${i} (${stamp}),published,${price},,350,no,,${sku},${stock},0`)
   }
   return `${rows.join('\n')}\n`
 }
