@@ -136,6 +136,7 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
       expect(listed.map((r) => r.sku).sort()).toEqual(stockAndOrders.expectedByFigures(all, status).sort())
       expect(new Set(listed.map((r) => r.badge))).toEqual(new Set([status === 'out' ? 'Out of stock' : 'Low']))
     }
+    await stockAndOrders.keepScreenshot(page, 'admin-inventory-low')
   }, 240_000)
 
   it('should move a paid order to fulfilled through the panel, show names, numbers and options, and print its packing slip and VAT invoice', async () => {
@@ -155,10 +156,12 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
     expect(new Set(shown.movementOrders)).toEqual(new Set([order.orderNumber]))
     expect(shown.options).toEqual([options])
     expect([shown.carrier, shown.tracking]).toEqual(['Royal Mail', 'RM123456785GB'])
+    await stockAndOrders.keepScreenshot(page, 'admin-order')
 
     const slip = await stockAndOrders.openPrintView(page.context(), page, 'Packing slip')
     for (const text of ['Packing slip', order.orderNumber, 'RM123456785GB', order.lines[0].sku, options, 'Harriet Cobbold']) expect(slip.text).toContain(text)
     const invoice = await stockAndOrders.openPrintView(page.context(), page, 'VAT invoice')
+    await stockAndOrders.keepScreenshot(invoice.tab, 'admin-vat-invoice')
     const net = stockAndOrders.money(order.totals.total - order.totals.vat)
     for (const text of [
       'VAT invoice',

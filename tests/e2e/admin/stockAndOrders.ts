@@ -1,7 +1,9 @@
+import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 
 import { formatGBP } from '../../../src/commerce/money'
 import { STOCK_STATUS_LABELS, stockStatusOf, type StockStatus } from '../../../src/commerce/stockStatus'
+import { saveScreenshot } from '../screenshot'
 
 // The merchandiser's stock panel and inventory list, and the admin's order page with its print views.
 
@@ -144,3 +146,9 @@ export async function openPrintView(context: BrowserContext, page: Page, label: 
 }
 
 export const money = formatGBP
+
+/** Keeps what the admin showed as docs/screenshots/<name>.png (linked from docs/stock-and-orders.md). */
+export async function keepScreenshot(page: Page, name: string) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..')
+  await saveScreenshot(page, path.join(root, 'docs/screenshots', `${name}.png`))
+}
