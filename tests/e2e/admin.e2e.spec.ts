@@ -264,6 +264,7 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
     const list = await dashboard.followWaitingLink(page, 'paid')
     expect(list.url).toContain('where[status][equals]=paid')
     expect(list.statuses).toEqual(Array(Math.min(dashboard.expectedWaiting(orders).paid, 10)).fill('paid'))
+    await dashboard.screenshotDashboard(page, base)
     expect(refusals).toEqual([])
   }, 240_000)
 })

@@ -1,4 +1,7 @@
+import path from 'node:path'
 import type { Page } from 'playwright-core'
+
+import { saveScreenshot } from '../screenshot'
 
 // The merchandiser's dashboard: fixture orders through the REST checkout, moved as the admin, one backdated in the
 // database; expected figures worked out here by hand from the API's orders list, never from the dashboard's code.
@@ -77,6 +80,8 @@ export async function setCreatedAt(databaseUrl: string, orderId: number, iso: st
   if (databaseUrl.startsWith('file:')) {
     const { createClient } = await import('@libsql/client')
     const db = createClient({ url: databaseUrl })
+    // The CMS writes to the same file (its job queue runs every few seconds): wait for its lock rather than fail.
+    await db.execute('PRAGMA busy_timeout = 30000')
     await db.execute({ sql: 'UPDATE orders SET created_at = ? WHERE id = ?', args: [iso, orderId] })
     db.close()
     return
@@ -175,4 +180,12 @@ export async function followWaitingLink(page: Page, status: string) {
   const statuses: string[] = []
   for (let i = 0; i < (await cells.count()); i++) statuses.push((await cells.nth(i).innerText()).trim().toLowerCase())
   return { url: decodeURIComponent(page.url()), statuses }
+}
+
+/** The dashboard as the merchandiser sees it, for docs/screenshots (left alone when it looks the same). */
+export async function screenshotDashboard(page: Page, base: string) {
+  await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
+  await page.locator('.ir-dashboard__chart-area .recharts-bar-rectangle').first().waitFor()
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..')
+  await saveScreenshot(page, path.join(root, 'docs/screenshots/admin-dashboard.png'))
 }
