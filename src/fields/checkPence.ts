@@ -5,7 +5,7 @@ import { POUNDS_EXAMPLE, parsePounds } from '../commerce/money'
 /**
  * The form value of a money field whose text is not an amount: what was typed, after a "£". Payload reads a number
  * field's string with parseFloat, so "12,50" would be saved as 12 pence; "£12,50" reads as NaN, which the field's
- * hook refuses. A draft save skips the form's checks, so this is what stops it.
+ * hook refuses (the admin saves without checking fields in the browser; the server answers).
  */
 export const typedPounds = (text: string): string => `£${text.trim().replace(/^£\s*/, '')}`
 

@@ -27,11 +27,16 @@ export function penceField(name: string, options: { label?: string; required?: b
   }
 }
 
-// Payload reads text sent for a number with parseFloat before any validate runs, and a draft skips validate:
-// text that is no number (the admin's money field sends "£12,50" for a typing mistake) arrives here as NaN.
+// Payload reads text sent for a number with parseFloat before any validate runs (a draft skips validate, and the admin
+// checks nothing before saving): text that is no number (the money field sends "£12,50" for a typing mistake) arrives
+// here as NaN, and is refused for drafts and publishing alike.
 const refuseNotANumber: NonNullable<NonNullable<NumberField['hooks']>['beforeValidate']>[number] = ({ value, path, collection, global, req }) => {
   if (typeof value === 'number' && Number.isNaN(value)) {
-    throw new ValidationError({ collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message: POUNDS_EXAMPLE }], req })
+    // The request still holds what was typed, which says more than NaN does.
+    const sent: unknown = path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), req.data)
+    const checked = typeof sent === 'string' ? checkPence(sent, { name: String(path.at(-1)) }) : true
+    const message = checked === true ? POUNDS_EXAMPLE : checked
+    throw new ValidationError({ collection: collection?.slug, global: global?.slug, errors: [{ path: path.join('.'), message }], req })
   }
   return value
 }

@@ -6,6 +6,7 @@ import { describeWith } from '../helpers/services'
 import { captureApiRequests, captureGuardRefusals, logInToAdmin, reloadAndRead, saveWith, type CapturedRequest } from './merchandiser'
 import { launchBrowser, startStack, type Stack } from './stack'
 import { fillMoney, pounds, readMoney } from './admin/money'
+import * as moneyAndDates from './admin/moneyAndDates'
 import * as stockAndOrders from './admin/stockAndOrders'
 import * as csv from './admin/csv'
 import * as dashboard from './admin/dashboard'
@@ -108,6 +109,59 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
   }, 120_000)
 
   // ── money, dates and labels ──
+
+  it('should list prices in pounds, featured as Yes/No and update times in the UK style, take 12.5 as £12.50 and refuse 12,50 under the field without saving it', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const token = await moneyAndDates.staffToken(base, DEMO_MERCHANDISER)
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    const products = await moneyAndDates.productsByTitle(base, token, 10)
+    const listed = await moneyAndDates.readProductsList(page, base, 10)
+    expect(listed).toEqual(await moneyAndDates.expectedListRows(page, products))
+    expect(listed.map((r) => r.updatedAt)).toEqual(listed.map(() => expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/)))
+
+    const product = products.find((p) => !p.variants?.length)!
+    await page.goto(`${base}/admin/collections/products/${product.id}`, { waitUntil: 'networkidle' })
+    await moneyAndDates.typePrice(page, '12,50')
+    expect(await moneyAndDates.priceError(page)).toBe('Use a point before the pence: 12.50, not 12,50')
+    // Payload would read "12,50" as 12 pence: the draft and the publish are both refused, and neither is saved.
+    expect(await moneyAndDates.toastAfter(page, 'action-save-draft')).toEqual({ kind: 'error', text: expect.stringContaining('price') })
+    expect(await moneyAndDates.toastAfter(page, 'action-save')).toEqual({ kind: 'error', text: expect.stringContaining('price') })
+    expect(await moneyAndDates.priceError(page)).toBe('Use a point before the pence: 12.50, not 12,50')
+    expect((await moneyAndDates.latestProduct(base, token, product.id)).price).toBe(product.price)
+    expect((await publishedProduct(product.id)).price).toBe(product.price)
+
+    await moneyAndDates.typePrice(page, '12.5')
+    expect(await page.locator('#field-price').inputValue()).toBe('12.50')
+    expect((await moneyAndDates.toastAfter(page, 'action-save')).kind).toBe('success')
+    expect((await publishedProduct(product.id)).price).toBe(1250)
+    expect(refusals).toEqual([])
+    await moneyAndDates.setPrice(base, token, product.id, product.price)
+  }, 240_000)
+
+  it('should show an order\'s totals in pounds, and make no request to another host on the dashboard, a list, a product and an order', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const order = await moneyAndDates.placeOrder(base, await moneyAndDates.staffToken(base, E2E_ADMIN))
+    const { page, refusals } = await newPage()
+    const foreign = moneyAndDates.recordForeignRequests(page, base)
+    await logInToAdmin(page, base, E2E_ADMIN)
+
+    await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
+    await page.goto(`${base}/admin/collections/products`, { waitUntil: 'networkidle' })
+    await page.locator('.table tbody tr td.cell-title a').first().click()
+    await page.locator('#field-price').waitFor()
+    await page.waitForLoadState('networkidle')
+    const totals = await moneyAndDates.readOrderTotals(page, base, order.id)
+    expect(totals).toEqual({
+      subtotal: `£${pounds(order.totals.subtotal)}`,
+      shipping: `£${pounds(order.totals.shipping)}`,
+      vat: `£${pounds(order.totals.vat)}`,
+      total: `£${pounds(order.totals.total)}`,
+    })
+    expect(foreign).toEqual([])
+    expect(refusals).toEqual([])
+  }, 240_000)
 
   // ── stock and orders ──
 
