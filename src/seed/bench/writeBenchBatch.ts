@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
+import { stockStatusOf } from '../../commerce/stockStatus'
 import { paragraphsToLexical } from '../richText'
 import { INITIAL_STOCK_NOTE } from '../seedStock'
 import type { BenchProduct } from './benchProduct'
@@ -88,6 +89,8 @@ export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchPr
         sku: s.sku,
         available: s.stock,
         lowStockThreshold: 5,
+        // Raw rows skip the inventory hooks that keep the stored status; the column's default would say 'out'.
+        stockStatus: stockStatusOf(s.stock, 5),
         product: s.product,
         title: s.title,
         variantTitle: s.variantTitle ?? null,
