@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../src/access/isStaff'
 import { nobody } from '../../src/access/nobody'
 import { CSV_KINDS } from '../../src/commerce/csv'
-import { IMPORT_STATUSES } from '../../src/infra/catalogueCsv/imports'
+import { IMPORT_MAX_BYTES, IMPORT_STATUSES } from '../../src/infra/catalogueCsv/imports'
 import { importEndpoints } from '../../src/endpoints/imports'
 
 // One record per uploaded CSV: its preview, then the job that applies it. Written only by the import endpoints and job.
@@ -42,6 +42,6 @@ export const Imports: CollectionConfig = {
     { name: 'finishedAt', type: 'date', admin: { readOnly: true } },
     // What the preview saw and read: the apply job re-reads both, so it applies exactly what was previewed.
     { name: 'fingerprint', type: 'text', admin: { hidden: true } },
-    { name: 'source', type: 'textarea', admin: { hidden: true } },
+    { name: 'source', type: 'textarea', maxLength: IMPORT_MAX_BYTES, admin: { hidden: true } },
   ],
 }

@@ -153,6 +153,13 @@ describe('CSV import apply', () => {
     expect(await count('stock-movements', { sku: { like: 'CSV-HALF' } })).toBe(0)
   })
 
+  it('should preview and apply a file of 2,000 rows in one go', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `csv-bulk-${i},Bulk ${i},published,2.00,,CSV-BULK-${i},,,,1,0`)
+    const status = await importFile([HEADER, ...rows].join('\n'))
+    expect(status).toMatchObject({ status: 'done', result: { created: 2000, stockChanges: 2000 } })
+    expect(await count('stock-movements', { sku: { like: 'CSV-BULK-' } })).toBe(2000)
+  }, 300_000)
+
   it('should answer 409 to a second import while one is queued or running', async () => {
     const first = await upload([HEADER, 'csv-one,One,draft,1.00,,CSV-ONE,,,,,'].join('\n'))
     const second = await upload([HEADER, 'csv-two,Two,draft,1.00,,CSV-TWO,,,,,'].join('\n'))
