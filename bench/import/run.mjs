@@ -120,7 +120,7 @@ async function benchOne(kind, port) {
     const loadBefore = load()
     const t0 = performance.now()
     const preview = await json(await fetch(`${cms.base}/api/imports/preview`, { method: 'POST', headers: auth, body: form }))
-    if (preview.errorCount !== 0) throw new Error(`preview found problems: ${JSON.stringify(preview.errors?.slice(0, 3))}`)
+    if (preview.errorCount !== 0) throw new Error(`preview answered: ${JSON.stringify(preview).slice(0, 500)}`)
     const previewSeconds = (performance.now() - t0) / 1000
     const checkouts = checkoutStream(cms.base, skus)
     const t1 = performance.now()
