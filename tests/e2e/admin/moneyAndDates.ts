@@ -74,13 +74,13 @@ export async function typePrice(page: Page, text: string) {
 /** The price field's error message, as shown under Payload's usual field error. */
 export const priceError = (page: Page) => page.locator('.field-type.money-field:has(#field-price) .field-error').innerText()
 
-/** Clicks a save button and answers with the toast it brings: error or success, and its text. */
+/** Clicks a save button and answers with the toast it brings (Sonner lists the newest first): error or success, and its text. */
 export async function toastAfter(page: Page, buttonId: 'action-save' | 'action-save-draft'): Promise<{ kind: 'success' | 'error'; text: string }> {
-  const toasts = page.locator('.payload-toast-container .toast-success, .payload-toast-container .toast-error')
-  const before = await toasts.count()
+  const selector = '.payload-toast-container .toast-success, .payload-toast-container .toast-error'
+  const before = await page.locator(selector).count()
   await page.locator(`#${buttonId}`).click()
-  const toast = toasts.nth(before)
-  await toast.waitFor()
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length > (n as number), [selector, before] as const)
+  const toast = page.locator(selector).first()
   const kind = (await toast.evaluate((el) => el.classList.contains('toast-error'))) ? 'error' : 'success'
   return { kind, text: ((await toast.textContent()) ?? '').trim() }
 }
