@@ -74,13 +74,13 @@ export async function typePrice(page: Page, text: string) {
 /** The price field's error message, as shown under Payload's usual field error. */
 export const priceError = (page: Page) => page.locator('.field-type.money-field:has(#field-price) .field-error').innerText()
 
-/** Clicks a save button and answers with the toast it brings (Sonner lists the newest first): error or success, and its text. */
+/** Clicks a save button and answers with the toast it brings, error or success, and its text; toasts already on screen are marked first, so an older one never answers. */
 export async function toastAfter(page: Page, buttonId: 'action-save' | 'action-save-draft'): Promise<{ kind: 'success' | 'error'; text: string }> {
   const selector = '.payload-toast-container .toast-success, .payload-toast-container .toast-error'
-  const before = await page.locator(selector).count()
+  await page.locator(selector).evaluateAll((els) => els.forEach((el) => el.setAttribute('data-seen', '')))
   await page.locator(`#${buttonId}`).click()
-  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length > (n as number), [selector, before] as const)
-  const toast = page.locator(selector).first()
+  const toast = page.locator('.payload-toast-container :is(.toast-success, .toast-error):not([data-seen])').first()
+  await toast.waitFor()
   const kind = (await toast.evaluate((el) => el.classList.contains('toast-error'))) ? 'error' : 'success'
   return { kind, text: ((await toast.textContent()) ?? '').trim() }
 }
