@@ -140,7 +140,7 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
     await moneyAndDates.setPrice(base, token, product.id, product.price)
   }, 240_000)
 
-  it('should show an order\'s totals in pounds, and make no request to another host on the dashboard, a list, a product and an order', async () => {
+  it("should show an order's totals in pounds, and make no request to another host on the dashboard, a list, a product and an order", async () => {
     const base = `http://localhost:${stack.cmsPort}`
     const order = await moneyAndDates.placeOrder(base, await moneyAndDates.staffToken(base, E2E_ADMIN))
     const { page, refusals } = await newPage()
