@@ -92,6 +92,56 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
     expect(refusals).toEqual([])
   }, 180_000)
 
+  it('should create and publish a product with two variants, each with its options, price and stock row, and keep a picture of its edit page', async () => {
+    const base = `http://localhost:${stack.cmsPort}`
+    const { page, refusals } = await newPage()
+    await logInToAdmin(page, base, DEMO_MERCHANDISER)
+
+    await page.goto(`${base}/admin/collections/products/create`, { waitUntil: 'networkidle' })
+    // Each run starts on a fresh database, so fixed names stay unique (and the kept picture stays the same).
+    const title = 'Fisherman Gansey'
+    await page.locator('#field-title').fill(title)
+    await fillMoney(page, 'field-price', 6400)
+    const sizes = [
+      { sku: 'GANSEY-NAVY-M', size: 'Medium', price: null },
+      { sku: 'GANSEY-NAVY-L', size: 'Large', price: 6800 },
+    ]
+    for (const [i, variant] of sizes.entries()) {
+      await page.getByRole('button', { name: 'Add Variant' }).click()
+      await page.locator(`#field-variants__${i}__sku`).fill(variant.sku)
+      await page.locator(`#field-variants__${i}__title`).fill(`${variant.size} / Navy`)
+      await page.locator(`#field-variants__${i}__options`).getByRole('button', { name: 'Add Option' }).click()
+      await page.locator(`#field-variants__${i}__options__0__name`).fill('Size')
+      await page.locator(`#field-variants__${i}__options__0__value`).fill(variant.size)
+      if (variant.price) await fillMoney(page, `field-variants__${i}__price`, variant.price)
+    }
+    await saveWith(page, 'action-save')
+    await page.waitForURL((url) => /\/admin\/collections\/products\/\d+$/.test(url.pathname))
+    const id = Number(new URL(page.url()).pathname.split('/').pop())
+
+    type Variant = { sku: string; title: string; price?: number | null; options?: { name: string; value: string }[] }
+    const published = (await publishedProduct(id)) as Omit<ProductRow, 'variants'> & { variants: Variant[] }
+    expect(published).toMatchObject({ title, price: 6400 })
+    expect(
+      published.variants.map(({ sku, title, price, options }) => ({
+        sku,
+        title,
+        price: price ?? null,
+        options: options?.map(({ name, value }) => ({ name, value })),
+      })),
+    ).toEqual(sizes.map((v) => ({ sku: v.sku, title: `${v.size} / Navy`, price: v.price, options: [{ name: 'Size', value: v.size }] })))
+    const token = await stockAndOrders.staffToken(base, DEMO_MERCHANDISER)
+    const rows = await stockAndOrders.stockRows(base, token, `&where[sku][in]=${sizes.map((v) => v.sku).join(',')}`)
+    expect(rows.map((r) => r.sku).sort()).toEqual(sizes.map((v) => v.sku).sort())
+
+    await page.reload({ waitUntil: 'networkidle' })
+    expect(await readMoney(page, 'field-variants__1__price')).toBe(6800)
+    // Tall enough to show the variants under the price.
+    await page.setViewportSize({ width: 1440, height: 1900 })
+    await stockAndOrders.keepScreenshot(page, 'admin-product')
+    expect(refusals).toEqual([])
+  }, 180_000)
+
   it('should log in and publish a price at 127.0.0.1', async () => {
     const base = `http://127.0.0.1:${stack.cmsPort}`
     const listed = (await (await fetch(`${base}/api/products?limit=100&depth=0&sort=-title`)).json()) as { docs: ProductRow[] }
@@ -229,6 +279,16 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
     ]) {
       expect(invoice.text).toContain(text)
     }
+
+    // The order's own form saves too (staff notes), through the guard like every other form.
+    await page.bringToFront()
+    await page.locator('#field-internalNotes').fill('Left with the neighbour at no. 3')
+    await saveWith(page, 'action-save')
+    const saved = await fetch(`${base}/api/orders/${order.id}?depth=0`, { headers: { authorization: `JWT ${token}` } })
+    expect((await saved.json()) as { internalNotes?: string; status: string }).toMatchObject({
+      internalNotes: 'Left with the neighbour at no. 3',
+      status: 'fulfilled',
+    })
     expect(refusals).toEqual([])
   }, 240_000)
 

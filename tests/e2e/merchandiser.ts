@@ -1,4 +1,4 @@
-import type { Page, Request } from 'playwright-core'
+import type { Cookie, Page, Request } from 'playwright-core'
 
 // A merchandiser at work in Payload's admin: the form controls they use, and what the admin shows after each save.
 
@@ -32,12 +32,44 @@ export function captureGuardRefusals(page: Page): string[] {
   return refusals
 }
 
+// The quick start limits logins to RATE_LIMIT_LOGIN (10) a minute from one address, as a shop should; a suite that
+// logged in afresh for every step would meet that limit. So each person logs in through the form once per address
+// and later pages reuse that session's cookie, as a browser would; API calls reuse one token per person.
+const sessions = new Map<string, Cookie[]>()
+const tokens = new Map<string, Promise<string>>()
+
+/** Logs in through the admin's login form (or reuses this person's session at this address) and waits for the dashboard. */
 export async function logInToAdmin(page: Page, baseUrl: string, who: { email: string; password: string }) {
+  const key = `${baseUrl} ${who.email}`
+  const cookies = sessions.get(key)
+  if (cookies) {
+    await page.context().addCookies(cookies)
+    await page.goto(`${baseUrl}/admin`, { waitUntil: 'networkidle' })
+    if (new URL(page.url()).pathname === '/admin') return
+  }
   await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle' })
   await page.locator('input[name="email"]').fill(who.email)
   await page.locator('input[name="password"]').fill(who.password)
   await page.locator('button[type="submit"]').click()
   await page.waitForURL((url) => url.pathname === '/admin')
+  sessions.set(key, await page.context().cookies(baseUrl))
+}
+
+/** A JWT for API calls as this person (logged in once per address). */
+export function staffToken(base: string, who: { email: string; password: string }): Promise<string> {
+  const key = `${base} ${who.email}`
+  if (!tokens.has(key)) {
+    const login = fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) }).then(
+      async (res) => {
+        const text = await res.text()
+        if (!res.ok) throw new Error(`POST /api/users/login answered ${res.status}: ${text.slice(0, 300)}`)
+        return (JSON.parse(text) as { token: string }).token
+      },
+    )
+    login.catch(() => tokens.delete(key))
+    tokens.set(key, login)
+  }
+  return tokens.get(key)!
 }
 
 /** Clicks a save button and waits for the admin's toast: the text of a success toast, or throws with an error toast's text. */

@@ -33,8 +33,7 @@ async function api<T>(base: string, path: string, init: { token?: string; method
   return JSON.parse(text) as T
 }
 
-export const staffToken = async (base: string, who: { email: string; password: string }) =>
-  (await api<{ token: string }>(base, '/api/users/login', { method: 'POST', body: who })).token
+export { staffToken } from '../merchandiser'
 
 /** The London calendar day of an instant, as YYYY-MM-DD (en-CA writes dates that way). */
 export const londonDay = (iso: string | Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(iso))

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { appendResults } from '../../../bench/lib/results.mjs'
 import { formatGBP } from '../../../src/commerce/money'
-import { logInToAdmin, saveWith } from '../merchandiser'
+import { logInToAdmin, saveWith, staffToken } from '../merchandiser'
 import { pollFor } from '../shopper'
 import type { Stack } from '../stack'
 import { fillMoney } from './money'
@@ -102,10 +102,8 @@ async function quoteTotal(stack: Stack, sku: string): Promise<number> {
 }
 
 async function countOrders(stack: Stack, admin: Who): Promise<number> {
-  const login = await json<{ token: string }>(
-    await fetch(`${stack.cmsUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) }),
-  )
-  const res = await fetch(`${stack.cmsUrl}/api/orders?limit=1&depth=0`, { headers: { authorization: `JWT ${login.token}` } })
+  const token = await staffToken(stack.cmsUrl, admin)
+  const res = await fetch(`${stack.cmsUrl}/api/orders?limit=1&depth=0`, { headers: { authorization: `JWT ${token}` } })
   return (await json<{ totalDocs: number }>(res)).totalDocs
 }
 

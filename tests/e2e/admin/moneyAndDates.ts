@@ -21,8 +21,7 @@ async function api<T>(
   return JSON.parse(text) as T
 }
 
-export const staffToken = async (base: string, who: { email: string; password: string }) =>
-  (await api<{ token: string }>(base, '/api/users/login', { method: 'POST', body: who })).token
+export { staffToken } from '../merchandiser'
 
 /** The latest version of a product as staff see it (the list and the edit page show drafts too). */
 export const latestProduct = (base: string, token: string, id: number) => api<ProductApiRow>(base, `/api/products/${id}?depth=0&draft=true`, { token })

@@ -21,9 +21,7 @@ async function api<T>(base: string, path: string, init: { token?: string; method
   return JSON.parse(text) as T
 }
 
-export async function staffToken(base: string, who: { email: string; password: string }) {
-  return (await api<{ token: string }>(base, '/api/users/login', { method: 'POST', body: who })).token
-}
+export { staffToken } from '../merchandiser'
 
 export async function stockRows(base: string, token: string, where = ''): Promise<StockRow[]> {
   return (await api<{ docs: StockRow[] }>(base, `/api/inventory?limit=500&depth=0&sort=sku${where}`, { token })).docs
