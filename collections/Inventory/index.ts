@@ -28,7 +28,7 @@ export const Inventory: CollectionConfig = {
   hooks: { beforeValidate: [refuseDirectStockEdit], beforeChange: [setStockStatus], afterChange: [refreshStockStatusAfterEdit] },
   endpoints: [adjustInventoryEndpoint],
   fields: [
-    { name: 'sku', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    { name: 'sku', label: 'SKU', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
     {
       name: 'available',
       type: 'number',

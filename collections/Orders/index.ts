@@ -77,7 +77,7 @@ export const Orders: CollectionConfig = {
       required: true,
       admin: { readOnly: true, components: { RowLabel: '/collections/Orders/ui/LineRowLabel#LineRowLabel' } },
       fields: [
-        { name: 'sku', type: 'text', required: true },
+        { name: 'sku', label: 'SKU', type: 'text', required: true },
         { name: 'title', type: 'text', required: true },
         { name: 'options', type: 'json', admin: { components: { Field: '/collections/Orders/ui/LineOptions#LineOptions' } } },
         money('unitPrice'),

@@ -47,6 +47,7 @@ export const Products: CollectionConfig = {
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { components: { Cell: BOOLEAN_CELL } } },
     {
       name: 'sku',
+      label: 'SKU',
       type: 'text',
       index: true,
       admin: {
@@ -64,6 +65,7 @@ export const Products: CollectionConfig = {
       fields: [
         {
           name: 'sku',
+          label: 'SKU',
           type: 'text',
           required: true,
           hooks: { beforeValidate: [({ value }) => normaliseSku(value)] },

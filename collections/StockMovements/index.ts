@@ -16,7 +16,7 @@ export const StockMovements: CollectionConfig = {
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'sku', type: 'text', required: true, index: true },
+    { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
     { name: 'change', type: 'number', required: true },
     {
       name: 'reason',
