@@ -5,7 +5,8 @@ import { productsInStock } from '@/lib/catalogue/inventory'
 import { Pagination } from './Pagination'
 import { ProductGrid } from './ProductCard'
 
-// Facets are links (no JavaScript needed, shareable URLs); each count is what choosing that value would list.
+// Facets are links (no JavaScript needed, shareable URLs); each count is what choosing that value would list, and
+// choosing the active value again clears it.
 function FacetLink({
   state,
   change,
@@ -39,7 +40,14 @@ export async function SearchResults({ state, answer }: { state: SearchState; ans
         <h2 className="facet-title">Category</h2>
         <ul>
           {facets.categories.map((c) => (
-            <FacetLink key={c.id} state={state} change={{ category: c.slug }} label={c.title} count={c.count} active={state.category === c.slug} />
+            <FacetLink
+              key={c.id}
+              state={state}
+              change={{ category: state.category === c.slug ? null : c.slug }}
+              label={c.title}
+              count={c.count}
+              active={state.category === c.slug}
+            />
           ))}
         </ul>
         <h2 className="facet-title">Price</h2>
@@ -47,7 +55,14 @@ export async function SearchResults({ state, answer }: { state: SearchState; ans
           {facets.priceBands
             .filter((b) => b.count > 0 || state.band === b.key)
             .map((b) => (
-              <FacetLink key={b.key} state={state} change={{ band: b.key }} label={b.label} count={b.count} active={state.band === b.key} />
+              <FacetLink
+                key={b.key}
+                state={state}
+                change={{ band: state.band === b.key ? null : b.key }}
+                label={b.label}
+                count={b.count}
+                active={state.band === b.key}
+              />
             ))}
         </ul>
         <h2 className="facet-title">Availability</h2>
