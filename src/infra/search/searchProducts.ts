@@ -82,13 +82,23 @@ export async function searchProducts(
   const m = matchesCte(postgres, matchedSku, terms)
   const { filters } = query
   const offset = (query.page - 1) * query.limit
-  const [page, total, categories, bands, stocked] = await Promise.all([
+  // One aggregate gives the total, the band counts and the in-stock count: matches grouped by band, stock and
+  // whether they are in the chosen category, then summed in here under each facet's "other filters".
+  const inCategory =
+    filters.categoryId === undefined
+      ? sql`1`
+      : sql`CASE WHEN EXISTS (SELECT 1 FROM search_product_categories c WHERE c.product_id = m.product_id AND c.category_id = ${filters.categoryId}) THEN 1 ELSE 0 END`
+  const [page, groups, categories] = await Promise.all([
     queryRows<{ product_id: number }>(
       payload,
       undefined,
       sql`WITH ${m} SELECT m.product_id FROM m WHERE ${where(filters)} ORDER BY m.score DESC, m.product_id LIMIT ${query.limit} OFFSET ${offset}`,
     ),
-    queryRows<{ n: unknown }>(payload, undefined, sql`WITH ${m} SELECT count(*) AS n FROM m WHERE ${where(filters)}`),
+    queryRows<{ price_band: string; in_stock: unknown; in_category: unknown; n: unknown }>(
+      payload,
+      undefined,
+      sql`WITH ${m} SELECT m.price_band, m.in_stock, ${inCategory} AS in_category, count(*) AS n FROM m GROUP BY 1, 2, 3`,
+    ),
     queryRows<{ id: number; slug: string; title: string; n: unknown }>(
       payload,
       undefined,
@@ -96,21 +106,20 @@ export async function searchProducts(
           JOIN search_product_categories c ON c.product_id = m.product_id JOIN categories cat ON cat.id = c.category_id
           WHERE ${where(filters, 'category')} GROUP BY cat.id, cat.slug, cat.title ORDER BY count(*) DESC, cat.title`,
     ),
-    queryRows<{ price_band: string; n: unknown }>(
-      payload,
-      undefined,
-      sql`WITH ${m} SELECT m.price_band, count(*) AS n FROM m WHERE ${where(filters, 'priceBand')} GROUP BY m.price_band`,
-    ),
-    queryRows<{ n: unknown }>(payload, undefined, sql`WITH ${m} SELECT count(*) AS n FROM m WHERE ${where(filters, 'inStock')} AND m.in_stock = 1`),
   ])
-  const bandCounts = new Map(bands.map((b) => [b.price_band, Number(b.n)]))
+  const rows = groups.map((g) => ({ band: g.price_band, inStock: Number(g.in_stock) === 1, inCategory: Number(g.in_category) === 1, n: Number(g.n) }))
+  const passes = (row: (typeof rows)[number], except?: Facet) =>
+    (except === 'category' || row.inCategory) &&
+    (except === 'priceBand' || filters.priceBand === undefined || row.band === filters.priceBand) &&
+    (except === 'inStock' || !filters.inStock || row.inStock)
+  const sum = (selected: typeof rows) => selected.reduce((total, row) => total + row.n, 0)
   return {
     ids: page.map((r) => Number(r.product_id)),
-    total: Number(total[0]?.n ?? 0),
+    total: sum(rows.filter((row) => passes(row))),
     facets: {
       categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, title: c.title, count: Number(c.n) })),
-      priceBands: PRICE_BANDS.map((b) => ({ key: b.key, label: b.label, count: bandCounts.get(b.key) ?? 0 })),
-      inStock: { count: Number(stocked[0]?.n ?? 0) },
+      priceBands: PRICE_BANDS.map((b) => ({ key: b.key, label: b.label, count: sum(rows.filter((row) => row.band === b.key && passes(row, 'priceBand'))) })),
+      inStock: { count: sum(rows.filter((row) => row.inStock && passes(row, 'inStock'))) },
     },
     matchedSku,
     terms,
