@@ -58,7 +58,7 @@ export const searchGraphQLQueries: GraphQLExtension = (GraphQL, { collections })
     SearchProducts: {
       type: new GraphQLNonNull(Result),
       args: {
-        q: { type: string },
+        q: string,
         category: { type: GraphQLString, description: 'A category id or slug' },
         priceBand: { type: PriceBand },
         inStock: { type: GraphQLBoolean },
