@@ -68,7 +68,7 @@ export const searchGraphQLQueries: GraphQLExtension = (GraphQL, { collections })
       resolve: async (_: unknown, args: Record<string, unknown>, context: { req: PayloadRequest }) => {
         try {
           // Depth 0: the Product type resolves relationships itself, as in the Products query.
-          return await runSearch(context.req, args, 0)
+          return await runSearch(context.req, args, { depth: 0 })
         } catch (error) {
           if (isCommerceError(error)) throw new APIError(error.message, error.status, error.details as object | undefined, true)
           throw error

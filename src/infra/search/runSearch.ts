@@ -22,7 +22,25 @@ export interface SearchResult<Doc = unknown> {
  * The search operation behind GET /api/search and the SearchProducts GraphQL query: parse (400 on a bad query),
  * match, then load the page's products through the Local API with the caller's access, best match first.
  */
-export async function runSearch(req: PayloadRequest, params: Record<string, unknown>, depth: number): Promise<SearchResult> {
+/** What a listing card shows; the REST answer carries these fields of each product (GraphQL picks its own). */
+export const CARD_SELECT = {
+  title: true,
+  slug: true,
+  price: true,
+  compareAtPrice: true,
+  images: true,
+  sku: true,
+  variants: true,
+  categories: true,
+  createdAt: true,
+  updatedAt: true,
+} as const
+
+export async function runSearch(
+  req: PayloadRequest,
+  params: Record<string, unknown>,
+  load: { depth: number; select?: typeof CARD_SELECT },
+): Promise<SearchResult> {
   const input = parseSearchInput(params)
   let categoryId: number | undefined
   if (input.category !== undefined) {
@@ -44,7 +62,8 @@ export async function runSearch(req: PayloadRequest, params: Record<string, unkn
           await req.payload.find({
             collection: 'products',
             where: { and: [{ id: { in: hits.ids } }, { _status: { equals: 'published' } }] },
-            depth,
+            depth: load.depth,
+            ...(load.select ? { select: load.select } : {}),
             limit: hits.ids.length,
             pagination: false,
             overrideAccess: false,
