@@ -63,11 +63,13 @@ async function benchOn(kind, port) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ir-bench-search-'))
   const dbName = `ir_bench_search_${process.pid}`
   const databaseUrl = kind === 'postgres' ? await createDatabase(server, dbName) : `file:${path.join(tmp, 'bench.db')}`
+  // Uploads (the seed's pictures) go to the throw-away folder too, not the checkout's media/.
+  const media = { DATA_DIR: tmp, MEDIA_DIR: path.join(tmp, 'media') }
   const env = {
     ...process.env,
     APP_ENV: 'development',
     DATABASE_URL: databaseUrl,
-    DATA_DIR: tmp,
+    ...media,
     LOG_LEVEL: 'warn',
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
   }
@@ -79,7 +81,7 @@ async function benchOn(kind, port) {
       const done = spawnSync('npm', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
       if (done.status !== 0) throw new Error(`npm ${args.join(' ')} failed on ${kind}`)
     }
-    const cms = await startCms({ databaseUrl, port, env: { DATA_DIR: tmp } })
+    const cms = await startCms({ databaseUrl, port, env: media })
     try {
       const check = await (await fetch(`${cms.base}${searchPath('wool')}`)).json()
       const count = await (await fetch(`${cms.base}/api/products?limit=1&depth=0`, { headers: NOT_CACHED })).json()
