@@ -4,6 +4,7 @@ import type { Plugin } from 'payload'
 import { env } from '../src/infra/env'
 import { britishDatesPlugin } from './britishDates'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
+import { searchPlugin } from './search'
 import { storefrontRevalidationPlugin } from './storefrontRevalidation'
 
 // Every plugin and its options, in one place.
@@ -17,6 +18,9 @@ export const plugins: Plugin[] = [
   cacheInvalidationPlugin(),
   // The same changes refresh the storefront's cached pages within moments (POST <storefront>/api/revalidate).
   storefrontRevalidationPlugin({ storefrontUrl: env().storefrontUrl, secret: env().revalidateSecret }),
+  // GET /api/search and the SearchProducts GraphQL query (docs/search.md); migrations create the index's tables,
+  // a pushed test database gets them at start.
+  searchPlugin({ createSchemaOnInit: env().DB_PUSH }),
   // Dates in the admin as a UK shop reads them; last, so it sees every date field the plugins above add.
   britishDatesPlugin(),
 ]

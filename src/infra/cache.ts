@@ -18,6 +18,8 @@ export const CACHE_GROUPS = {
   inventory: ['inventory', 'products', 'categories', 'media'],
   settings: ['store-settings'],
   graphql: ['products', 'categories', 'inventory', 'media', 'store-settings'],
+  // GET /api/search: matches, card fields and images, and the in-stock facet (stock events bump inventory).
+  search: ['products', 'categories', 'inventory', 'media'],
   // The merchandiser's dashboard (src/infra/dashboard.ts): its figures, not an HTTP route.
   dashboard: ['orders', 'inventory'],
 } as const satisfies Record<string, readonly string[]>

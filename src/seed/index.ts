@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { env, type AppEnv } from '../infra/env'
+import { rebuildSearchIndex } from '../infra/search/indexer'
 import { dialect } from '../infra/sql'
 import { seedBenchProducts } from './bench/seedBenchProducts'
 import { categoryTree } from './catalogue/categories'
@@ -69,6 +70,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
 
   const changed = Object.values(ctx.tally).some((n) => n > 0)
+  if (changed) {
+    // Seeding writes skip the search hooks (and the benchmark products bypass Payload): index everything once.
+    ctx.log('Indexing the catalogue for search')
+    await rebuildSearchIndex(payload)
+  }
   return { created: ctx.tally, changed, credentials, notes }
 }
 

@@ -16,6 +16,10 @@ describe('restCacheKey', () => {
     ]).toEqual([null, null, null, null])
   })
 
+  it('should key searches in their own group, whatever the order of their parameters', () => {
+    expect(restCacheKey('/api/search', '?q=wool&inStock=true')).toEqual({ group: 'search', requestKey: '/api/search?inStock=true&q=wool' })
+  })
+
   it('should key the store settings global in its own group', () => {
     expect(restCacheKey('/api/globals/store-settings', '')).toEqual({ group: 'settings', requestKey: '/api/globals/store-settings?' })
   })

@@ -34,7 +34,8 @@ export function restCacheKey(pathname: string, search: string): { group: CacheGr
   if (!pathname.startsWith('/api/')) return null
   const parts = pathname.slice(5).split('/')
   let group: CacheGroup | undefined
-  if (parts[0] === 'globals') group = parts[1] === 'store-settings' && parts.length === 2 ? 'settings' : undefined
+  if (pathname === '/api/search') group = 'search'
+  else if (parts[0] === 'globals') group = parts[1] === 'store-settings' && parts.length === 2 ? 'settings' : undefined
   else if (parts.length <= 2 && parts[1] !== 'versions' && parts[1] !== '') group = REST_GROUPS[parts[0]]
   if (!group) return null
   const query = normaliseQuery(search)

@@ -5,6 +5,7 @@ const route = createRouteTemplate(['products', 'orders', 'users', 'media'], ['st
 describe('createRouteTemplate', () => {
   it.each([
     ['/api/products', '/api/products'],
+    ['/api/search', '/api/search'],
     ['/api/products/42', '/api/products/:id'],
     ['/api/orders/42/transition', '/api/orders/:id/transition'],
     ['/api/users/login', '/api/users/login'],

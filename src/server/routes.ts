@@ -7,6 +7,7 @@ const ROOT_ROUTES = new Set([
   '/api/graphql-playground',
   '/api/checkout',
   '/api/cart/quote',
+  '/api/search',
   '/api/access',
   '/metrics',
 ])

@@ -1,7 +1,9 @@
 import Link from 'next/link'
+import { Suspense } from 'react'
 import { getTopCategories } from '@/lib/catalogue/categories'
 import { categoryHref } from '@/lib/catalogue/categories'
 import { isBuildPhase } from '@/lib/env'
+import { HeaderSearch, SearchBox } from './HeaderSearch'
 import { HeaderSession } from './HeaderSession'
 
 export async function SiteHeader() {
@@ -13,13 +15,10 @@ export async function SiteHeader() {
         <Link href="/" className="logo">
           Ipswich <span>Retail</span>
         </Link>
-        <form role="search" action="/search" method="get" className="search">
-          <label htmlFor="site-search" className="visually-hidden">
-            Search products
-          </label>
-          <input id="site-search" type="search" name="q" placeholder="Search products" />
-          <button type="submit">Search</button>
-        </form>
+        {/* useSearchParams needs a Suspense boundary; a statically rendered page shows the empty box until hydration. */}
+        <Suspense fallback={<SearchBox />}>
+          <HeaderSearch />
+        </Suspense>
         <HeaderSession />
       </div>
       {categories.length > 0 ? (

@@ -139,6 +139,33 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     expect(await cms.count('orders', staff)).toBe(ordersBefore)
   }, 60_000)
 
+  it('should search from the header box, keep the query in it, narrow the results by a facet and pass axe', async () => {
+    const page = await newPage()
+    await page.goto('/')
+    await page.locator('#site-search').fill('jumpr')
+    await page.locator('#site-search').press('Enter')
+    await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'jumpr')
+    const firstThree = (await page.getByTestId('product-card').locator('.title').allTextContents()).slice(0, 3)
+    const keptInBox = await page.locator('#site-search').inputValue()
+    await page
+      .getByRole('navigation', { name: 'Refine the results' })
+      .getByRole('link', { name: /Knitwear/ })
+      .click()
+    await page.waitForURL((url) => url.searchParams.get('category') === 'knitwear')
+    const narrowed = await page.getByRole('status').textContent()
+    const facetCount = await page
+      .getByRole('navigation', { name: 'Refine the results' })
+      .getByRole('link', { name: /Knitwear/ })
+      .textContent()
+    const keptAfterFacet = await page.locator('#site-search').inputValue()
+    const violations = await axeViolations(page)
+    console.log(`axe on the search page: ${describeViolations(violations)}`)
+    await saveScreenshot(page, path.join(root, 'docs/screenshots', 'search-1280.png'))
+    expect([firstThree.some((t) => t.includes('Jumper')), keptInBox, keptAfterFacet]).toEqual([true, 'jumpr', 'jumpr'])
+    expect(narrowed).toContain(`${facetCount!.match(/\((\d+)\)/)![1]} product`)
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  }, 60_000)
+
   it('should show a price edited through the CMS on the product page within 10 seconds', async () => {
     const { product } = catalogue.simpleProduct
     const staff = await cms.logIn('users', DEMO_MERCHANDISER)

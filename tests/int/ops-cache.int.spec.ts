@@ -138,6 +138,23 @@ describeWithRedisServer('the read cache in front of Payload, on a real Redis', (
     expect(third.headers.get('x-cache')).toBe('MISS')
   })
 
+  it('should cache an anonymous search, and drop it when stock empties the in-stock facet', async () => {
+    const made = await http(`${a.url}/api/products`, {
+      method: 'POST',
+      json: { title: 'Lighthouse Lamp', price: 2500, sku: 'CACHE-3', _status: 'published' },
+      token: staff,
+    })
+    await http(`${a.url}/api/inventory/adjust`, { method: 'POST', json: { sku: 'CACHE-3', delta: 2, reason: 'Delivery' }, token: staff })
+    const url = `${a.url}/api/search?q=lighthouse&inStock=true`
+    const first = await http(url)
+    const second = await http(url)
+    await http(`${a.url}/api/inventory/adjust`, { method: 'POST', json: { sku: 'CACHE-3', delta: -2, reason: 'Damaged' }, token: staff })
+    const after = await http(url)
+    expect(made.status).toBe(201)
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache'), first.json.totalDocs]).toEqual(['MISS', 'HIT', 1])
+    expect([after.headers.get('x-cache'), after.json.totalDocs]).toEqual(['MISS', 0])
+  })
+
   it('should let a second instance sharing Redis see an edit made through the first', async () => {
     const warm = await bySlug(b, 'harbour-mug')
     expect((await bySlug(b, 'harbour-mug')).headers.get('x-cache')).toBe('HIT')

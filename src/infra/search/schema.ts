@@ -1,0 +1,60 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { dialect, queryRows, sql } from '../sql'
+
+// The search index lives beside Payload's tables, in tables Payload does not know: schema push never creates them,
+// so the migrations (migrations/*/…_search.ts) and the test boot (plugins/search) both call createSearchSchema.
+// Every statement is idempotent. Rows hold only published products.
+
+const SHARED = [
+  // One row per indexed (published) product: the facet values.
+  `CREATE TABLE IF NOT EXISTS search_product_categories (product_id integer NOT NULL, category_id integer NOT NULL, PRIMARY KEY (product_id, category_id))`,
+  `CREATE INDEX IF NOT EXISTS search_product_categories_category_idx ON search_product_categories (category_id)`,
+  // Exact SKU look-up: a query that is a SKU finds that product alone.
+  `CREATE TABLE IF NOT EXISTS search_skus (sku text PRIMARY KEY, product_id integer NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS search_skus_product_idx ON search_skus (product_id)`,
+]
+
+const POSTGRES = [
+  `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
+  `CREATE TABLE IF NOT EXISTS search_products (
+     product_id integer PRIMARY KEY,
+     document tsvector NOT NULL,
+     price integer NOT NULL,
+     price_band text NOT NULL,
+     in_stock integer NOT NULL DEFAULT 0
+   )`,
+  `CREATE INDEX IF NOT EXISTS search_products_document_idx ON search_products USING gin (document)`,
+  // The catalogue's words; pg_trgm's index finds the ones most like a misspelt query word. "C" collation lets the
+  // primary key's btree serve prefix ranges.
+  `CREATE TABLE IF NOT EXISTS search_words (word text COLLATE "C" PRIMARY KEY, is_option integer NOT NULL DEFAULT 0)`,
+  `CREATE INDEX IF NOT EXISTS search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops)`,
+  ...SHARED,
+]
+
+const SQLITE = [
+  `CREATE TABLE IF NOT EXISTS search_products (
+     product_id integer PRIMARY KEY,
+     price integer NOT NULL,
+     price_band text NOT NULL,
+     in_stock integer NOT NULL DEFAULT 0
+   )`,
+  // Three columns weighted by bm25 at query time like PostgreSQL's A, B, C; porter is English stemming.
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, codes, body, tokenize = 'porter unicode61 remove_diacritics 2')`,
+  `CREATE TABLE IF NOT EXISTS search_words (word text PRIMARY KEY, is_option integer NOT NULL DEFAULT 0)`,
+  // FTS5 does not match "jumpr" to "jumper": the words' trigrams, ranked by how many a misspelt word shares, do.
+  `CREATE TABLE IF NOT EXISTS search_word_trigrams (trigram text NOT NULL, word text NOT NULL, PRIMARY KEY (trigram, word)) WITHOUT ROWID`,
+  ...SHARED,
+]
+
+export const SEARCH_TABLES = ['search_products', 'search_product_categories', 'search_skus', 'search_words', 'search_word_trigrams', 'search_fts']
+
+/** Creates the search tables and indexes when missing; on the request's transaction when given one (a migration's). */
+export async function createSearchSchema(payload: Payload, req?: PayloadRequest): Promise<void> {
+  for (const statement of dialect(payload) === 'postgres' ? POSTGRES : SQLITE) await queryRows(payload, req, sql.raw(statement))
+}
+
+/** Drops what createSearchSchema made (a migration's down); the pg_trgm extension stays, others may use it. */
+export async function dropSearchSchema(payload: Payload, req?: PayloadRequest): Promise<void> {
+  for (const table of SEARCH_TABLES) await queryRows(payload, req, sql.raw(`DROP TABLE IF EXISTS ${table}`))
+}
