@@ -3,6 +3,7 @@ import type { Paginated, Product } from '@/lib/cms/types'
 import { inStockProductIds, productsInStock } from '@/lib/catalogue/inventory'
 import { listProducts } from '@/lib/catalogue/products'
 import { ListingFilters } from './ListingFilters'
+import { ListingHead } from './ListingHead'
 import { Pagination } from './Pagination'
 import { ProductGrid } from './ProductCard'
 
@@ -24,13 +25,7 @@ export async function ProductListing({ basePath, params, scope, tags, extra }: P
     <div className="listing">
       <ListingFilters basePath={basePath} params={params} extra={extra} />
       <section aria-label="Products">
-        <div className="listing-head">
-          <p className="muted" role="status">
-            {result.totalDocs === 1 ? '1 product' : `${result.totalDocs} products`}
-            {result.totalPages > 1 ? ` · page ${result.page} of ${result.totalPages}` : ''}
-          </p>
-          <span className="vat-note">All prices include VAT</span>
-        </div>
+        <ListingHead totalDocs={result.totalDocs} page={result.page} totalPages={result.totalPages} />
         {result.docs.length > 0 ? (
           <ProductGrid products={result.docs} inStock={stocked} />
         ) : (

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import type { SearchAnswer, SearchState } from '@/lib/catalogue/search'
 import { searchHref } from '@/lib/catalogue/search'
 import { productsInStock } from '@/lib/catalogue/inventory'
+import { ListingHead } from './ListingHead'
 import { Pagination } from './Pagination'
 import { ProductGrid } from './ProductCard'
 
@@ -76,13 +77,7 @@ export async function SearchResults({ state, answer }: { state: SearchState; ans
         ) : null}
       </nav>
       <section aria-label="Products">
-        <div className="listing-head">
-          <p className="muted" role="status">
-            {answer.totalDocs === 1 ? '1 product' : `${answer.totalDocs} products`}
-            {answer.totalPages > 1 ? ` · page ${answer.page} of ${answer.totalPages}` : ''}
-          </p>
-          <span className="vat-note">All prices include VAT</span>
-        </div>
+        <ListingHead totalDocs={answer.totalDocs} page={answer.page} totalPages={answer.totalPages} />
         {answer.docs.length > 0 ? (
           <ProductGrid products={answer.docs} inStock={stocked} />
         ) : (
