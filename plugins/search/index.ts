@@ -26,7 +26,8 @@ export const searchPlugin =
   (options: SearchPluginOptions): Plugin =>
   (config: Config): Config => {
     const onProductChange: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-      if (context?.seed) return doc
+      // Seeding rebuilds the index at its end; a CSV import reindexes all its products at once before it commits.
+      if (context?.seed || context?.csvImport) return doc
       await reindexProducts(req.payload, req, [doc.id])
       return doc
     }

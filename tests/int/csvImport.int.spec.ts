@@ -119,6 +119,20 @@ describe('CSV import apply', () => {
     expect(movements.docs).toEqual([expect.objectContaining({ change: 6, reason: 'adjustment', note: expect.stringMatching(/^CSV import #\d+/) })])
   })
 
+  it('should leave its products findable by search, by title and by variant SKU, and not a draft', async () => {
+    await importFile(
+      [
+        HEADER,
+        'csv-gansey,Harbour Gansey,published,58.00,clothing/knitwear,CSV-GANSEY-S,Small,Size,S,2,1',
+        'csv-gansey,,,,,CSV-GANSEY-L,Large,Size,L,2,1',
+        'csv-smock,Harbour Smock,draft,40.00,clothing,CSV-SMOCK,,,,1,1',
+      ].join('\n'),
+    )
+    const slugs = async (q: string) => ((await api.get(`/search?q=${encodeURIComponent(q)}`)).json.docs as { slug: string }[]).map((d) => d.slug)
+    expect(await slugs('harbour')).toEqual(['csv-gansey'])
+    expect(await slugs('CSV-GANSEY-L')).toEqual(['csv-gansey'])
+  })
+
   it('should write nothing when its own export is imported again', async () => {
     await importFile([HEADER, 'csv-scarf,Scarf,published,12.50,clothing,CSV-SCARF,,,,3,1'].join('\n'))
     const exported = await api.get('/imports/export/products?where[slug][like]=csv-scarf', { token: staff })

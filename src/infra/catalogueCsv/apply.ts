@@ -14,6 +14,7 @@ import { publishAll } from '../../commerce/events'
 import { stockEvents } from '../../commerce/workflows/stockSteps'
 import { payloadCommerceStore } from '../commerce/store'
 import { events } from '../events'
+import { reindexProducts } from '../search/indexer'
 import { loadSnapshot } from './snapshot'
 
 type Id = number | string
@@ -64,14 +65,21 @@ export function planSteps(plan: ImportPlan): number {
   return plan.products.length + plan.stock.length + plan.thresholds.length
 }
 
+/** Writes the plan's products; returns their ids. */
 async function writeProducts(payload: Payload, req: PayloadRequest, plan: ImportPlan, snapshot: CatalogueSnapshot, onProgress: (n: number) => void) {
+  const ids: Id[] = []
   for (const change of plan.products) {
     const data = productData(change.product, change.changed, snapshot)
     const common = { collection: 'products', req, overrideAccess: true, depth: 0, context: CONTEXT, data }
-    if (change.action === 'create') await payload.create({ ...common, draft: change.product.status === 'draft' } as Parameters<Payload['create']>[0])
-    else await payload.update({ ...common, id: change.id } as Parameters<Payload['update']>[0])
+    if (change.action === 'create') {
+      ids.push((await payload.create({ ...common, draft: change.product.status === 'draft' } as Parameters<Payload['create']>[0])).id)
+    } else {
+      await payload.update({ ...common, id: change.id } as Parameters<Payload['update']>[0])
+      if (change.id !== undefined) ids.push(change.id)
+    }
     onProgress(1)
   }
+  return ids
 }
 
 async function writeThresholds(payload: Payload, req: PayloadRequest, plan: ImportPlan, onProgress: (n: number) => void) {
@@ -107,7 +115,9 @@ export async function applyImport(payload: Payload, file: ImportFile, options: A
     if (planned.errorCount > 0) throw conflict('import_invalid', `The file has ${planned.errorCount} problems: fix them and preview again`)
     const { plan } = planned
     options.onPlan?.(plan)
-    await writeProducts(payload, req, plan, snapshot, options.onProgress)
+    const productIds = await writeProducts(payload, req, plan, snapshot, options.onProgress)
+    // The search plugin leaves an import's products to this one pass (in batches, inside the same transaction).
+    await reindexProducts(payload, req, productIds)
     const tx = payloadCommerceStore(payload, req)
     const thresholds = new Map<string, number>()
     for (const [sku, row] of snapshot.stock) thresholds.set(sku, row.lowStockThreshold)
