@@ -43,7 +43,8 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
   }, 30_000)
 
   async function newPage(): Promise<{ page: Page; refusals: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    // A UK merchandiser's browser: the native date inputs (the dashboard's day) read 03/12/2026, not 12/03/2026.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' })
     contexts.push(context)
     const page = await context.newPage()
     const requests = captureApiRequests(page)
