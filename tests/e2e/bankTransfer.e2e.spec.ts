@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
 import { DEMO_SETTINGS } from '../../src/seed/seedSettings'
@@ -5,9 +6,11 @@ import { describeWith } from '../helpers/services'
 import { axeViolations, describeViolations } from './axe'
 import { seededCatalogue, type Catalogue } from './catalogue'
 import { cmsClient } from './cmsClient'
+import { saveScreenshot } from './screenshot'
 import { addToCart, pollFor, submitCheckout } from './shopper'
 import { launchBrowser, startStack, type Stack } from './stack'
 
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
 const BUILD_AND_START_MS = 25 * 60_000
 
 describeWith('chromium', 'bank transfer in Chromium against the built CMS and storefront', () => {
@@ -52,6 +55,12 @@ describeWith('chromium', 'bank transfer in Chromium against the built CMS and st
     const violations = await axeViolations(page)
     console.log(`axe on the bank-transfer order page: ${describeViolations(violations)}`)
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+    // The instructions start under the heading: the picture shows them whole.
+    await page.getByTestId('payment-instructions').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await saveScreenshot(page, path.join(root, 'docs/screenshots', 'order-bank-transfer-1280.png'))
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.getByTestId('payment-instructions').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await saveScreenshot(page, path.join(root, 'docs/screenshots', 'order-bank-transfer-390.png'))
     await context.close()
   }, 120_000)
 })
