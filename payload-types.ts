@@ -523,6 +523,15 @@ export interface Order {
     reference?: string | null;
     state?: string | null;
   };
+  paymentInstructions?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * The stock ledger rows this order made (reservations, sales, releases, restocks).
    */
@@ -551,7 +560,7 @@ export interface IdempotencyKey {
   createdAt: string;
 }
 /**
- * Import products or stock levels from a CSV file: Catalogue → Import CSV.
+ * Import products or stock levels from a CSV file; every import is listed below.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "imports".
@@ -1056,6 +1065,7 @@ export interface OrdersSelect<T extends boolean = true> {
         reference?: T;
         state?: T;
       };
+  paymentInstructions?: T;
   stockMovements?: T;
   reservationExpiresAt?: T;
   internalNotes?: T;
@@ -1249,7 +1259,35 @@ export interface StoreSetting {
     countries: string[];
   };
   reservationMinutes: number;
+  /**
+   * Days a bank-transfer order waits for payment before it expires and its stock is released.
+   */
   manualPaymentHoldDays: number;
+  /**
+   * Shown on the order page and in the confirmation email of bank-transfer orders, with the order number as the reference and a pay-by date of the order date plus the manual payment hold days. Leave empty to tell shoppers the shop will email payment details.
+   */
+  bankDetails?: {
+    /**
+     * The name on the account, e.g. Ipswich Retail Ltd.
+     */
+    accountName?: string | null;
+    /**
+     * e.g. 12-34-56; saved as 12-34-56.
+     */
+    sortCode?: string | null;
+    /**
+     * 8 digits.
+     */
+    accountNumber?: string | null;
+    /**
+     * Optional, for payments from abroad.
+     */
+    iban?: string | null;
+    /**
+     * Optional, for payments from abroad.
+     */
+    bic?: string | null;
+  };
   /**
    * Printed on VAT invoices.
    */
@@ -1294,6 +1332,15 @@ export interface StoreSettingsSelect<T extends boolean = true> {
       };
   reservationMinutes?: T;
   manualPaymentHoldDays?: T;
+  bankDetails?:
+    | T
+    | {
+        accountName?: T;
+        sortCode?: T;
+        accountNumber?: T;
+        iban?: T;
+        bic?: T;
+      };
   seller?:
     | T
     | {

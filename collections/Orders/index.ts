@@ -11,6 +11,7 @@ import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
 import { PAYMENT_METHODS, type PaymentMethod } from '../../src/commerce/checkoutInput'
 import { ORDER_STATUSES } from '../../src/commerce/orderStates'
 import { printEndpoints } from './endpoints/printDocuments'
+import { addPaymentInstructions } from './hooks/addPaymentInstructions'
 import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
 import { nameOldHistoryRows } from './hooks/nameOldHistoryRows'
 import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
@@ -120,6 +121,14 @@ export const Orders: CollectionConfig = {
         { name: 'reference', type: 'text', access: { read: isStaffField } },
         { name: 'state', type: 'text' },
       ],
+    },
+    {
+      // Computed on read from the store settings, so the order page, the email and the API never disagree.
+      name: 'paymentInstructions',
+      type: 'json',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [addPaymentInstructions] },
     },
     {
       name: 'stockMovements',

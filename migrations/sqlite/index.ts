@@ -2,6 +2,7 @@ import * as migration_20261126_112409_initial from './20261126_112409_initial';
 import * as migration_20261202_212312_admin_stock_status_history_names_seller from './20261202_212312_admin_stock_status_history_names_seller';
 import * as migration_20261202_214417_csv_imports from './20261202_214417_csv_imports';
 import * as migration_20261203_012000_search from './20261203_012000_search';
+import * as migration_20261203_023545_bank_details from './20261203_023545_bank_details';
 
 export const migrations = [
   {
@@ -17,11 +18,16 @@ export const migrations = [
   {
     up: migration_20261202_214417_csv_imports.up,
     down: migration_20261202_214417_csv_imports.down,
-    name: '20261202_214417_csv_imports'
+    name: '20261202_214417_csv_imports',
   },
   {
     up: migration_20261203_012000_search.up,
     down: migration_20261203_012000_search.down,
-    name: '20261203_012000_search'
+    name: '20261203_012000_search',
+  },
+  {
+    up: migration_20261203_023545_bank_details.up,
+    down: migration_20261203_023545_bank_details.down,
+    name: '20261203_023545_bank_details'
   },
 ];

@@ -43,6 +43,32 @@ describe('renderOrderEmail', () => {
   })
 })
 
+describe('renderOrderEmail for a bank-transfer order', () => {
+  const paymentInstructions = {
+    method: 'bank-transfer' as const,
+    amount: '£27.95',
+    reference: 'IR-000042',
+    payBy: 'Thursday 10 December 2026',
+    payByDate: '2026-12-10',
+    bank: { accountName: 'Ipswich <Retail>', sortCode: '12-34-56', accountNumber: '12345678', iban: null, bic: null },
+  }
+  const bankData: OrderEmailData = { ...data, order: { ...data.order, status: 'pending', paymentInstructions } }
+
+  it('should say how to pay in the confirmation, with the order number as reference', () => {
+    const { text } = renderOrderEmail('confirmation', bankData)
+    expect(text).toContain('How to pay\nPlease pay £27.95 by bank transfer by Thursday 10 December 2026.\nAccount name: Ipswich <Retail>\nSort code: 12-34-56')
+    expect(text).toContain('Reference: IR-000042')
+  })
+
+  it('should escape the instructions in the HTML', () => {
+    expect(renderOrderEmail('confirmation', bankData).html).toContain('<p>Account name: Ipswich &#60;Retail&#62;</p>')
+  })
+
+  it('should leave the instructions out of later emails', () => {
+    expect(renderOrderEmail('cancelled', bankData).text).not.toContain('How to pay')
+  })
+})
+
 describe('renderLowStockEmail', () => {
   it('should name the SKU and what is left', () => {
     const email = renderLowStockEmail('Ipswich Retail', ['stock@example.com'], [{ sku: 'MUG-1', available: 2, threshold: 5 }])

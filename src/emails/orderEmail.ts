@@ -1,6 +1,7 @@
 import type { OrderEmailKind } from '../commerce/followUps'
 import { escapeHtml } from '../commerce/html'
 import { formatGBP } from '../commerce/money'
+import { paymentInstructionLines, type PaymentInstructions } from '../commerce/paymentInstructions'
 import type { RenderedEmail } from '../infra/mailer'
 
 export type { OrderEmailKind }
@@ -14,6 +15,8 @@ export interface OrderEmailData {
     lines: { title: string; sku: string; quantity: number; unitPrice: number; lineTotal: number }[]
     totals: { subtotal: number; discount: number; shipping: number; vat: number; total: number }
     fulfilment?: { carrier?: string | null; trackingNumber?: string | null } | null
+    /** Set on a bank-transfer order awaiting payment (the orders' virtual field). */
+    paymentInstructions?: PaymentInstructions | null
   }
   /** Where a guest can see the order (confirmation only). */
   lookupUrl?: string
@@ -43,10 +46,17 @@ function intro(kind: OrderEmailKind, data: OrderEmailData): string[] {
   }
 }
 
+/** How to pay, in the confirmation of a bank-transfer order only. */
+function howToPay(kind: OrderEmailKind, data: OrderEmailData): string[] {
+  const instructions = data.order.paymentInstructions
+  return kind === 'confirmation' && instructions ? paymentInstructionLines(instructions) : []
+}
+
 /** Plain text and HTML of an order email: the store's name, the order's lines and its totals. */
 export function renderOrderEmail(kind: OrderEmailKind, data: OrderEmailData): RenderedEmail {
   const { order, storeName } = data
   const paragraphs = intro(kind, data).filter(Boolean)
+  const payment = howToPay(kind, data)
   const totals: [string, number][] = [
     ['Subtotal', order.totals.subtotal],
     ...(order.totals.discount ? [['Discount', -order.totals.discount] as [string, number]] : []),
@@ -59,6 +69,7 @@ export function renderOrderEmail(kind: OrderEmailKind, data: OrderEmailData): Re
     '',
     ...paragraphs,
     '',
+    ...(payment.length ? ['How to pay', ...payment, ''] : []),
     ...order.lines.map((l) => `${l.quantity} × ${l.title} (${l.sku}) ${formatGBP(l.lineTotal)}`),
     '',
     ...totals.map(([label, value]) => `${label}: ${formatGBP(value)}`),
@@ -73,6 +84,7 @@ export function renderOrderEmail(kind: OrderEmailKind, data: OrderEmailData): Re
   const html = `<!doctype html><html><body style="font-family:sans-serif">
 <h1>${escapeHtml(storeName)}</h1>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${payment.length ? `<h2>How to pay</h2>\n${payment.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}` : ''}
 <table cellpadding="4">${rows}${totalRows}</table>
 </body></html>`
   return { to: order.email, subject: `${SUBJECTS[kind](order.orderNumber)} – ${storeName}`, html, text }

@@ -36,6 +36,11 @@ describe('handleLookupOrder', () => {
     expect(JSON.stringify(body)).not.toMatch(/lookupTokenHash|secret-ref|paid by card/)
   })
 
+  it('should answer no payment instructions for a card order', async () => {
+    const body = await (await lookup(`?number=IR-000123&token=${token}`)).json()
+    expect(body.order.paymentInstructions).toBeNull()
+  })
+
   it('should answer a wrong token exactly like an unknown number', async () => {
     const wrong = await lookup(`?number=IR-000123&token=${createLookupToken()}`)
     const unknown = await lookup(`?number=IR-999999&token=${token}`)

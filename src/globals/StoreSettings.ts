@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { isStaff, isStaffField } from '../access/isStaff'
 import { penceField } from '../fields/pence'
 import { normaliseVatNumber, vatNumberProblem } from '../commerce/vatNumber'
+import { bankDetailsField } from './StoreSettingsBankDetails'
 
 export const StoreSettings: GlobalConfig = {
   slug: 'store-settings',
@@ -39,7 +40,15 @@ export const StoreSettings: GlobalConfig = {
       ],
     },
     { name: 'reservationMinutes', type: 'number', required: true, defaultValue: 30, min: 1, admin: { step: 1 } },
-    { name: 'manualPaymentHoldDays', type: 'number', required: true, defaultValue: 7, min: 1, admin: { step: 1 } },
+    {
+      name: 'manualPaymentHoldDays',
+      type: 'number',
+      required: true,
+      defaultValue: 7,
+      min: 1,
+      admin: { step: 1, description: 'Days a bank-transfer order waits for payment before it expires and its stock is released.' },
+    },
+    bankDetailsField,
     {
       // What a UK VAT invoice must show about the seller (HMRC VAT Notice 700/21); the invoice is refused without them.
       name: 'seller',

@@ -8,6 +8,8 @@ export const DEMO_SETTINGS = {
   shipping: { flatRate: 395, freeOver: 5000, countries: ['GB', 'IE'] },
   reservationMinutes: 30,
   manualPaymentHoldDays: 7,
+  // Demo details (not a real account) so the quick start's bank-transfer orders show how to pay.
+  bankDetails: { accountName: 'Ipswich Retail Ltd', sortCode: '12-34-56', accountNumber: '12345678' },
   lowStockRecipients: [{ email: 'stock@ipswich-retail.test' }],
 }
 

@@ -3,6 +3,7 @@ import { formatOrderDate } from '@/lib/orders/orders'
 import { countryName } from '@/lib/catalogue/settings'
 import { formatPrice } from '@/lib/money'
 import { OrderTotals } from './OrderTotals'
+import { PaymentInstructions } from './PaymentInstructions'
 
 const STATUS_TEXT: { [status: string]: string } = {
   pending: 'Awaiting payment — your items are reserved.',
@@ -26,6 +27,7 @@ export function OrderDetails({ order }: { order: Order }) {
         </span>
       </p>
       <p className="muted">{STATUS_TEXT[order.status] ?? ''}</p>
+      {order.paymentInstructions ? <PaymentInstructions instructions={order.paymentInstructions} /> : null}
       <table className="table">
         <caption className="visually-hidden">Items in this order</caption>
         <thead>

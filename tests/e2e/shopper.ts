@@ -17,8 +17,8 @@ export async function addToCart(page: Page, slug: string) {
   await page.getByTestId('add-to-cart-status').filter({ hasText: 'Added' }).waitFor()
 }
 
-/** Fills the checkout form on the current page with a UK address and pays by test card. */
-export async function submitCheckout(page: Page, { card, email }: { card: string; email: string }) {
+/** Fills the checkout form on the current page with a UK address and pays by test card, or by bank transfer without a card. */
+export async function submitCheckout(page: Page, { card, email }: { card: string | null; email: string }) {
   await page.waitForLoadState('networkidle')
   await page.getByTestId('checkout-email').fill(email)
   await page.getByTestId('checkout-name').fill('Harriet Cobbold')
@@ -26,8 +26,12 @@ export async function submitCheckout(page: Page, { card, email }: { card: string
   await page.getByTestId('checkout-city').fill('Ipswich')
   await page.getByTestId('checkout-postcode').fill('IP1 3AA')
   await page.getByTestId('checkout-country').selectOption('GB')
-  await page.getByTestId('payment-test-card').check()
-  await page.getByTestId('checkout-card-number').fill(card)
+  if (card === null) {
+    await page.getByTestId('payment-manual').check()
+  } else {
+    await page.getByTestId('payment-test-card').check()
+    await page.getByTestId('checkout-card-number').fill(card)
+  }
   await page.getByTestId('place-order').click()
 }
 

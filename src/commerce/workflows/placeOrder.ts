@@ -6,6 +6,7 @@ import { checkoutRequestHash } from '../idempotency'
 import type { IdempotencyClaim } from '../idempotency'
 import { createLookupToken, hashLookupToken } from '../orderNumber'
 import type { OrderStatus } from '../orderStates'
+import { manualPaymentDeadline } from '../paymentInstructions'
 import type { AuthorizeResult } from '../payments'
 import type { OrderTotals } from '../pricing'
 import type { PricedLine } from '../pricingRegistry'
@@ -53,13 +54,12 @@ export interface PlaceOrderResult {
 }
 
 const MINUTE_MS = 60_000
-const DAY_MS = 24 * 60 * MINUTE_MS
 
 /** Manual payment waits days for a bank transfer; card payment holds stock for minutes. */
 function reservationEnds(plan: CheckoutPlan, now: Date): Date {
   const { reservationMinutes, manualPaymentHoldDays } = plan.settings
-  const span = plan.input.paymentMethod === 'manual' ? manualPaymentHoldDays * DAY_MS : reservationMinutes * MINUTE_MS
-  return new Date(now.getTime() + span)
+  if (plan.input.paymentMethod === 'manual') return manualPaymentDeadline(now, manualPaymentHoldDays)
+  return new Date(now.getTime() + reservationMinutes * MINUTE_MS)
 }
 
 function draftOf(plan: CheckoutPlan, customerId: Id | null, orderNumber: string, lookupToken: string, now: Date): OrderDraft {

@@ -1,5 +1,6 @@
 import { cmsRequest } from '../cms/client'
 import { toQueryString } from '../cms/query'
+import type { PaymentInstructions } from '../../../src/commerce/paymentInstructions'
 import type { Address, Paginated } from '../cms/types'
 
 export interface OrderLine {
@@ -22,6 +23,8 @@ export interface Order {
   shippingAddress?: Address | null
   payment?: { method?: string | null; state?: string | null } | null
   reservationExpiresAt?: string | null
+  /** Only on a bank-transfer order awaiting payment. */
+  paymentInstructions?: PaymentInstructions | null
 }
 
 const ORDER_NUMBER = /^[A-Z]{1,5}-?\d{1,12}$/i

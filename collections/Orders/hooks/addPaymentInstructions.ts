@@ -1,0 +1,33 @@
+import type { FieldHook, PayloadRequest } from 'payload'
+
+import { paymentInstructions, type InstructionsSettings } from '../../../src/commerce/paymentInstructions'
+
+// Keyed by request, not kept in req.context: Payload copies the context into nested operations.
+const settingsByRequest = new WeakMap<PayloadRequest, Promise<InstructionsSettings>>()
+
+/** The settings the instructions need, read once per request however many orders it reads. */
+export function instructionsSettings(req: PayloadRequest): Promise<InstructionsSettings> {
+  let settings = settingsByRequest.get(req)
+  if (!settings) {
+    settings = req.payload
+      .findGlobal({ slug: 'store-settings', depth: 0, overrideAccess: true, req })
+      .then((s) => ({ manualPaymentHoldDays: s.manualPaymentHoldDays, bankDetails: s.bankDetails }))
+    settingsByRequest.set(req, settings)
+  }
+  return settings
+}
+
+// A virtual field: how to pay a bank-transfer order awaiting payment, null for every other order.
+export const addPaymentInstructions: FieldHook = async ({ data, req }) => {
+  // Card orders never need the settings read.
+  if (data?.payment?.method !== 'manual') return null
+  const order = {
+    orderNumber: data.orderNumber,
+    status: data.status,
+    paymentMethod: data.payment.method,
+    total: data.totals?.total ?? 0,
+    placedAt: data.createdAt,
+    reservationExpiresAt: data.reservationExpiresAt,
+  }
+  return paymentInstructions(order, await instructionsSettings(req))
+}
