@@ -97,6 +97,28 @@ describe('CSV import preview', () => {
     expect(res.json.error.code).toBe('file_too_large')
   })
 
+  it('should answer 400 naming what is wrong for an unknown kind, a missing file part and a body that is not multipart', async () => {
+    const before = await count('products')
+    const unknownKind = await upload('slug,sku\nmug,MUG-1', 'prices')
+    expect([unknownKind.status, unknownKind.json.error.code, unknownKind.json.error.message]).toEqual([
+      400,
+      'invalid_kind',
+      'kind must be one of products, stock, got "prices"',
+    ])
+    const noFile = new FormData()
+    noFile.append('kind', 'products')
+    const missing = await api.post('/imports/preview', undefined, { token: staff, rawBody: noFile })
+    expect([missing.status, missing.json.error.code]).toEqual([400, 'missing_file'])
+    const notMultipart = await api.post('/imports/preview', { file: 'slug,sku' }, { token: staff })
+    expect([notMultipart.status, notMultipart.json.error.code]).toEqual([400, 'invalid_upload'])
+    expect(await count('products')).toBe(before)
+  })
+
+  it('should answer 404 for an export of something other than products or stock', async () => {
+    const res = await api.get('/imports/export/customers', { token: staff })
+    expect([res.status, res.json.error.code]).toEqual([404, 'unknown_export'])
+  })
+
   it('should refuse anonymous previews with 401', async () => {
     const form = new FormData()
     form.append('file', new Blob(['slug,sku']), 'a.csv')
