@@ -34,6 +34,7 @@ function FacetLink({
 export async function SearchResults({ state, answer }: { state: SearchState; answer: SearchAnswer }) {
   const { facets } = answer
   const filtered = state.category !== null || state.band !== null || state.inStock
+  const unfiltered = searchHref({ ...state, category: null, band: null, inStock: false, page: 1 })
   const stocked = await productsInStock(answer.docs.map((p) => p.id)).catch(() => undefined)
   return (
     <div className="listing">
@@ -72,7 +73,7 @@ export async function SearchResults({ state, answer }: { state: SearchState; ans
         </ul>
         {filtered ? (
           <p>
-            <Link href={searchHref({ q: state.q, category: null, band: null, inStock: false, page: 1 })}>Clear filters</Link>
+            <Link href={unfiltered}>Clear filters</Link>
           </p>
         ) : null}
       </nav>
@@ -83,7 +84,7 @@ export async function SearchResults({ state, answer }: { state: SearchState; ans
         ) : (
           <p className="notice">
             {filtered ? 'No products match with these filters. ' : `Nothing in the shop matches “${state.q}”. Check the spelling or try fewer words.`}
-            {filtered ? <Link href={searchHref({ ...state, category: null, band: null, inStock: false, page: 1 })}>Clear the filters</Link> : null}
+            {filtered ? <Link href={unfiltered}>Clear the filters</Link> : null}
           </p>
         )}
         <Pagination
