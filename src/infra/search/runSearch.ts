@@ -19,10 +19,6 @@ export interface SearchResult<Doc = unknown> {
 }
 
 /**
- * The search operation behind GET /api/search and the SearchProducts GraphQL query: parse (400 on a bad query),
- * match, then load the page's products through the Local API with the caller's access, best match first.
- */
-/**
  * What a listing card shows; the REST answer carries these fields of each product (GraphQL picks its own). No
  * categories: filling them in (with their breadcrumbs) was half of Payload's time per search, and the category
  * facet already names them.
@@ -43,6 +39,10 @@ export const CARD_POPULATE = {
   media: { alt: true, url: true, thumbnailURL: true, filename: true, mimeType: true, width: true, height: true, sizes: true },
 } as const
 
+/**
+ * The search operation behind GET /api/search and the SearchProducts GraphQL query: parse (400 on a bad query),
+ * match, then load the page's products through the Local API with the caller's access, best match first.
+ */
 export async function runSearch(
   req: PayloadRequest,
   params: Record<string, unknown>,
