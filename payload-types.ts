@@ -327,6 +327,10 @@ export interface Product {
          * Leave empty to use the product price.
          */
         price?: number | null;
+        /**
+         * Shown first on the product page when a shopper picks this variant.
+         */
+        image?: (number | null) | Media;
         id?: string | null;
       }[]
     | null;
@@ -928,6 +932,7 @@ export interface ProductsSelect<T extends boolean = true> {
               id?: T;
             };
         price?: T;
+        image?: T;
         id?: T;
       };
   seo?:

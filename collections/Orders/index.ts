@@ -6,7 +6,7 @@ import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
 import { nobody } from '../../src/access/nobody'
 import { addressFields } from '../../src/fields/address'
 import { MONEY_COMPONENTS } from '../../src/fields/pence'
-import { handleLookupOrder } from '../../src/endpoints/lookupOrder'
+import { handleLookupOrder, handleLookupOrderByEmail } from '../../src/endpoints/lookupOrder'
 import { handleTransitionOrder } from '../../src/endpoints/transitionOrder'
 import { PAYMENT_METHODS, type PaymentMethod } from '../../src/commerce/checkoutInput'
 import { ORDER_STATUSES } from '../../src/commerce/orderStates'
@@ -34,6 +34,7 @@ export const Orders: CollectionConfig = {
   hooks: { beforeValidate: [refuseDirectStatusEdit], beforeChange: [keepCheckoutSnapshot] },
   endpoints: [
     { path: '/lookup', method: 'get', handler: handleLookupOrder },
+    { path: '/lookup', method: 'post', handler: handleLookupOrderByEmail },
     { path: '/:id/transition', method: 'post', handler: handleTransitionOrder },
     ...printEndpoints,
   ],

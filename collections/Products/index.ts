@@ -81,6 +81,12 @@ export const Products: CollectionConfig = {
           ],
         },
         penceField('price', { description: 'Leave empty to use the product price.' }),
+        {
+          name: 'image',
+          type: 'upload',
+          relationTo: 'media',
+          admin: { description: 'Shown first on the product page when a shopper picks this variant.' },
+        },
       ],
     },
     {

@@ -1,8 +1,43 @@
 import { CommerceError } from '../commerce/errors'
+import { parseOrderLookup, sameEmail } from '../commerce/orderLookup'
 import { verifyLookupToken } from '../commerce/orderNumber'
-import { endpoint, json } from './respond'
+import type { Order } from '../../payload-types'
+import { endpoint, json, readJsonBody } from './respond'
 
 const NOT_FOUND = new CommerceError(404, 'order_not_found', 'No order matches that number and token')
+// The same answer for an unknown number and a wrong email, so the form cannot be used to learn which orders exist.
+const NOT_FOUND_BY_EMAIL = new CommerceError(404, 'order_not_found', 'No order matches that number and email')
+
+type PayloadLike = Parameters<Parameters<typeof endpoint>[0]>[0]['payload']
+
+async function findByNumber(payload: PayloadLike, number: string): Promise<Order | undefined> {
+  const found = await payload.find({
+    collection: 'orders',
+    where: { orderNumber: { equals: number } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  return found.docs[0]
+}
+
+/** What a guest may see of their own order. */
+function publicOrder(order: Order) {
+  return {
+    orderNumber: order.orderNumber,
+    status: order.status,
+    email: order.email,
+    createdAt: order.createdAt,
+    lines: order.lines,
+    totals: order.totals,
+    shippingAddress: order.shippingAddress,
+    statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
+    payment: { method: order.payment?.method, state: order.payment?.state },
+    fulfilment: order.fulfilment,
+    paymentInstructions: order.paymentInstructions ?? null,
+  }
+}
 
 // GET /api/orders/lookup?number=IR-000123&token=… — a guest's own order; a wrong token looks like an unknown number.
 export const handleLookupOrder = endpoint(async (req) => {
@@ -15,29 +50,16 @@ export const handleLookupOrder = endpoint(async (req) => {
       ...(token ? [] : [{ field: 'token', message: 'is required' }]),
     ])
   }
-  const found = await req.payload.find({
-    collection: 'orders',
-    where: { orderNumber: { equals: number } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    showHiddenFields: true,
-  })
-  const order = found.docs[0]
+  const order = await findByNumber(req.payload, number)
   if (!order || !order.lookupTokenHash || !verifyLookupToken(token, order.lookupTokenHash)) throw NOT_FOUND
-  return json({
-    order: {
-      orderNumber: order.orderNumber,
-      status: order.status,
-      email: order.email,
-      createdAt: order.createdAt,
-      lines: order.lines,
-      totals: order.totals,
-      shippingAddress: order.shippingAddress,
-      statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
-      payment: { method: order.payment?.method, state: order.payment?.state },
-      fulfilment: order.fulfilment,
-      paymentInstructions: order.paymentInstructions ?? null,
-    },
-  })
+  return json({ order: publicOrder(order) })
+})
+
+// POST /api/orders/lookup {"number":"IR-000123","email":"…"} — the storefront's "find your order" form; rate-limited by
+// address and by order number (src/server/rateLimits.ts), and a wrong email answers exactly as an unknown number does.
+export const handleLookupOrderByEmail = endpoint(async (req) => {
+  const { number, email } = parseOrderLookup(await readJsonBody(req))
+  const order = await findByNumber(req.payload, number)
+  if (!order || !sameEmail(email, order.email)) throw NOT_FOUND_BY_EMAIL
+  return json({ order: publicOrder(order) })
 })

@@ -67,6 +67,7 @@ const schema = z.object({
   RATE_LIMIT_CHECKOUT: int(30),
   RATE_LIMIT_QUOTE: int(120),
   RATE_LIMIT_REGISTER: int(10),
+  RATE_LIMIT_LOOKUP: int(20),
   RATE_LIMIT_WINDOW_SECONDS: int(60),
   // Operations (src/server, src/jobs): read cache, proxies, scheduler, shutdown.
   CACHE_ENABLED: bool(true),

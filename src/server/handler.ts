@@ -26,7 +26,14 @@ export type HandlerOptions = {
   limiter: RateLimiter
   settings: Pick<
     Env,
-    'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS' | 'TRUST_PROXY_HOPS' | 'METRICS_TOKEN'
+    | 'RATE_LIMIT_LOGIN'
+    | 'RATE_LIMIT_CHECKOUT'
+    | 'RATE_LIMIT_QUOTE'
+    | 'RATE_LIMIT_REGISTER'
+    | 'RATE_LIMIT_LOOKUP'
+    | 'RATE_LIMIT_WINDOW_SECONDS'
+    | 'TRUST_PROXY_HOPS'
+    | 'METRICS_TOKEN'
   >
   logger: Logger
   /** Writes the one line per request; defaults to `logger`. */
@@ -76,7 +83,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   }
   const limited = async (req: IncomingMessage, res: ServerResponse, rule: ReturnType<typeof restLimitRule>, body: Buffer | null) => {
     if (!rule) return false
-    const account = rule.perAccount && body ? accountOf(body, req.headers['content-type']) : null
+    const account = rule.perAccount && body ? accountOf(body, req.headers['content-type'], rule.accountField) : null
     return !(await enforceLimit(options.limiter, settings, rule, clientIp(req, settings.TRUST_PROXY_HOPS), account, res))
   }
 
@@ -99,7 +106,11 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       if (cacheable && isAnonymous(req)) return serveCachedRead(cache, cacheable.group, cacheable.requestKey, req, res, checkedToNext)
       if (cacheable) metrics().cacheRequests.inc({ result: 'bypass', tier: 'memory' })
     }
-    if (!WITH_BODY.has(method) || !pathname.startsWith('/api/')) return checkedToNext(req, res)
+    if (!WITH_BODY.has(method) || !pathname.startsWith('/api/')) {
+      // Only the guest order look-up is limited among reads.
+      if (await limited(req, res, restLimitRule(method, pathname), null)) return
+      return checkedToNext(req, res)
+    }
 
     // Bodies under /api are read once (for the guard, the GraphQL cache key, the login limit); Next gets a replay.
     const graphql = method === 'POST' && pathname === '/api/graphql'

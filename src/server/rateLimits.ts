@@ -4,10 +4,11 @@ import type { Env } from '../infra/env'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import type { RateLimiter } from '../infra/rateLimit'
 
-export type LimitBucket = 'login' | 'checkout' | 'quote' | 'register'
-export type LimitRule = { bucket: LimitBucket; perAccount: boolean }
+export type LimitBucket = 'login' | 'checkout' | 'quote' | 'register' | 'lookup'
+/** `perAccount` also counts by the body's account: its email (or username), or the field `accountField` names. */
+export type LimitRule = { bucket: LimitBucket; perAccount: boolean; accountField?: string }
 
-type Limits = Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_WINDOW_SECONDS'>
+type Limits = Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_LOOKUP' | 'RATE_LIMIT_WINDOW_SECONDS'>
 
 const REST_RULES: Record<string, LimitRule> = {
   '/api/users/login': { bucket: 'login', perAccount: true },
@@ -15,9 +16,16 @@ const REST_RULES: Record<string, LimitRule> = {
   '/api/checkout': { bucket: 'checkout', perAccount: false },
   '/api/cart/quote': { bucket: 'quote', perAccount: false },
   '/api/customers': { bucket: 'register', perAccount: false },
+  // A guest's order by number and email: by address, and by order number so nobody can try email after email on one order.
+  '/api/orders/lookup': { bucket: 'lookup', perAccount: true, accountField: 'number' },
+}
+// …and by number and emailed token, by address.
+const GET_RULES: Record<string, LimitRule> = {
+  '/api/orders/lookup': { bucket: 'lookup', perAccount: false },
 }
 
 export function restLimitRule(method: string, pathname: string): LimitRule | null {
+  if (method === 'GET') return GET_RULES[pathname] ?? null
   return method === 'POST' ? (REST_RULES[pathname] ?? null) : null
 }
 
@@ -29,8 +37,8 @@ export function graphqlLimitRule(query: string): LimitRule | null {
   return null
 }
 
-/** The login's account (email or username) from a JSON, urlencoded or GraphQL-variables body. */
-export function accountOf(body: Buffer, contentType: string | undefined): string | null {
+/** The login's account (email or username, or the named field) from a JSON, urlencoded or GraphQL-variables body. */
+export function accountOf(body: Buffer, contentType: string | undefined, field?: string): string | null {
   const text = body.toString('utf8')
   let fields: Record<string, unknown> = {}
   try {
@@ -41,7 +49,7 @@ export function accountOf(body: Buffer, contentType: string | undefined): string
   }
   const variables = (fields?.variables ?? {}) as Record<string, unknown>
   const inline = typeof fields?.query === 'string' ? /email\s*:\s*"([^"]+)"/.exec(fields.query)?.[1] : undefined
-  const account = fields?.email ?? fields?.username ?? variables.email ?? variables.username ?? inline
+  const account = field ? fields?.[field] : (fields?.email ?? fields?.username ?? variables.email ?? variables.username ?? inline)
   return typeof account === 'string' && account.trim() ? account.trim().toLowerCase() : null
 }
 
@@ -61,6 +69,7 @@ const LIMIT_OF: Record<LimitBucket, keyof Limits> = {
   checkout: 'RATE_LIMIT_CHECKOUT',
   quote: 'RATE_LIMIT_QUOTE',
   register: 'RATE_LIMIT_REGISTER',
+  lookup: 'RATE_LIMIT_LOOKUP',
 }
 
 /** Counts the attempt by address (and account); answers 429 with Retry-After and returns false when over. */

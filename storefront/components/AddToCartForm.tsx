@@ -1,69 +1,79 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useEffect, useState } from 'react'
+import { startTransition, useActionState, useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { AddToCartState } from '@/lib/cart/cartActions'
 import { addToCartAction } from '@/lib/cart/cartActions'
+import { choose, optionNames, optionPickers, selectionOf, skuFor } from '@/lib/catalogue/optionPicker'
 import type { PurchasableSku } from '@/lib/catalogue/productView'
 import { stockLabel } from '@/lib/catalogue/productView'
 import { formatPrice } from '@/lib/money'
 import { announceUiChange } from './HeaderSession'
 import { SubmitButton } from './SubmitButton'
+import { OptionPickers, VariantList, stockClass } from './VariantPicker'
 
 const initial: AddToCartState = { status: 'idle', message: '' }
 
-function stockClass(available: number): string {
-  return available <= 0 ? 'stock out' : available <= 5 ? 'stock low' : 'stock in'
-}
-
-// A server-action form: posts and re-renders without JavaScript; with it, no page reload.
-export function AddToCartForm({ skus, hasVariants }: { skus: PurchasableSku[]; hasVariants: boolean }) {
+/**
+ * A server-action form: posts and re-renders without JavaScript (the action then finds the SKU from the options posted);
+ * with it, no page reload, and the shopper's choice stays as it was after adding.
+ */
+export function AddToCartForm({
+  skus,
+  hasVariants,
+  productSlug,
+  selected,
+  onSelect,
+}: {
+  skus: PurchasableSku[]
+  hasVariants: boolean
+  productSlug: string
+  selected: string
+  onSelect: (sku: string) => void
+}) {
   const [state, action] = useActionState(addToCartAction, initial)
-  const firstInStock = skus.find((s) => s.available > 0)
-  const [selected, setSelected] = useState(firstInStock?.sku ?? '')
+  const [hydrated, setHydrated] = useState(false)
+  const names = useMemo(() => (hasVariants ? optionNames(skus) : null), [hasVariants, skus])
   const chosen = skus.find((s) => s.sku === selected)
-  // Nothing chosen because nothing is in stock (a sold-out product with one SKU) reads as sold out too.
-  const soldOut = chosen ? chosen.available <= 0 : !firstInStock
+  const selection = chosen ? selectionOf(chosen) : {}
+  const soldOut = chosen ? chosen.available <= 0 : true
+  useEffect(() => setHydrated(true), [])
   useEffect(() => {
     if (state.status === 'added') announceUiChange()
   }, [state])
   if (skus.length === 0) return <p className="notice">This product is not on sale yet.</p>
+
+  const pick = (name: string, value: string) => {
+    if (!names) return
+    const next = skuFor(skus, names, choose(skus, names, selection, name, value))
+    if (next) onSelect(next.sku)
+  }
+  // React resets a form after its action runs, which would put the pickers back on their first value: submitting by
+  // hand keeps the shopper's choice (and quantity) for a second add. Without JavaScript the browser posts as usual.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    startTransition(() => action(data))
+  }
+
   return (
-    <form action={action} className="add-to-cart">
-      {hasVariants ? (
-        <fieldset className="variants" data-testid="variant-picker">
-          <legend>Choose an option</legend>
-          {skus.map((s) => (
-            <div key={s.sku} className={s.available > 0 ? 'variant' : 'variant disabled'} data-testid="variant-option" data-sku={s.sku}>
-              <label>
-                <input
-                  type="radio"
-                  name="sku"
-                  value={s.sku}
-                  checked={selected === s.sku}
-                  onChange={() => setSelected(s.sku)}
-                  disabled={s.available <= 0}
-                  aria-describedby={`stock-${s.sku}`}
-                />
-                {s.title}
-              </label>
-              <span className="meta">
-                <span className="price">{formatPrice(s.price)}</span>
-                <span id={`stock-${s.sku}`} className={stockClass(s.available)}>
-                  {stockLabel(s.available)}
-                </span>
-              </span>
-            </div>
-          ))}
-        </fieldset>
-      ) : (
-        <>
-          <input type="hidden" name="sku" value={skus[0].sku} />
-          <p className={stockClass(skus[0].available)} data-testid="stock">
-            {stockLabel(skus[0].available)}
-          </p>
-        </>
-      )}
+    <form action={action} onSubmit={submit} className="add-to-cart">
+      <input type="hidden" name="product" value={productSlug} />
+      {hasVariants && names ? (
+        <OptionPickers pickers={optionPickers(skus, names, selection)} selection={selection} onChoose={pick} />
+      ) : hasVariants ? (
+        <VariantList skus={skus} selected={selected} onSelect={onSelect} />
+      ) : null}
+      {/* With JavaScript the SKU is known here; without it the action works it out from the options posted. */}
+      {hydrated || !hasVariants ? <input type="hidden" name="sku" value={selected} /> : null}
+      {chosen ? (
+        <p className="chosen" data-testid="chosen-sku" data-sku={chosen.sku}>
+          {hasVariants ? <span className="price">{formatPrice(chosen.price)}</span> : null}{' '}
+          <span id={`stock-${chosen.sku}`} className={stockClass(chosen.available)} data-testid="stock">
+            {stockLabel(chosen.available)}
+          </span>
+        </p>
+      ) : null}
       {/* The price the shopper sees; the cart tells them if it has changed by the time they look. */}
       {chosen ? <input type="hidden" name="price" value={chosen.price} /> : null}
       <div className="buy">

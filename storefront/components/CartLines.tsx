@@ -1,20 +1,34 @@
+import Link from 'next/link'
 import { updateCartLineAction } from '@/lib/cart/cartActions'
+import type { LinePicture } from '@/lib/cart/pictures'
 import type { QuoteLine } from '@/lib/cart/quote'
 import { priceChangeMessage } from '@/lib/cart/quote'
 import { formatPrice } from '@/lib/money'
+import { CmsImage } from './CmsImage'
 
 // One small server-action form per line: update and remove work without JavaScript.
-export function CartLines({ lines }: { lines: QuoteLine[] }) {
+export function CartLines({ lines, pictures }: { lines: QuoteLine[]; pictures: ReadonlyMap<string, LinePicture> }) {
   return (
     <ul className="cart-lines">
       {lines.map((line) => (
         <li key={line.sku} className="cart-line" data-testid="cart-line" data-sku={line.sku}>
-          <div>
-            <strong>{line.title}</strong>
-            {line.options.length > 0 ? <div className="muted">{line.options.map((o) => `${o.name}: ${o.value}`).join(' · ')}</div> : null}
-            <div className="muted">
-              SKU {line.sku}
-              {line.unitPrice !== null ? ` · ${formatPrice(line.unitPrice)} each` : ''}
+          <div className="line-item">
+            <span className="line-thumb">
+              <CmsImage media={pictures.get(line.sku)?.image} variant="thumb" sizes="64px" fallbackAlt={line.title} decorative />
+            </span>
+            <div>
+              {pictures.get(line.sku) ? (
+                <Link href={`/products/${pictures.get(line.sku)!.slug}`}>
+                  <strong>{line.title}</strong>
+                </Link>
+              ) : (
+                <strong>{line.title}</strong>
+              )}
+              {line.options.length > 0 ? <div className="muted">{line.options.map((o) => `${o.name}: ${o.value}`).join(' · ')}</div> : null}
+              <div className="muted">
+                SKU {line.sku}
+                {line.unitPrice !== null ? ` · ${formatPrice(line.unitPrice)} each` : ''}
+              </div>
             </div>
           </div>
           <strong data-testid="line-total">{line.lineTotal !== null ? formatPrice(line.lineTotal) : '—'}</strong>

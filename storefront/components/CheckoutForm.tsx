@@ -1,5 +1,6 @@
 'use client'
 
+import { formatPrice } from '@/lib/money'
 import { useActionState, useState } from 'react'
 import type { CheckoutState } from '@/lib/checkout/checkoutAction'
 import { placeOrderAction } from '@/lib/checkout/checkoutAction'
@@ -21,11 +22,13 @@ export function CheckoutForm({ initial, countries, paymentMethods, shownTotal }:
   const [state, action] = useActionState(placeOrderAction, initial)
   const { values, fieldErrors: errors } = state
   const [method, setMethod] = useState(values.paymentMethod || paymentMethods[0])
+  // Repeated beside the button, so on a phone (where the summary sits above the form) the amount is never out of sight.
+  const payable = state.expectedTotal ?? shownTotal
   const [billingSame, setBillingSame] = useState(values.billingSame === 'on')
   return (
     <form action={action} noValidate data-testid="checkout-form">
       <input type="hidden" name="idempotencyKey" value={state.key} />
-      {(state.expectedTotal ?? shownTotal) !== null ? <input type="hidden" name="expectedTotal" value={String(state.expectedTotal ?? shownTotal)} /> : null}
+      {payable !== null ? <input type="hidden" name="expectedTotal" value={String(payable)} /> : null}
       {state.formError ? (
         <p className="notice error" role="alert" data-testid="checkout-error">
           {state.formError}
@@ -99,6 +102,11 @@ export function CheckoutForm({ initial, countries, paymentMethods, shownTotal }:
           </div>
         ) : null}
       </fieldset>
+      {payable !== null ? (
+        <p className="pay-total" data-testid="pay-total">
+          <span>Total to pay</span> <strong>{formatPrice(payable)}</strong>
+        </p>
+      ) : null}
       <SubmitButton className="wide" testId="place-order" pendingText="Placing your order…">
         Place order
       </SubmitButton>

@@ -1,6 +1,6 @@
 import type { Order } from '@/lib/orders/orders'
 import { formatOrderDate } from '@/lib/orders/orders'
-import { countryName } from '@/lib/catalogue/settings'
+import { countryName } from '@/lib/catalogue/countryName'
 import { formatPrice } from '@/lib/money'
 import { OrderTotals } from './OrderTotals'
 import { PaymentInstructions } from './PaymentInstructions'

@@ -16,6 +16,10 @@ export function SiteFooter() {
           ·{' '}
           <Link href="/cart" prefetch={false}>
             Cart
+          </Link>{' '}
+          ·{' '}
+          <Link href="/orders/lookup" prefetch={false} data-testid="order-lookup-link">
+            Find your order
           </Link>
         </p>
       </div>

@@ -1,14 +1,15 @@
 import Link from 'next/link'
 import { Suspense } from 'react'
 import { getTopCategories } from '@/lib/catalogue/categories'
-import { categoryHref } from '@/lib/catalogue/categories'
+import { MAX_HEADER_CATEGORIES, categoryHref, splitForHeader } from '@/lib/catalogue/categories'
 import { isBuildPhase } from '@/lib/env'
 import { HeaderSearch, SearchBox } from './HeaderSearch'
 import { HeaderSession } from './HeaderSession'
 
 export async function SiteHeader() {
   // The header must render even when the CMS is down (error pages), and the build never asks the CMS.
-  const categories = isBuildPhase() ? [] : await getTopCategories(8).catch(() => [])
+  const categories = isBuildPhase() ? [] : await getTopCategories(MAX_HEADER_CATEGORIES).catch(() => [])
+  const { inline, more } = splitForHeader(categories)
   return (
     <header className="site-header">
       <div className="bar wrap">
@@ -23,15 +24,33 @@ export async function SiteHeader() {
       </div>
       {categories.length > 0 ? (
         <nav aria-label="Categories" className="category-nav">
-          <ul>
-            {categories.map((category) => (
-              <li key={category.id}>
-                <Link href={categoryHref(category)} data-testid="category-link">
-                  {category.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <div className="wrap category-bar">
+            <ul className="category-inline">
+              {inline.map((category) => (
+                <li key={category.id}>
+                  <Link href={categoryHref(category)} data-testid="category-link">
+                    {category.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            {/* Every top-level category, however many: the rest behind "More" on wide screens, all of them on phones. */}
+            <details className={more.length > 0 ? 'category-menu has-more' : 'category-menu'} data-testid="category-menu">
+              <summary>
+                <span className="on-wide">More</span>
+                <span className="on-narrow">Shop by category</span>
+              </summary>
+              <ul>
+                {categories.map((category) => (
+                  <li key={category.id} className={more.includes(category) ? 'more' : 'inline'}>
+                    <Link href={categoryHref(category)} data-testid="category-menu-link">
+                      {category.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
         </nav>
       ) : null}
     </header>

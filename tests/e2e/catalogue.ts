@@ -8,7 +8,7 @@ export type SeededProduct = {
   price: number
   compareAtPrice?: number | null
   sku?: string | null
-  variants?: { sku: string }[] | null
+  variants?: { sku: string; options?: { name: string; value: string }[] | null }[] | null
   categories?: (number | { breadcrumbs?: Crumb[] | null })[] | null
 }
 

@@ -14,6 +14,7 @@ export function cmsClient(baseUrl: string) {
   return {
     get: <T>(path: string, token?: string) => request<T>('GET', path, undefined, token),
     patch: <T>(path: string, body: unknown, token: string) => request<T>('PATCH', path, body, token),
+    post: <T>(path: string, body: unknown, token?: string) => request<T>('POST', path, body, token),
     logIn: async (collection: 'users' | 'customers', who: { email: string; password: string }) =>
       (await request<{ token: string }>('POST', `/api/${collection}/login`, { email: who.email, password: who.password })).token,
     count: async (collection: string, token: string) =>

@@ -45,3 +45,11 @@ export async function pollFor<T>(timeoutMs: number, probe: () => T | Promise<T>,
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }
+
+/** Picks a variant on a product page the way a shopper does: one option at a time (Size, then Colour), then checks the SKU. */
+export async function chooseVariant(page: Page, variant: { sku: string; options?: { name: string; value: string }[] | null }) {
+  for (const option of variant.options ?? []) {
+    await page.locator(`[data-testid="option-picker"][data-option="${option.name}"] [data-testid="option-value"][data-value="${option.value}"]`).click()
+  }
+  await page.locator(`[data-testid="chosen-sku"][data-sku="${variant.sku}"]`).waitFor()
+}

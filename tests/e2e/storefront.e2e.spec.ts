@@ -11,7 +11,7 @@ import { seededCatalogue, type Catalogue } from './catalogue'
 import { cmsClient, type CmsClient } from './cmsClient'
 import { fulfilThroughPanel, nextToast } from './admin/stockAndOrders'
 import { saveScreenshot } from './screenshot'
-import { addToCart, exactly, logIn, pollFor, submitCheckout } from './shopper'
+import { addToCart, chooseVariant, exactly, logIn, pollFor, submitCheckout } from './shopper'
 import { launchBrowser, startStack, type Stack } from './stack'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
@@ -81,7 +81,10 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
       .click()
     await page.getByTestId('product-card').filter({ hasText: product.title }).click()
     await page.waitForURL(`**/products/${product.slug}`, { waitUntil: 'networkidle' })
-    await page.locator(`[data-testid="variant-option"][data-sku="${sku}"] input`).check()
+    await chooseVariant(
+      page,
+      product.variants!.find((v) => v.sku === sku)!,
+    )
     await page.getByTestId('add-to-cart').click()
     await page.getByTestId('add-to-cart-status').filter({ hasText: 'Added 1' }).waitFor()
     await page.getByTestId('cart-count').filter({ hasText: '1' }).waitFor()
@@ -226,8 +229,134 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     expect(shipped.value).toBeDefined()
   }, 120_000)
 
+  describe('option pickers, layout on a phone and the guest order look-up (issue 12)', () => {
+    type Variant = { sku: string; options?: { name: string; value: string }[] | null }
+
+    it('should pick options one at a time, disable a sold-out combination and keep the choice after adding', async () => {
+      const staff = await cms.logIn('users', DEMO_MERCHANDISER)
+      const { product } = catalogue.variantProduct
+      const variants = product.variants as Variant[]
+      expect(variants[0].options?.length).toBeGreaterThan(1)
+      // Sell out a variant that is neither the page's default nor the one the checkout test buys.
+      const soldOut = variants.slice(1).find((v) => v.sku !== catalogue.variantProduct.sku)!
+      const row = (await cms.get<{ docs: { available: number }[] }>(`/api/inventory?where[sku][equals]=${soldOut.sku}&depth=0`, staff)).docs[0]
+      if (row.available > 0) await cms.post('/api/inventory/adjust', { sku: soldOut.sku, delta: -row.available, reason: 'e2e: sold out' }, staff)
+
+      const page = await newPage()
+      const [first, ...rest] = soldOut.options!
+      const disabledInput = page.locator(
+        `[data-testid="option-picker"][data-option="${rest[0].name}"] [data-testid="option-value"][data-value="${rest[0].value}"] input`,
+      )
+      const seen = await pollFor(
+        15_000,
+        async () => {
+          await page.goto(`/products/${product.slug}`, { waitUntil: 'networkidle' })
+          await page.locator(`[data-testid="option-picker"][data-option="${first.name}"] [data-testid="option-value"][data-value="${first.value}"]`).click()
+          return disabledInput.isDisabled()
+        },
+        500,
+      )
+      expect(seen.value).toBe(true)
+      expect(await page.getByTestId('option-picker').count()).toBe(soldOut.options!.length)
+
+      // A shopper picks an in-stock variant other than the first, adds it twice: the pickers stay where they were.
+      const wanted = variants.find((v) => v.sku === catalogue.variantProduct.sku)!
+      await chooseVariant(page, wanted)
+      await page.getByTestId('add-to-cart').click()
+      await page.getByTestId('add-to-cart-status').filter({ hasText: 'Added 1' }).waitFor()
+      await page.locator(`[data-testid="chosen-sku"][data-sku="${wanted.sku}"]`).waitFor()
+      for (const option of wanted.options ?? []) {
+        expect(await page.locator(`[data-option="${option.name}"] [data-value="${option.value}"] input`).isChecked()).toBe(true)
+      }
+      await page.getByTestId('add-to-cart').click()
+      await page.getByTestId('cart-count').filter({ hasText: '2' }).waitFor()
+      await page.goto('/cart', { waitUntil: 'networkidle' })
+      expect(await page.locator(`[data-testid="cart-line"][data-sku="${wanted.sku}"] input[name="quantity"]`).inputValue()).toBe('2')
+      expect(await page.locator('[data-testid="cart-line"] .line-thumb img').count()).toBeGreaterThan(0)
+      await saveScreenshot(page, path.join(root, 'docs/screenshots', 'cart-thumbnails-1280.png'))
+    }, 90_000)
+
+    it('should reach every top-level category from the header, on a wide screen and on a phone', async () => {
+      const top = (await cms.get<{ docs: { title: string }[] }>('/api/categories?where[parent][exists]=false&limit=100&depth=0')).docs.map((c) => c.title)
+      expect(top.length).toBeGreaterThan(8)
+      const wide = await newPage()
+      await wide.goto('/', { waitUntil: 'networkidle' })
+      await wide.getByTestId('category-menu').locator('summary').click()
+      const reachable = async (page: Page) =>
+        new Set(
+          (
+            await page.locator('.category-nav [data-testid="category-link"]:visible, .category-nav [data-testid="category-menu-link"]:visible').allInnerTexts()
+          ).map((t) => t.trim()),
+        )
+      expect([...(await reachable(wide))].sort()).toEqual([...top].sort())
+      const phone = await newPage({ width: 390, height: 844 })
+      await phone.goto('/', { waitUntil: 'networkidle' })
+      await phone.getByTestId('category-menu').locator('summary').click()
+      expect([...(await reachable(phone))].sort()).toEqual([...top].sort())
+      await saveScreenshot(phone, path.join(root, 'docs/screenshots', 'category-menu-390.png'))
+    }, 60_000)
+
+    it('should put the add-to-cart, the first products and the order total on a phone’s first screen', async () => {
+      const page = await newPage({ width: 390, height: 844 })
+      await page.goto(`/products/${catalogue.variantProduct.product.slug}`, { waitUntil: 'networkidle' })
+      const button = await page.getByTestId('add-to-cart').boundingBox()
+      expect(button!.y + button!.height).toBeLessThanOrEqual(844)
+
+      await page.goto(catalogue.variantProduct.categoryPath, { waitUntil: 'networkidle' })
+      expect(await page.getByTestId('filter-panel').getAttribute('open')).toBeNull()
+      const card = await page.getByTestId('product-card').first().boundingBox()
+      expect(card!.y).toBeLessThan(844)
+      await page.getByTestId('filter-toggle').click()
+      await page.getByTestId('filter-in-stock').waitFor({ state: 'visible' })
+
+      await addToCart(page, catalogue.simpleProduct.product.slug)
+      await page.goto('/checkout', { waitUntil: 'networkidle' })
+      const summary = await page.locator('aside.summary').boundingBox()
+      const placeOrder = await page.getByTestId('place-order').boundingBox()
+      const payTotal = await page.getByTestId('pay-total').boundingBox()
+      expect(summary!.y).toBeLessThan(placeOrder!.y)
+      expect(payTotal!.y).toBeLessThan(placeOrder!.y)
+      expect(placeOrder!.y - (payTotal!.y + payTotal!.height)).toBeLessThan(100)
+      await saveScreenshot(page, path.join(root, 'docs/screenshots', 'checkout-order-390.png'))
+    }, 90_000)
+
+    it('should find a guest’s order by number and email, say the same for a wrong email, and thank only after checkout', async () => {
+      const page = await newPage()
+      await addToCart(page, catalogue.simpleProduct.product.slug)
+      await page.goto('/checkout')
+      await submitCheckout(page, { card: APPROVED_CARD, email: 'lookup-guest@example.com' })
+      await page.waitForURL(/\/orders\/IR-/)
+      expect(await page.getByTestId('order-heading').textContent()).toBe('Thank you for your order')
+      const orderNumber = (await page.getByTestId('order-number').textContent())!.trim()
+      // The emailed link (no `placed`) names the order instead of thanking again.
+      await page.goto(page.url().replace('&placed=1', ''))
+      expect(await page.getByTestId('order-heading').textContent()).toBe(`Order ${orderNumber}`)
+
+      await page.goto('/')
+      await page.getByTestId('order-lookup-link').click()
+      await page.waitForURL('**/orders/lookup')
+      await page.getByTestId('order-lookup-number').fill(orderNumber)
+      await page.getByTestId('order-lookup-email').fill('someone-else@example.com')
+      await page.getByTestId('order-lookup-submit').click()
+      const wrong = (await page.getByTestId('order-lookup-error').textContent())!
+      await page.getByTestId('order-lookup-number').fill('IR-999999')
+      await page.getByTestId('order-lookup-email').fill('lookup-guest@example.com')
+      await page.getByTestId('order-lookup-submit').click()
+      await page.getByTestId('order-lookup-error').filter({ hasText: wrong }).waitFor()
+      await page.getByTestId('order-lookup-number').fill(orderNumber.toLowerCase())
+      await page.getByTestId('order-lookup-email').fill('Lookup-Guest@Example.com')
+      await page.getByTestId('order-lookup-submit').click()
+      await page.getByTestId('order-lookup-result').waitFor()
+      expect((await page.getByTestId('order-lookup-result').getByTestId('order-number').textContent())!.trim()).toBe(orderNumber)
+      const violations = await axeViolations(page)
+      console.log(`axe on the order look-up result: ${describeViolations(violations)}`)
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+      await saveScreenshot(page, path.join(root, 'docs/screenshots', 'order-lookup-1280.png'))
+    }, 90_000)
+  })
+
   describe('with an item in the cart', () => {
-    const names = ['home', 'category', 'product', 'cart', 'checkout'] as const
+    const names = ['home', 'category', 'product', 'cart', 'checkout', 'lookup'] as const
     const pathOf = (name: (typeof names)[number]) =>
       ({
         home: '/',
@@ -235,6 +364,7 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
         product: `/products/${catalogue.variantProduct.product.slug}`,
         cart: '/cart',
         checkout: '/checkout',
+        lookup: '/orders/lookup',
       })[name]
 
     it.each(names)(

@@ -32,6 +32,7 @@ export async function bootPayload(extraEnv: Record<string, string> = {}): Promis
     RATE_LIMIT_CHECKOUT: '100000',
     RATE_LIMIT_QUOTE: '100000',
     RATE_LIMIT_REGISTER: '100000',
+    RATE_LIMIT_LOOKUP: '100000',
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     RUN_JOBS_IN_PROCESS: 'false',
     JOB_RETRY_DELAY_MS: '200',

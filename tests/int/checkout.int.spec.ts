@@ -157,6 +157,36 @@ describe('GET /api/orders/lookup', () => {
   })
 })
 
+describe('POST /api/orders/lookup (number and email)', () => {
+  beforeAll(async () => {
+    await productWithStock(payload, api, staff, 'LOOKUP-1', 900, 5)
+  })
+
+  it('should show a guest their order by its number and the email it was placed with, in any case', async () => {
+    const placed = await checkout({ ...checkoutBody([{ sku: 'LOOKUP-1', quantity: 1 }]), email: 'finder@example.com' })
+    const { orderNumber } = placed.json.order
+    const res = await api.post('/orders/lookup', { number: orderNumber.toLowerCase(), email: ' Finder@Example.com ' })
+    expect(res.status).toBe(200)
+    expect(res.json.order).toMatchObject({ orderNumber, status: 'paid', email: 'finder@example.com' })
+    expect(res.json.order.lookupTokenHash).toBeUndefined()
+  })
+
+  it('should answer a wrong email exactly like an unknown number', async () => {
+    const placed = await checkout({ ...checkoutBody([{ sku: 'LOOKUP-1', quantity: 1 }]), email: 'owner@example.com' })
+    const wrong = await api.post('/orders/lookup', { number: placed.json.order.orderNumber, email: 'someone-else@example.com' })
+    const unknown = await api.post('/orders/lookup', { number: 'IR-999999', email: 'owner@example.com' })
+    expect(wrong.status).toBe(404)
+    expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text])
+    expect(wrong.json.error.code).toBe('order_not_found')
+  })
+
+  it('should refuse a malformed look-up with a 400 naming each field', async () => {
+    const res = await api.post('/orders/lookup', { number: 'twelve', email: 'not-an-email' })
+    expect(res.status).toBe(400)
+    expect(res.json.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'number'])
+  })
+})
+
 describe('follow-up jobs', () => {
   it('should queue them in the transaction: none when it rolls back, one per job when it commits', async () => {
     const store = payloadCommerceStore(payload)

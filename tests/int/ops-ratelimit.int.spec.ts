@@ -21,6 +21,7 @@ beforeAll(async () => {
     RATE_LIMIT_CHECKOUT: '2',
     RATE_LIMIT_QUOTE: '2',
     RATE_LIMIT_REGISTER: '2',
+    RATE_LIMIT_LOOKUP: '2',
     RATE_LIMIT_WINDOW_SECONDS: '60',
     TRUST_PROXY_HOPS: '1',
   })
@@ -108,6 +109,31 @@ describe('rate limits', () => {
       })
     const answers = [await gqlLogin(), await gqlLogin(), await gqlLogin(), await gqlLogin()]
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429])
+  })
+
+  it('should limit guest order look-ups per address, by token and by email', async () => {
+    const byToken = (ip: string) => http(`${server.url}/api/orders/lookup?number=IR-999999&token=guess`, { headers: from(ip) })
+    const byEmail = (ip: string, number: string) =>
+      http(`${server.url}/api/orders/lookup`, { method: 'POST', json: { number, email: 'guess@example.com' }, headers: from(ip) })
+    const tokenAnswers = [await byToken('10.0.4.1'), await byToken('10.0.4.1'), await byToken('10.0.4.1')]
+    expect(tokenAnswers.map((a) => a.status)).toEqual([404, 404, 429])
+    expect(tokenAnswers[2].json.error.code).toBe('rate_limited')
+    const emailAnswers = [await byEmail('10.0.5.1', 'IR-000001'), await byEmail('10.0.5.1', 'IR-000002'), await byEmail('10.0.5.1', 'IR-000003')]
+    expect(emailAnswers.map((a) => a.status)).toEqual([404, 404, 429])
+  })
+
+  it('should limit look-ups of one order number from many addresses, so emails cannot be tried one after another', async () => {
+    const answers = []
+    for (let i = 0; i < 3; i++) {
+      answers.push(
+        await http(`${server.url}/api/orders/lookup`, {
+          method: 'POST',
+          json: { number: 'IR-000777', email: `guess-${i}@example.com` },
+          headers: from(`10.0.6.${i}`),
+        }),
+      )
+    }
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 429])
   })
 })
 

@@ -4,6 +4,10 @@ import { CartLines } from '@/components/CartLines'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
+import { freeShippingProgress } from '@/lib/cart/freeShipping'
+import { linePictures } from '@/lib/cart/pictures'
+import { getStoreSettings } from '@/lib/catalogue/settings'
+import { formatPrice } from '@/lib/money'
 import { hasPriceChanges, hasProblems, normaliseQuote } from '@/lib/cart/quote'
 
 export const metadata: Metadata = { title: 'Your cart', robots: { index: false } }
@@ -21,8 +25,14 @@ export default async function CartPage() {
       </div>
     )
   }
-  const { quote, error } = await fetchQuote(items)
+  // Pictures and the free-shipping threshold are extras: the cart still works when they cannot be read.
+  const [{ quote, error }, pictures, settings] = await Promise.all([
+    fetchQuote(items),
+    linePictures(items.map((i) => i.sku)).catch(() => new Map()),
+    getStoreSettings().catch(() => null),
+  ])
   const shown = quote ?? normaliseQuote(null, items)
+  const progress = shown.totals ? freeShippingProgress(shown.totals.subtotal - shown.totals.discount, settings?.shipping?.freeOver) : null
   return (
     <div className="wrap page">
       <h1>Your cart</h1>
@@ -32,7 +42,7 @@ export default async function CartPage() {
         </p>
       ) : null}
       <div className="cart-layout">
-        <CartLines lines={shown.lines} />
+        <CartLines lines={shown.lines} pictures={pictures} />
         <aside className="summary" aria-label="Order summary">
           <h2>Summary</h2>
           {shown.problems.map((p) => (
@@ -44,6 +54,12 @@ export default async function CartPage() {
             <p className="notice" data-testid="cart-prices-changed">
               Some prices have changed since you added them; these totals use today’s prices.
             </p>
+          ) : null}
+          {progress ? (
+            <div className="free-shipping" data-testid="free-shipping">
+              <p>{progress.reached ? 'Your order ships free in the UK.' : `Spend ${formatPrice(progress.remaining)} more for free UK delivery.`}</p>
+              <progress max={100} value={progress.percent} aria-label="Progress towards free delivery" />
+            </div>
           ) : null}
           {shown.totals ? <OrderTotals totals={shown.totals} /> : <p className="muted">Totals appear once your cart is priced.</p>}
           {hasProblems(shown) ? <p className="field-error">Please fix the problems above before checking out.</p> : null}

@@ -1,6 +1,9 @@
 'use server'
 
 import { currentStock } from '../catalogue/inventory'
+import { optionNames, skuFor } from '../catalogue/optionPicker'
+import { getProductBySlug } from '../catalogue/products'
+import { purchasableSkus } from '../catalogue/productView'
 import { shortageMessage } from '../cms/apiErrors'
 import { parseSku } from '../../../src/commerce/sku'
 import { MAX_QUANTITY, addToCart, quantityOf, setQuantity } from './cartItems'
@@ -22,8 +25,27 @@ function quantityFrom(formData: FormData, fallback: number): number {
   return Number.isInteger(n) ? Math.max(0, Math.min(n, MAX_QUANTITY)) : fallback
 }
 
+/**
+ * The SKU the form names: posted directly when JavaScript ran (or the product has one SKU, or variants listed by title);
+ * without JavaScript, the one the posted options (`option:Size` = `M` …) describe on the posted product.
+ */
+async function skuFromForm(formData: FormData): Promise<string | null> {
+  const direct = parseSku(formData.get('sku') ?? formData.get('variant'))
+  if (direct) return direct
+  const slug = formData.get('product')
+  const picked = [...formData.entries()].filter(([key, value]) => key.startsWith('option:') && typeof value === 'string')
+  if (typeof slug !== 'string' || picked.length === 0) return null
+  const product = await getProductBySlug(slug).catch(() => null)
+  if (!product) return null
+  const skus = purchasableSkus(product, new Map())
+  const names = optionNames(skus)
+  if (!names) return null
+  const selection = Object.fromEntries(picked.map(([key, value]) => [key.slice('option:'.length), String(value)]))
+  return skuFor(skus, names, selection)?.sku ?? null
+}
+
 export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
-  const sku = parseSku(formData.get('sku'))
+  const sku = await skuFromForm(formData)
   if (!sku) return { status: 'error', message: 'Choose an option first.' }
   const quantity = Math.max(1, quantityFrom(formData, 1))
   const cart = await readCart()

@@ -15,6 +15,17 @@ async function findCategories(query: string, tags: string[]): Promise<Category[]
   return data.docs
 }
 
+/** Top-level categories the header asks for: more than any shop has, and within the API's page size. */
+export const MAX_HEADER_CATEGORIES = 100
+/** How many the header shows in its bar on a wide screen; the rest go behind "More". */
+export const INLINE_HEADER_CATEGORIES = 7
+
+/** The header's bar and its "More" menu: all inline when one more would fit in place of the menu. */
+export function splitForHeader<T>(categories: readonly T[], inline = INLINE_HEADER_CATEGORIES): { inline: T[]; more: T[] } {
+  if (categories.length <= inline + 1) return { inline: [...categories], more: [] }
+  return { inline: categories.slice(0, inline), more: categories.slice(inline) }
+}
+
 export function getTopCategories(limit = 12): Promise<Category[]> {
   const query = toQueryString({ where: { parent: { exists: false } }, sort: 'title', limit, depth: 1, select: CATEGORY_FIELDS })
   return findCategories(query, ['categories'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { listingQuery, listingSegment, listingWhere, pageWindow, paramsFromSegment, parseListingParams } from './listing'
+import { activeFilterCount, listingQuery, listingSegment, listingWhere, pageWindow, paramsFromSegment, parseListingParams } from './listing'
 
 describe('parseListingParams', () => {
   it('should default to the first page of the newest products without filters', () => {
@@ -68,5 +68,12 @@ describe('listingSegment and paramsFromSegment', () => {
   })
   it('should read an encoded segment and ignore ordinary slugs', () => {
     expect([paramsFromSegment('~stock%3D1'), paramsFromSegment('shirts')]).toEqual([{ stock: '1' }, {}])
+  })
+})
+
+describe('activeFilterCount', () => {
+  it('should count the price bounds and the in-stock box, not the sort order', () => {
+    expect(activeFilterCount({ page: 1, sort: 'price-asc', minPence: null, maxPence: null, inStock: false })).toBe(0)
+    expect(activeFilterCount({ page: 2, sort: 'newest', minPence: 500, maxPence: 2000, inStock: true })).toBe(3)
   })
 })

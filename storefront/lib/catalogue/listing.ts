@@ -23,6 +23,11 @@ export interface ListingParams {
   inStock: boolean
 }
 
+/** How many filters (sort order aside) narrow the listing: shown on the phone's "Filter and sort" button. */
+export function activeFilterCount(params: ListingParams): number {
+  return [params.minPence !== null, params.maxPence !== null, params.inStock].filter(Boolean).length
+}
+
 export type SearchParams = { [key: string]: string | string[] | undefined }
 
 function first(value: string | string[] | undefined): string | undefined {

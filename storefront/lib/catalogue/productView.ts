@@ -13,6 +13,8 @@ export interface PurchasableSku {
   options: VariantOption[]
   price: number
   available: number
+  /** The variant's own picture, shown first when it is picked. */
+  imageId?: Media['id']
 }
 
 export function hasVariants(product: Pick<Product, 'variants'>): boolean {
@@ -28,6 +30,7 @@ export function purchasableSkus(product: Product, stock: ReadonlyMap<string, num
       options: v.options ?? [],
       price: v.price ?? product.price,
       available: stock.get(v.sku) ?? 0,
+      ...(isMedia(v.image) ? { imageId: v.image.id } : {}),
     }))
   }
   if (!product.sku) return []
@@ -45,6 +48,15 @@ export function stockLabel(available: number): string {
   return 'In stock'
 }
 
-export function productImages(product: Pick<Product, 'images'>): Media[] {
-  return (product.images ?? []).filter(isMedia)
+/** The product's pictures, then any variant's own picture not among them. */
+export function productImages(product: Pick<Product, 'images' | 'variants'>): Media[] {
+  const images = (product.images ?? []).filter(isMedia)
+  const seen = new Set(images.map((i) => i.id))
+  for (const variant of product.variants ?? []) {
+    if (isMedia(variant.image) && !seen.has(variant.image.id)) {
+      seen.add(variant.image.id)
+      images.push(variant.image)
+    }
+  }
+  return images
 }

@@ -1,6 +1,8 @@
 import { cmsGet } from '../cms/client'
 import type { StoreSettings } from '../cms/types'
 
+export { countryName } from './countryName'
+
 export const DEFAULT_SETTINGS: Required<Pick<StoreSettings, 'storeName' | 'vatRate'>> & { countries: string[] } = {
   storeName: 'Ipswich Retail',
   vatRate: 20,
@@ -15,14 +17,4 @@ export async function shippingCountries(): Promise<string[]> {
   const settings = await getStoreSettings().catch(() => null)
   const countries = settings?.shipping?.countries?.filter((c) => /^[A-Z]{2}$/.test(c))
   return countries && countries.length > 0 ? countries : DEFAULT_SETTINGS.countries
-}
-
-const regionNames = new Intl.DisplayNames(['en-GB'], { type: 'region' })
-
-export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code
-  } catch {
-    return code
-  }
 }

@@ -79,7 +79,8 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
   const outcome = checkoutOutcome(status, data)
   if (outcome.kind === 'placed') {
     await writeCart([])
-    redirect(`/orders/${encodeURIComponent(outcome.orderNumber)}?token=${encodeURIComponent(outcome.lookupToken)}`)
+    // `placed` marks the page the shopper lands on from checkout: only there does it say thank you.
+    redirect(`/orders/${encodeURIComponent(outcome.orderNumber)}?token=${encodeURIComponent(outcome.lookupToken)}&placed=1`)
   }
   // Refresh the order summary so stock problems and changed prices show beside their lines.
   if (outcome.kind === 'short' || outcome.kind === 'price_changed') revalidatePath('/checkout')

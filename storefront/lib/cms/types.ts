@@ -45,6 +45,7 @@ export interface Variant {
   title: string
   options?: VariantOption[] | null
   price?: number | null
+  image?: Media | Id | null
 }
 
 export interface Product {

@@ -10,12 +10,12 @@ export const metadata: Metadata = { title: 'Your order', robots: { index: false 
 
 interface Props {
   params: Promise<{ number: string }>
-  searchParams: Promise<{ token?: string | string[] }>
+  searchParams: Promise<{ token?: string | string[]; placed?: string | string[] }>
 }
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const orderNumber = decodeURIComponent((await params).number).toUpperCase()
-  const token = (await searchParams).token
+  const { token, placed } = await searchParams
   if (!isOrderNumber(orderNumber)) notFound()
   const jwt = await sessionToken()
   const order =
@@ -23,8 +23,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!order) notFound()
   return (
     <div className="wrap page narrow" style={{ maxWidth: 760 }}>
-      <h1>{order.status === 'pending' || order.status === 'paid' ? 'Thank you for your order' : 'Your order'}</h1>
-      {order.email ? <p className="muted">We have emailed a confirmation to {order.email}.</p> : null}
+      <h1 data-testid="order-heading">{placed === '1' ? 'Thank you for your order' : `Order ${order.orderNumber}`}</h1>
+      {placed === '1' && order.email ? <p className="muted">We have emailed a confirmation to {order.email}.</p> : null}
       <OrderDetails order={order} />
       <p>
         <Link href="/">Continue shopping</Link>

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
-import { AddToCartForm } from '@/components/AddToCartForm'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
-import { Gallery } from '@/components/Gallery'
 import { JsonLd } from '@/components/JsonLd'
 import { Price, VatNote } from '@/components/Price'
+import { ProductPurchase } from '@/components/ProductPurchase'
 import { RichText } from '@/components/RichText'
 import { stockForSkus } from '@/lib/catalogue/inventory'
 import { productJsonLd } from '@/lib/catalogue/productJsonLd'
@@ -59,20 +58,22 @@ export default async function ProductPage({ params }: Props) {
   return (
     <div className="wrap page">
       <Breadcrumbs items={[...crumbs, { label: product.title }]} />
-      <article className="product" data-testid="product" data-product-slug={product.slug}>
-        <Gallery images={images} title={product.title} />
-        <div className="stack">
-          <h1>{product.title}</h1>
-          <p data-testid="product-price">
-            <Price pence={min} compareAt={min === max ? product.compareAtPrice : null} from={min !== max} /> <VatNote />
-          </p>
-          <AddToCartForm skus={skus} hasVariants={hasVariants(product)} />
-          <noscript>
-            <p className="muted">Adding to the cart reloads the page while JavaScript is off.</p>
-          </noscript>
-          <RichText document={product.description} />
-        </div>
-      </article>
+      <ProductPurchase
+        skus={skus}
+        hasVariants={hasVariants(product)}
+        productSlug={product.slug}
+        title={product.title}
+        images={images}
+        heading={
+          <>
+            <h1>{product.title}</h1>
+            <p data-testid="product-price">
+              <Price pence={min} compareAt={min === max ? product.compareAtPrice : null} from={min !== max} /> <VatNote />
+            </p>
+          </>
+        }
+        details={<RichText document={product.description} />}
+      />
       <JsonLd data={jsonLd} />
     </div>
   )
