@@ -1,5 +1,5 @@
+import { formatOrderDate } from '@/lib/orders/format'
 import type { Order } from '@/lib/orders/orders'
-import { formatOrderDate } from '@/lib/orders/orders'
 import { countryName } from '@/lib/catalogue/countryName'
 import { formatPrice } from '@/lib/money'
 import { OrderTotals } from './OrderTotals'

@@ -65,8 +65,4 @@ export async function listCustomerOrders(jwt: string, page = 1): Promise<Paginat
   return res.ok ? res.data : null
 }
 
-export function formatOrderDate(iso: string | undefined): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' })
-}
+export { formatOrderDate } from './format'
