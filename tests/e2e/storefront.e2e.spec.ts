@@ -7,7 +7,7 @@ import { DEMO_CUSTOMER, DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
 import { formatPrice } from '../../storefront/lib/money'
 import { describeWith } from '../helpers/services'
 import { axeViolations, describeViolations } from './axe'
-import { seededCatalogue, type Catalogue } from './catalogue'
+import { seededCatalogue, type Catalogue, type SeededProduct } from './catalogue'
 import { cmsClient, type CmsClient } from './cmsClient'
 import { fulfilThroughPanel, nextToast } from './admin/stockAndOrders'
 import { saveScreenshot } from './screenshot'
@@ -234,11 +234,30 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
 
     it('should pick options one at a time, disable a sold-out combination and keep the choice after adding', async () => {
       const staff = await cms.logIn('users', DEMO_MERCHANDISER)
-      const { product } = catalogue.variantProduct
-      const variants = product.variants as Variant[]
-      expect(variants[0].options?.length).toBeGreaterThan(1)
-      // Sell out a variant that is neither the page's default nor the one the checkout test buys.
-      const soldOut = variants.slice(1).find((v) => v.sku !== catalogue.variantProduct.sku)!
+      // A product described by two options (the demo jumper: sizes by colours), with a variant to sell out that shares its
+      // first option with another in stock, and a third variant in stock to buy.
+      const withColours = await cms.get<{ docs: (SeededProduct & { variants: Variant[] })[] }>(
+        '/api/products?where[variants.options.name][equals]=Colour&limit=50&depth=0&sort=title',
+      )
+      const rows = await cms.get<{ docs: { sku: string; available: number }[] }>('/api/inventory?where[available][greater_than]=5&limit=100&depth=0', staff)
+      const stocked = new Set(rows.docs.map((r) => r.sku))
+      let picked: { product: SeededProduct; soldOut: Variant; wanted: Variant } | undefined
+      for (const candidate of withColours.docs) {
+        const variants = candidate.variants
+        if ((variants[0]?.options?.length ?? 0) < 2) continue
+        const soldOut = variants
+          .slice(1)
+          .find(
+            (v) =>
+              stocked.has(v.sku) &&
+              variants.some((o) => o !== v && o.sku !== variants[0].sku && stocked.has(o.sku) && o.options![0].value === v.options![0].value),
+          )
+        const wanted = soldOut && variants.slice(1).find((v) => v !== soldOut && stocked.has(v.sku) && v.options![0].value !== variants[0].options![0].value)
+        if (soldOut && wanted) picked = { product: candidate, soldOut, wanted }
+        if (picked) break
+      }
+      expect(picked).toBeDefined()
+      const { product, soldOut, wanted } = picked!
       const row = (await cms.get<{ docs: { available: number }[] }>(`/api/inventory?where[sku][equals]=${soldOut.sku}&depth=0`, staff)).docs[0]
       if (row.available > 0) await cms.post('/api/inventory/adjust', { sku: soldOut.sku, delta: -row.available, reason: 'e2e: sold out' }, staff)
 
@@ -260,7 +279,6 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
       expect(await page.getByTestId('option-picker').count()).toBe(soldOut.options!.length)
 
       // A shopper picks an in-stock variant other than the first, adds it twice: the pickers stay where they were.
-      const wanted = variants.find((v) => v.sku === catalogue.variantProduct.sku)!
       await chooseVariant(page, wanted)
       await page.getByTestId('add-to-cart').click()
       await page.getByTestId('add-to-cart-status').filter({ hasText: 'Added 1' }).waitFor()
