@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 import { CommerceError } from '../commerce/errors'
 import { verifyLookupToken } from '../commerce/orderNumber'
 import { endpoint, json } from './respond'
@@ -7,8 +9,11 @@ const NOT_FOUND = new CommerceError(404, 'order_not_found', 'No order matches th
 // GET /api/orders/lookup?number=IR-000123&token=… — a guest's own order; a wrong token looks like an unknown number.
 export const handleLookupOrder = endpoint(async (req) => {
   const url = new URL(req.url ?? '', 'http://localhost')
-  const number = url.searchParams.get('number') ?? ''
-  const token = url.searchParams.get('token') ?? ''
+  return json(await lookupOrder(req, url.searchParams.get('number') ?? '', url.searchParams.get('token') ?? ''))
+})
+
+/** A guest's own order by its number and token: GET /api/orders/lookup and the LookupOrder mutation. */
+export async function lookupOrder(req: PayloadRequest, number: string, token: string) {
   if (!number || !token) {
     throw new CommerceError(400, 'invalid_query', 'Give both number and token, e.g. ?number=IR-000123&token=…', [
       ...(number ? [] : [{ field: 'number', message: 'is required' }]),
@@ -25,7 +30,7 @@ export const handleLookupOrder = endpoint(async (req) => {
   })
   const order = found.docs[0]
   if (!order || !order.lookupTokenHash || !verifyLookupToken(token, order.lookupTokenHash)) throw NOT_FOUND
-  return json({
+  return {
     order: {
       orderNumber: order.orderNumber,
       status: order.status,
@@ -39,5 +44,5 @@ export const handleLookupOrder = endpoint(async (req) => {
       fulfilment: order.fulfilment,
       paymentInstructions: order.paymentInstructions ?? null,
     },
-  })
-})
+  }
+}
