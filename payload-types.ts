@@ -307,6 +307,10 @@ export interface Product {
    */
   sku?: string | null;
   /**
+   * Units in stock over all its SKUs (from Inventory; change stock there).
+   */
+  available?: number | null;
+  /**
    * Options such as size and colour; each variant is bought by its own SKU.
    */
   variants?:
@@ -327,6 +331,10 @@ export interface Product {
          * Leave empty to use the product price.
          */
         price?: number | null;
+        /**
+         * Units in stock (from Inventory).
+         */
+        available?: number | null;
         id?: string | null;
       }[]
     | null;
@@ -915,6 +923,7 @@ export interface ProductsSelect<T extends boolean = true> {
   weight?: T;
   featured?: T;
   sku?: T;
+  available?: T;
   variants?:
     | T
     | {
@@ -928,6 +937,7 @@ export interface ProductsSelect<T extends boolean = true> {
               id?: T;
             };
         price?: T;
+        available?: T;
         id?: T;
       };
   seo?:

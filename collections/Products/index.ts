@@ -4,6 +4,7 @@ import { isStaff } from '../../src/access/isStaff'
 import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
 import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
+import { addAvailableStock } from './hooks/addAvailableStock'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { validateSkus } from './hooks/validateSkus'
 import { normaliseSku } from '../../src/commerce/sku'
@@ -28,6 +29,7 @@ export const Products: CollectionConfig = {
   hooks: {
     beforeValidate: [validateSkus],
     afterChange: [createInventoryRows],
+    afterOperation: [addAvailableStock],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -58,6 +60,12 @@ export const Products: CollectionConfig = {
       hooks: { beforeValidate: [({ value }) => normaliseSku(value)] },
     },
     {
+      name: 'available',
+      type: 'number',
+      virtual: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Units in stock over all its SKUs (from Inventory; change stock there).' },
+    },
+    {
       name: 'variants',
       type: 'array',
       maxRows: 100,
@@ -81,6 +89,7 @@ export const Products: CollectionConfig = {
           ],
         },
         penceField('price', { description: 'Leave empty to use the product price.' }),
+        { name: 'available', type: 'number', virtual: true, admin: { readOnly: true, description: 'Units in stock (from Inventory).' } },
       ],
     },
     {
