@@ -307,6 +307,10 @@ export interface Product {
    */
   sku?: string | null;
   /**
+   * Units in stock over all its SKUs (from Inventory; change stock there).
+   */
+  available?: number | null;
+  /**
    * Options such as size and colour; each variant is bought by its own SKU.
    */
   variants?:
@@ -328,9 +332,9 @@ export interface Product {
          */
         price?: number | null;
         /**
-         * Shown first on the product page when a shopper picks this variant.
+         * Units in stock (from Inventory).
          */
-        image?: (number | null) | Media;
+        available?: number | null;
         id?: string | null;
       }[]
     | null;
@@ -919,6 +923,7 @@ export interface ProductsSelect<T extends boolean = true> {
   weight?: T;
   featured?: T;
   sku?: T;
+  available?: T;
   variants?:
     | T
     | {
@@ -932,7 +937,7 @@ export interface ProductsSelect<T extends boolean = true> {
               id?: T;
             };
         price?: T;
-        image?: T;
+        available?: T;
         id?: T;
       };
   seo?:

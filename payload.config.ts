@@ -15,9 +15,12 @@ import { databaseAdapter } from './src/infra/database'
 import { env } from './src/infra/env'
 import { events } from './src/infra/events'
 import { createTransport } from './src/infra/mailer'
+import { catalogueGraphQLQueries } from './src/endpoints/catalogueGraphQL'
+import { commerceGraphQLMutations } from './src/endpoints/commerceGraphQL'
+import { commerceGraphQLErrorCode } from './src/endpoints/graphqlErrors'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
 import { logger } from './src/infra/logger'
-import { allowedOrigins } from './src/infra/origins'
+import { allowedOrigins, CORS_EXTRA_HEADERS } from './src/infra/origins'
 import { logPoolErrors } from './src/infra/poolErrors'
 import { jobsRunnerActive } from './src/jobs/runnerFlag'
 import { tasks } from './src/jobs/tasks'
@@ -50,11 +53,12 @@ export default buildConfig({
     transport: createTransport(settings),
     skipVerify: true,
   }),
-  cors: origins.all,
+  cors: { origins: origins.cors, headers: CORS_EXTRA_HEADERS },
   csrf: origins.all,
   debug: !settings.strict,
   upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
-  graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules },
+  graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules, queries: catalogueGraphQLQueries, mutations: commerceGraphQLMutations },
+  hooks: { afterError: [commerceGraphQLErrorCode] },
   jobs: {
     tasks,
     // Embedded default: the queue runs inside the CMS process; `npm run worker` runs it separately.

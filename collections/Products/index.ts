@@ -4,6 +4,7 @@ import { isStaff } from '../../src/access/isStaff'
 import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
 import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
+import { addAvailableStock } from './hooks/addAvailableStock'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { validateSkus } from './hooks/validateSkus'
 import { normaliseSku } from '../../src/commerce/sku'
@@ -28,6 +29,7 @@ export const Products: CollectionConfig = {
   hooks: {
     beforeValidate: [validateSkus],
     afterChange: [createInventoryRows],
+    afterOperation: [addAvailableStock],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
@@ -56,6 +58,12 @@ export const Products: CollectionConfig = {
         condition: (data) => !data?.variants?.length,
       },
       hooks: { beforeValidate: [({ value }) => normaliseSku(value)] },
+    },
+    {
+      name: 'available',
+      type: 'number',
+      virtual: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Units in stock over all its SKUs (from Inventory; change stock there).' },
     },
     {
       name: 'variants',
@@ -87,6 +95,7 @@ export const Products: CollectionConfig = {
           relationTo: 'media',
           admin: { description: 'Shown first on the product page when a shopper picks this variant.' },
         },
+        { name: 'available', type: 'number', virtual: true, admin: { readOnly: true, description: 'Units in stock (from Inventory).' } },
       ],
     },
     {

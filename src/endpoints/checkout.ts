@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 import { parseIdempotencyKey } from '../commerce/idempotency'
 import { placeOrder } from '../commerce/workflows'
 import { commerceDeps } from '../infra/commerce/deps'
@@ -6,19 +8,28 @@ import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
 import { endpoint, json, readJsonBody } from './respond'
 
-// POST /api/checkout — one order per Idempotency-Key; a duplicate waits for the first and gets its answer. A body whose
-// expectedTotal is not the total now gets 409 price_changed with the new quote (src/commerce/expectedTotal.ts).
-export const handleCheckout = endpoint(async (req) => {
-  const key = parseIdempotencyKey(req.headers.get('idempotency-key'))
-  const body = await readJsonBody(req)
-  const customerId = req.user?.collection === 'customers' ? req.user.id : null
+/**
+ * Places one order per idempotency key; a duplicate waits for the first and gets its answer. A body whose expectedTotal is
+ * not the total now is refused 409 price_changed with the new quote (src/commerce/expectedTotal.ts). POST /api/checkout
+ * and the Checkout mutation.
+ */
+export async function checkout(req: PayloadRequest, body: unknown, idempotencyKey: string | null | undefined) {
   try {
+    const key = parseIdempotencyKey(idempotencyKey)
+    const customerId = req.user?.collection === 'customers' ? req.user.id : null
     const result = await placeOrder(commerceDeps(req.payload), { body, customerId, idempotencyKey: key, deriveLookupToken: lookupTokenDeriver(req.payload) })
-    return json(checkoutResponse(result.order, result.lookupToken), 201)
+    return checkoutResponse(result.order, result.lookupToken)
   } catch (error) {
     recordCheckoutRefusal(refusalReason(error))
     throw error
   }
+}
+
+// POST /api/checkout
+export const handleCheckout = endpoint(async (req) => {
+  const key = req.headers.get('idempotency-key')
+  parseIdempotencyKey(key) // a missing key is refused before the body is read, as before
+  return json(await checkout(req, await readJsonBody(req), key), 201)
 })
 
 // Low-cardinality reasons for checkout_refusals_total.

@@ -1,3 +1,5 @@
+import type { PayloadRequest } from 'payload'
+
 import { CommerceError } from '../commerce/errors'
 import { parseOrderLookup, sameEmail } from '../commerce/orderLookup'
 import { verifyLookupToken } from '../commerce/orderNumber'
@@ -8,9 +10,7 @@ const NOT_FOUND = new CommerceError(404, 'order_not_found', 'No order matches th
 // The same answer for an unknown number and a wrong email, so the form cannot be used to learn which orders exist.
 const NOT_FOUND_BY_EMAIL = new CommerceError(404, 'order_not_found', 'No order matches that number and email')
 
-type PayloadLike = Parameters<Parameters<typeof endpoint>[0]>[0]['payload']
-
-async function findByNumber(payload: PayloadLike, number: string): Promise<Order | undefined> {
+async function findByNumber(payload: PayloadRequest['payload'], number: string): Promise<Order | undefined> {
   const found = await payload.find({
     collection: 'orders',
     where: { orderNumber: { equals: number } },
@@ -42,8 +42,11 @@ function publicOrder(order: Order) {
 // GET /api/orders/lookup?number=IR-000123&token=… — a guest's own order; a wrong token looks like an unknown number.
 export const handleLookupOrder = endpoint(async (req) => {
   const url = new URL(req.url ?? '', 'http://localhost')
-  const number = url.searchParams.get('number') ?? ''
-  const token = url.searchParams.get('token') ?? ''
+  return json(await lookupOrder(req, url.searchParams.get('number') ?? '', url.searchParams.get('token') ?? ''))
+})
+
+/** A guest's own order by its number and token: GET /api/orders/lookup and the LookupOrder mutation. */
+export async function lookupOrder(req: PayloadRequest, number: string, token: string) {
   if (!number || !token) {
     throw new CommerceError(400, 'invalid_query', 'Give both number and token, e.g. ?number=IR-000123&token=…', [
       ...(number ? [] : [{ field: 'number', message: 'is required' }]),
@@ -52,8 +55,8 @@ export const handleLookupOrder = endpoint(async (req) => {
   }
   const order = await findByNumber(req.payload, number)
   if (!order || !order.lookupTokenHash || !verifyLookupToken(token, order.lookupTokenHash)) throw NOT_FOUND
-  return json({ order: publicOrder(order) })
-})
+  return { order: publicOrder(order) }
+}
 
 // POST /api/orders/lookup {"number":"IR-000123","email":"…"} — the storefront's "find your order" form; rate-limited by
 // address and by order number (src/server/rateLimits.ts), and a wrong email answers exactly as an unknown number does.

@@ -1,10 +1,14 @@
+import type { PayloadRequest } from 'payload'
+
 import { quoteCart } from '../commerce/workflows'
 import { commerceDeps } from '../infra/commerce/deps'
 import { endpoint, json, readJsonBody } from './respond'
 
-// POST /api/cart/quote — prices a cart and lists its problems without writing anything.
-export const handleQuote = endpoint(async (req) => {
-  const body = await readJsonBody(req)
+/** Prices a cart and lists its problems without writing anything: POST /api/cart/quote and the QuoteCart mutation. */
+export function quote(req: PayloadRequest, body: unknown) {
   const customerId = req.user?.collection === 'customers' ? req.user.id : null
-  return json(await quoteCart(commerceDeps(req.payload), body, customerId))
-})
+  return quoteCart(commerceDeps(req.payload), body, customerId)
+}
+
+// POST /api/cart/quote
+export const handleQuote = endpoint(async (req) => json(await quote(req, await readJsonBody(req))))

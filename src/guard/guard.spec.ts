@@ -130,7 +130,7 @@ describe('createRequestGuard', () => {
 
   it.each([
     '/api/products?where[or][0][and][0][title][like]=mug&depth=1&draft=true&locale=en&limit=10&page=1&sort=-createdAt',
-    '/api/products?select[title]=true&populate[categories][title]=true&joins[x]=false&limit=0&pagination=false&trash=false',
+    '/api/products?select[title]=true&populate[categories][title]=true&joins[x]=false&limit=100&pagination=true&trash=false',
     '/api/products?where[variants.sku][equals]=A-1&where[seo.title][exists]=false&where[_status][equals]=published',
     '/api/products?where[categories.slug][equals]=mugs&where[id][in]=1,2&where[createdAt][greater_than]=2025-01-01T00:00:00Z',
     '/api/products?where[categories][in][0]=3&where[price][greater_than_equal]=100&where[featured][equals]=false',
@@ -146,6 +146,24 @@ describe('createRequestGuard', () => {
     '/api/categories?where[title][like]=a%5C%5C',
   ])('should let the legitimate request %s through', (url) => {
     expect(guard(get(url))).toBeNull()
+  })
+
+  it.each(['limit=101', 'limit=100000', 'limit=0', 'pagination=false'])('should refuse %s without credentials with 400 limit_too_large', (query) => {
+    expect(guard(get(`/api/products?${query}`))).toMatchObject({ status: 400, body: { error: { code: 'limit_too_large', details: { max: 100 } } } })
+  })
+
+  it('should let a request with credentials ask for a larger page or every document', () => {
+    const staff = (url: string) => ({ ...get(url), headers: { authorization: 'JWT x' } })
+    expect([guard(staff('/api/products?limit=100000')), guard(staff('/api/products?pagination=false'))]).toEqual([null, null])
+  })
+
+  it('should refuse depth above the cap with 400 depth_too_large, credentials or not', () => {
+    const staff = { ...get('/api/products?depth=4'), headers: { authorization: 'JWT x' } }
+    expect([guard(get('/api/products/3?depth=50'))?.body.error.code, guard(staff)?.body.error.code, guard(get('/api/products?depth=3'))]).toEqual([
+      'depth_too_large',
+      'depth_too_large',
+      null,
+    ])
   })
 
   it('should let legitimate writes through', () => {

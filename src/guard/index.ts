@@ -3,7 +3,7 @@ import * as qs from 'qs-esm'
 
 import { BODY_REQUIRED, checkDocumentBody, checkMultipartBody, isExactMediaType, mediaTypeOf, parseJsonBody } from './body'
 import { checkGraphQL } from './graphql'
-import { checkEntityQuery, checkQueryText, type Query } from './query'
+import { checkEntityQuery, checkQueryCaps, checkQueryText, type Query } from './query'
 import { Refusal, badRequest } from './refusal'
 import { matchRoute, type RouteMatch } from './routes'
 import { checkRouteParams } from './routeParams'
@@ -68,6 +68,9 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
   const maxUploadBytes = options.maxUploadBytes ?? (config.upload as { limits?: { fileSize?: number } })?.limits?.fileSize ?? 5 * 1024 * 1024
   const maxQuery = options.maxGraphQLQueryLength ?? 100_000
   const checkFiles = options.checkUploadFiles ?? true
+  const maxLimit = options.maxLimit ?? 100
+  const maxDepth = options.maxDepth ?? 3
+  const tokenCookie = `${options.cookiePrefix ?? 'payload'}-token=`
 
   const bodyLimit: RequestGuard['bodyLimit'] = (req) => {
     const media = mediaTypeOf(headerReader(req.headers)('content-type') ?? '')
@@ -114,6 +117,8 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
     if (match.kind !== 'entity' || !match.op) return
     checkRouteParams(match.entity, match.op, match.params, checkFiles)
     checkEntityQuery(schema, match.entity, match.op, query)
+    const anonymous = !header('authorization') && !(header('cookie') ?? '').includes(tokenCookie)
+    checkQueryCaps(match.op, query, { maxLimit, maxDepth, anonymous })
   }
 
   const graphQLPath = `${schema.api}${schema.graphQL}`

@@ -28,6 +28,12 @@ export type GuardOptions = {
   maxGraphQLQueryLength?: number
   /** Check that a requested local upload file exists (default true). */
   checkUploadFiles?: boolean
+  /** Largest ?limit= of a list read without credentials; such a read may not ask for pagination=false or limit=0 either (default 100). */
+  maxLimit?: number
+  /** Largest ?depth= of any read (default 3). */
+  maxDepth?: number
+  /** Payload's cookie prefix: a request with `<prefix>-token` or an Authorization header has credentials (default "payload"). */
+  cookiePrefix?: string
   /** Called when a check itself throws (a bug in the guard); the request is then let through. */
   onFault?: (error: unknown) => void
 }

@@ -41,6 +41,12 @@ describe('loadEnv', () => {
     expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
   })
 
+  it('should read CORS_ORIGINS as a list of origins and refuse a path or a non-URL, naming it', () => {
+    const env = loadEnv({ CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/', DATA_DIR: dataDir() })
+    expect(env.CORS_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173'])
+    expect(() => loadEnv({ CORS_ORIGINS: 'https://app.example.com/shop', DATA_DIR: dataDir() })).toThrow(/CORS_ORIGINS: .*"https:\/\/app.example.com\/shop"/)
+  })
+
   it('should generate a development secret once and keep it in the data folder', () => {
     const dir = dataDir()
     const first = loadEnv({ DATA_DIR: dir }).payloadSecret

@@ -69,6 +69,24 @@ const schema = z.object({
   RATE_LIMIT_REGISTER: int(10),
   RATE_LIMIT_LOOKUP: int(20),
   RATE_LIMIT_WINDOW_SECONDS: int(60),
+  // HTTP manners (README "HTTP behaviour"): ?limit= and ?depth= above these are refused 400; browser origins besides the CMS and storefront.
+  API_MAX_LIMIT: int(100),
+  API_MAX_DEPTH: int(3),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const bad = list.find((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/+$/, ''))
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: `must be origins like https://app.example.com separated by commas, got "${bad}"` })
+        return z.NEVER
+      }
+      return list.map((origin) => new URL(origin).origin)
+    }),
   // Operations (src/server, src/jobs): read cache, proxies, scheduler, shutdown.
   CACHE_ENABLED: bool(true),
   CACHE_MEMORY_MAX_BYTES: int(64 * 1024 * 1024),

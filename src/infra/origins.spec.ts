@@ -20,6 +20,15 @@ describe('allowedOrigins', () => {
     expect(origins.storefront).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000'])
   })
 
+  it('should add CORS_ORIGINS to the CORS list but not to the CSRF list', () => {
+    const origins = allowedOrigins({ ...production, CORS_ORIGINS: ['https://app.example.com'] })
+    expect([origins.cors, origins.all.includes('https://app.example.com'), origins.isAllowed('https://app.example.com')]).toEqual([
+      ['https://cms.ipswich-retail.co.uk', 'https://ipswich-retail.co.uk', 'https://app.example.com'],
+      false,
+      true,
+    ])
+  })
+
   it('should accept only CMS_URL and STOREFRONT_URL in staging and production', () => {
     const origins = allowedOrigins(production)
     expect([origins.all, origins.serverURL]).toEqual([['https://cms.ipswich-retail.co.uk', 'https://ipswich-retail.co.uk'], 'https://cms.ipswich-retail.co.uk'])

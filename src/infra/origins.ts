@@ -3,15 +3,17 @@ import type { Env } from './env'
 // The one list of browser origins the CMS trusts: Payload's CORS and CSRF lists, its serverURL and the server's
 // refusal of other origins are all read from here.
 
-export type OriginSettings = Pick<Env, 'strict' | 'CMS_PORT' | 'STOREFRONT_PORT' | 'CMS_URL' | 'STOREFRONT_URL'>
+export type OriginSettings = Pick<Env, 'strict' | 'CMS_PORT' | 'STOREFRONT_PORT' | 'CMS_URL' | 'STOREFRONT_URL'> & Partial<Pick<Env, 'CORS_ORIGINS'>>
 
 export type AllowedOrigins = {
   /** Where the admin and the API may be used from with a session cookie. */
   cms: string[]
   /** The storefront's origins (customers' browsers call the API from there). */
   storefront: string[]
-  /** Both, without repeats: Payload's `cors` and `csrf`. */
+  /** Both, without repeats: Payload's `csrf` (session cookies are honoured only from these). */
   all: string[]
+  /** `all` plus CORS_ORIGINS (integrators' browser apps, which send tokens, not cookies): Payload's `cors` and the server's preflight. */
+  cors: string[]
   /** Payload's serverURL: empty in development, so the admin calls back to whichever address it was opened at. */
   serverURL: string
   /** The address to name when a request comes from elsewhere. */
@@ -34,13 +36,15 @@ export function allowedOrigins(settings: OriginSettings): AllowedOrigins {
     ? [originOf(storefrontUrl)]
     : unique([...loopback(settings.STOREFRONT_PORT), ...(settings.STOREFRONT_URL ? [originOf(settings.STOREFRONT_URL)] : [])])
   const all = unique([...cms, ...storefront])
+  const cors = unique([...all, ...(settings.CORS_ORIGINS ?? [])])
   return {
     cms,
     storefront,
     all,
+    cors,
     serverURL: settings.strict ? cmsUrl.replace(/\/+$/, '') : '',
     useInstead: settings.strict ? originOf(cmsUrl) : cms.join(', '),
-    isAllowed: (origin) => all.includes(origin),
+    isAllowed: (origin) => cors.includes(origin),
   }
 }
 
@@ -48,3 +52,20 @@ export function allowedOrigins(settings: OriginSettings): AllowedOrigins {
 export function originRefusalMessage(origins: Pick<AllowedOrigins, 'useInstead'>, origin: string): string {
   return `Requests from ${origin} are not accepted here: open the admin at ${origins.useInstead}`
 }
+
+/** Request headers a browser may send cross-origin besides Payload's own list: checkout's key, conditional reads, tracing. */
+export const CORS_EXTRA_HEADERS = ['Idempotency-Key', 'If-None-Match', 'X-Request-Id']
+/** Payload's list (payload/utilities/headersWithCors) and ours: what the server's preflight answers. */
+export const CORS_ALLOWED_HEADERS = [
+  'Origin',
+  'X-Requested-With',
+  'Content-Type',
+  'Accept',
+  'Authorization',
+  'Content-Encoding',
+  'x-apollo-tracing',
+  'X-Payload-HTTP-Method-Override',
+  ...CORS_EXTRA_HEADERS,
+]
+/** Response headers a browser script may read. */
+export const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'ETag', 'Idempotent-Replayed']

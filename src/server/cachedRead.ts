@@ -33,6 +33,7 @@ export async function serveCachedRead(
   gate?: () => Promise<boolean>,
 ): Promise<'HIT' | 'MISS'> {
   const key = cache.keyFor(group, requestKey)
+  const ifNoneMatch = req.method === 'GET' ? (req.headers['if-none-match'] as string | undefined) : undefined
   if (key === null) {
     // Versions can't be trusted (Redis away): a miss, answered fresh.
     metrics().cacheRequests.inc({ result: 'miss', tier: 'redis' })
@@ -42,7 +43,7 @@ export async function serveCachedRead(
   }
   const hit = cache.memory(key)
   if (hit) {
-    sendEntry(res, hit, 'HIT')
+    sendEntry(res, hit, 'HIT', ifNoneMatch)
     return 'HIT'
   }
   if (gate && !(await gate())) return 'MISS'
@@ -51,7 +52,7 @@ export async function serveCachedRead(
   const entry = await cache.fill(key, async () => {
     produced = true
     res.setHeader('x-cache', 'MISS')
-    const captured = captureResponse(res, accept)
+    const captured = captureResponse(res, accept, ifNoneMatch)
     try {
       await downstream(req, res)
     } catch (err) {
@@ -64,7 +65,7 @@ export async function serveCachedRead(
   if (failure) throw failure
   if (produced) return 'MISS'
   if (entry) {
-    sendEntry(res, entry, 'HIT')
+    sendEntry(res, entry, 'HIT', ifNoneMatch)
     return 'HIT'
   }
   await downstream(req, res)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { gzipSync } from 'node:zlib'
 
-import { isStorable } from './capture'
+import { isStorable, matchesEtag } from './capture'
 import { answerJson, startHandlerServer, type HandlerServer } from '../../tests/helpers/handlerServer'
 
 // Which answers the read cache keeps, seen from a client reading the same URL twice.
@@ -60,5 +60,18 @@ describe('isStorable', () => {
       false,
       true,
     ])
+  })
+})
+
+describe('matchesEtag', () => {
+  it.each([
+    ['"abc"', true],
+    ['W/"abc"', true],
+    ['"x", "abc"', true],
+    ['*', true],
+    ['"abd"', false],
+    [undefined, false],
+  ])('should judge If-None-Match %s against "abc" as %s', (ifNoneMatch, expected) => {
+    expect(matchesEtag(ifNoneMatch, '"abc"')).toBe(expected)
   })
 })

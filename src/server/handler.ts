@@ -13,6 +13,8 @@ import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import type { RateLimiter } from '../infra/rateLimit'
 import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
+import { keepPrivate } from './capture'
+import { applyCors } from './cors'
 import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
 import { accountOf, clientIp, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
 import { createRequestLog } from './requestLog'
@@ -96,11 +98,13 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
+    if (applyCors(req, res, options.origins?.isAllowed)) return
     // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
     const origin = req.headers.origin
     if (options.origins && origin && !SAFE_METHODS.has(method) && !options.origins.isAllowed(origin)) {
       return sendJson(res, 403, { errors: [{ message: originRefusalMessage(options.origins, origin) }] })
     }
+    if (method === 'GET' && pathname.startsWith('/api/') && !isAnonymous(req)) keepPrivate(res)
     if (method === 'GET' && cache) {
       const cacheable = restCacheKey(pathname, search)
       if (cacheable && isAnonymous(req)) return serveCachedRead(cache, cacheable.group, cacheable.requestKey, req, res, checkedToNext)

@@ -29,11 +29,13 @@ export function restLimitRule(method: string, pathname: string): LimitRule | nul
   return method === 'POST' ? (REST_RULES[pathname] ?? null) : null
 }
 
-/** Login and registration are also GraphQL mutations; they count against the same limits. */
+/** Login, registration, checkout and quote are also GraphQL mutations; they count against the same limits. */
 export function graphqlLimitRule(query: string): LimitRule | null {
   if (!/\bmutation\b/.test(query)) return null
   if (/\blogin[A-Z]\w*/.test(query)) return { bucket: 'login', perAccount: true }
   if (/\bcreateCustomer\b/.test(query)) return { bucket: 'register', perAccount: false }
+  if (/\bCheckout\b/.test(query)) return { bucket: 'checkout', perAccount: false }
+  if (/\bQuoteCart\b/.test(query)) return { bucket: 'quote', perAccount: false }
   return null
 }
 
@@ -72,7 +74,10 @@ const LIMIT_OF: Record<LimitBucket, keyof Limits> = {
   lookup: 'RATE_LIMIT_LOOKUP',
 }
 
-/** Counts the attempt by address (and account); answers 429 with Retry-After and returns false when over. */
+/**
+ * Counts the attempt by address (and account) and sets RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds
+ * until the window resets) from the tightest count; answers 429 with Retry-After and returns false when over.
+ */
 export async function enforceLimit(
   limiter: RateLimiter,
   limits: Limits,
@@ -85,7 +90,12 @@ export async function enforceLimit(
   const window = limits.RATE_LIMIT_WINDOW_SECONDS
   const checks = [limiter.hit(`${rule.bucket}:ip`, ip, limit, window)]
   if (rule.perAccount && account) checks.push(limiter.hit(`${rule.bucket}:account`, account, limit, window))
-  const refused = (await Promise.all(checks)).filter((r) => !r.allowed)
+  const results = await Promise.all(checks)
+  const tightest = results.reduce((a, b) => (b.remaining < a.remaining || (b.remaining === a.remaining && b.retryAfterSeconds > a.retryAfterSeconds) ? b : a))
+  res.setHeader('ratelimit-limit', String(limit))
+  res.setHeader('ratelimit-remaining', String(tightest.remaining))
+  res.setHeader('ratelimit-reset', String(tightest.retryAfterSeconds))
+  const refused = results.filter((r) => !r.allowed)
   if (refused.length === 0) return true
   const retryAfter = Math.max(...refused.map((r) => r.retryAfterSeconds))
   if (rule.bucket === 'checkout') recordCheckoutRefusal('rate_limited')

@@ -61,6 +61,9 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
   const guard = createRequestGuard(payload.config, {
     maxBodyBytes: settings.MAX_BODY_BYTES,
     maxUploadBytes: settings.MAX_UPLOAD_BYTES,
+    maxLimit: settings.API_MAX_LIMIT,
+    maxDepth: settings.API_MAX_DEPTH,
+    cookiePrefix: payload.config.cookiePrefix,
     onFault: (err) => log.error({ err }, 'request guard fault'),
   })
   const handler = createRequestHandler({

@@ -8,7 +8,8 @@ export type SeededProduct = {
   price: number
   compareAtPrice?: number | null
   sku?: string | null
-  variants?: { sku: string; options?: { name: string; value: string }[] | null }[] | null
+  available?: number | null
+  variants?: { sku: string; available?: number | null; options?: { name: string; value: string }[] | null }[] | null
   categories?: (number | { breadcrumbs?: Crumb[] | null })[] | null
 }
 
@@ -23,9 +24,16 @@ const crumbsOf = (p: SeededProduct): Crumb[] => p.categories?.flatMap((c) => (ty
 
 /** Picks the products the storefront tests use from the seeded demo catalogue, through the public REST API. */
 export async function seededCatalogue(cms: CmsClient): Promise<Catalogue> {
-  const products = (await cms.get<{ docs: SeededProduct[] }>('/api/products?limit=500&depth=1&sort=title')).docs
-  const rows = (await cms.get<{ docs: { sku: string; available: number }[] }>('/api/inventory?limit=2000&depth=0')).docs
-  const stock = new Map(rows.map((r) => [r.sku, r.available]))
+  // Anonymous pages hold at most 100 products (API_MAX_LIMIT); each carries its own and its variants' stock.
+  const products: SeededProduct[] = []
+  for (let page = 1, more = true; more; page++) {
+    const found = await cms.get<{ docs: SeededProduct[]; hasNextPage: boolean }>(`/api/products?limit=100&page=${page}&depth=1&sort=title`)
+    products.push(...found.docs)
+    more = found.hasNextPage
+  }
+  const stock = new Map(
+    products.flatMap((p) => [[p.sku ?? '', p.available ?? 0] as const, ...(p.variants ?? []).map((v) => [v.sku, v.available ?? 0] as const)]),
+  )
   const wellStocked = (sku: string | null | undefined) => (stock.get(sku ?? '') ?? 0) > 5
 
   const withVariants = products.find((p) => crumbsOf(p).length === 2 && (p.variants ?? []).slice(1).some((v) => wellStocked(v.sku)))

@@ -23,6 +23,7 @@ export function goodRequests(f: ShopFixture): GoodRequest[] {
       'admin select',
       `/products?select[title]=true&select[slug]=true&limit=0&pagination=false&where[sku][equals]=GOOD-1`,
       (j) => j.docs.length === 1 && j.docs[0].slug === f.product.slug,
+      f.staff,
     ),
     q('variant sku', `/products?where[variants.sku][equals]=GOOD-V1`, (j) => j.totalDocs === 1 && j.docs[0].id === f.variantProductId),
     q('group + status', `/products?where[seo.title][exists]=false&where[_status][equals]=published&where[slug][equals]=${f.product.slug}`, one),

@@ -10,7 +10,7 @@ import { createReadinessCheck } from '../../src/infra/health'
 import { setReadinessSource } from '../../src/infra/metrics'
 import type { RateLimiter } from '../../src/infra/rateLimit'
 import { redis } from '../../src/infra/redis'
-import { createRequestHandler, type NextHandler } from '../../src/server/handler'
+import { createRequestHandler, type HandlerOptions, type NextHandler } from '../../src/server/handler'
 import { createRouteTemplate } from '../../src/server/routes'
 import { listenOnLoopback } from './listen'
 
@@ -61,7 +61,7 @@ export type OpsServer = { url: string; next: NextHandler & { calls: number }; st
 /** The CMS's request handler on a real port, with Payload's route handlers where Next would be. */
 export async function startOpsServer(
   payload: Payload,
-  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>> },
+  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>>; origins?: HandlerOptions['origins'] },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config)
   const state = { shuttingDown: false }
@@ -79,8 +79,15 @@ export async function startOpsServer(
     ),
     readiness,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
-    guard: createRequestGuard(payload.config, { maxBodyBytes: env().MAX_BODY_BYTES, maxUploadBytes: env().MAX_UPLOAD_BYTES }),
+    guard: createRequestGuard(payload.config, {
+      maxBodyBytes: env().MAX_BODY_BYTES,
+      maxUploadBytes: env().MAX_UPLOAD_BYTES,
+      maxLimit: env().API_MAX_LIMIT,
+      maxDepth: env().API_MAX_DEPTH,
+      cookiePrefix: payload.config.cookiePrefix,
+    }),
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
+    origins: options.origins,
     state,
   })
   const { url, close } = await listenOnLoopback(handler)

@@ -1,4 +1,5 @@
 import { cmsGet } from '../cms/client'
+import { readAllPages } from '../cms/pages'
 import { inList, selectFields, toQueryString } from '../cms/query'
 import type { Category, Paginated } from '../cms/types'
 
@@ -44,12 +45,16 @@ export function getSubcategories(category: Category): Promise<Category[]> {
 
 /** The category and every category below it: all have it in their breadcrumbs. */
 export async function getCategoryTreeIds(category: Category): Promise<number[]> {
-  const query = toQueryString({
-    where: { or: [{ id: { equals: category.id } }, { 'breadcrumbs.doc': { in: inList([category.id]) } }] },
-    pagination: false,
-    depth: 0,
-    select: { slug: true },
+  const docs = await readAllPages((page, limit) => {
+    const query = toQueryString({
+      where: { or: [{ id: { equals: category.id } }, { 'breadcrumbs.doc': { in: inList([category.id]) } }] },
+      sort: 'id',
+      limit,
+      page,
+      depth: 0,
+      select: { slug: true },
+    })
+    return cmsGet<Paginated<Category>>(`/api/categories?${query}`, { endpoint: 'categories', tags: [`category:${category.slug}`, 'categories'] })
   })
-  const docs = await findCategories(query, [`category:${category.slug}`, 'categories'])
   return [...new Set([category.id, ...docs.map((d) => d.id)])]
 }

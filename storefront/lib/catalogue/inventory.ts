@@ -1,4 +1,5 @@
 import { cmsGet } from '../cms/client'
+import { readAllPages } from '../cms/pages'
 import { inList, toQueryString } from '../cms/query'
 import type { Where } from '../cms/query'
 import type { InventoryRow, Paginated } from '../cms/types'
@@ -11,14 +12,16 @@ const ROW_FIELDS = { sku: true, available: true, product: true }
 /** Bounds the id list sent back to the CMS in the in-stock filter's query string. */
 const MAX_IN_STOCK_IDS = 1500
 
-async function findRows(where: Where, tags: string[], limit?: number): Promise<InventoryRow[]> {
-  const query = toQueryString({ where, depth: 0, select: ROW_FIELDS, ...(limit ? { limit } : { pagination: false }) })
-  const data = await cmsGet<Paginated<InventoryRow>>(`/api/inventory?${query}`, {
-    endpoint: 'inventory',
-    tags: [...tags, 'inventory'],
-    revalidate: STOCK_REVALIDATE_SECONDS,
-  })
-  return data.docs
+// The CMS serves at most a page of CMS_PAGE_LIMIT rows to anonymous readers, so longer lists are read page by page.
+function findRows(where: Where, tags: string[], maxRows?: number): Promise<InventoryRow[]> {
+  return readAllPages(async (page, limit) => {
+    const query = toQueryString({ where, depth: 0, select: ROW_FIELDS, sort: 'sku', limit, page })
+    return cmsGet<Paginated<InventoryRow>>(`/api/inventory?${query}`, {
+      endpoint: 'inventory',
+      tags: [...tags, 'inventory'],
+      revalidate: STOCK_REVALIDATE_SECONDS,
+    })
+  }, maxRows)
 }
 
 /** Available units per SKU of one product; a SKU without a row is absent (treat as 0). */
