@@ -5,6 +5,7 @@ import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
 import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { createInventoryRows } from './hooks/createInventoryRows'
+import { queueProductWebhooks, rememberProductWasLive } from './hooks/productWebhookEvents'
 import { validateSkus } from './hooks/validateSkus'
 import { normaliseSku } from '../../src/commerce/sku'
 
@@ -27,7 +28,8 @@ export const Products: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [validateSkus],
-    afterChange: [createInventoryRows],
+    beforeChange: [rememberProductWasLive],
+    afterChange: [createInventoryRows, queueProductWebhooks],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
