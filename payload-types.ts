@@ -78,6 +78,8 @@ export interface Config {
     media: Media;
     'idempotency-keys': IdempotencyKey;
     imports: Import;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +102,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -130,6 +134,7 @@ export interface Config {
       cleanIdempotencyKeys: TaskCleanIdempotencyKeys;
       cleanStaleCarts: TaskCleanStaleCarts;
       applyCatalogueImport: TaskApplyCatalogueImport;
+      deliverWebhook: TaskDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -618,6 +623,88 @@ export interface Import {
   createdAt: string;
 }
 /**
+ * Each subscribed event is POSTed to the URL, signed with the secret (see docs/webhooks.md).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  url: string;
+  events: (
+    | 'order.placed'
+    | 'order.transitioned'
+    | 'stock.changed'
+    | 'stock.low'
+    | 'product.published'
+    | 'product.updated'
+    | 'product.unpublished'
+  )[];
+  active?: boolean | null;
+  /**
+   * Told by email if the webhook is switched off after failing.
+   */
+  ownerEmail: string;
+  description?: string | null;
+  /**
+   * Made when the webhook is created; verifies the Ipswich-Signature header.
+   */
+  secret?: string | null;
+  /**
+   * Deliveries in a row that failed after every retry.
+   */
+  consecutiveFailures?: number | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook: number | Webhook;
+  event:
+    | 'order.placed'
+    | 'order.transitioned'
+    | 'stock.changed'
+    | 'stock.low'
+    | 'product.published'
+    | 'product.updated'
+    | 'product.unpublished';
+  status: 'pending' | 'retrying' | 'succeeded' | 'failed' | 'skipped';
+  attempts?: number | null;
+  responseCode?: number | null;
+  durationMs?: number | null;
+  nextAttemptAt?: string | null;
+  lastError?: string | null;
+  /**
+   * Each attempt: when, the answer’s status code, how long it took, the error.
+   */
+  history?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  redeliveryOf?: (number | null) | WebhookDelivery;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -694,7 +781,8 @@ export interface PayloadJob {
           | 'sendLowStockDigest'
           | 'cleanIdempotencyKeys'
           | 'cleanStaleCarts'
-          | 'applyCatalogueImport';
+          | 'applyCatalogueImport'
+          | 'deliverWebhook';
         taskID: string;
         input?:
           | {
@@ -737,6 +825,7 @@ export interface PayloadJob {
         | 'cleanIdempotencyKeys'
         | 'cleanStaleCarts'
         | 'applyCatalogueImport'
+        | 'deliverWebhook'
       )
     | null;
   queue?: string | null;
@@ -791,6 +880,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'imports';
         value: number | Import;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1172,6 +1269,41 @@ export interface ImportsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  ownerEmail?: T;
+  description?: T;
+  secret?: T;
+  consecutiveFailures?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  status?: T;
+  attempts?: T;
+  responseCode?: T;
+  durationMs?: T;
+  nextAttemptAt?: T;
+  lastError?: T;
+  history?: T;
+  payload?: T;
+  redeliveryOf?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1455,6 +1587,18 @@ export interface TaskCleanStaleCarts {
 export interface TaskApplyCatalogueImport {
   input: {
     importId: number;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    deliveryId: number;
   };
   output: {
     status?: string | null;

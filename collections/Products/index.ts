@@ -6,6 +6,7 @@ import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { addAvailableStock } from './hooks/addAvailableStock'
 import { createInventoryRows } from './hooks/createInventoryRows'
+import { queueProductWebhooks, rememberProductWasLive } from './hooks/productWebhookEvents'
 import { validateSkus } from './hooks/validateSkus'
 import { normaliseSku } from '../../src/commerce/sku'
 
@@ -28,7 +29,8 @@ export const Products: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [validateSkus],
-    afterChange: [createInventoryRows],
+    beforeChange: [rememberProductWasLive],
+    afterChange: [createInventoryRows, queueProductWebhooks],
     afterOperation: [addAvailableStock],
   },
   fields: [

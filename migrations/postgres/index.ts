@@ -4,6 +4,7 @@ import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_im
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
 import * as migration_20261203_050634_variant_image from './20261203_050634_variant_image';
+import * as migration_20261203_052608_webhooks from './20261203_052608_webhooks';
 
 export const migrations = [
   {
@@ -35,5 +36,8 @@ export const migrations = [
     up: migration_20261203_050634_variant_image.up,
     down: migration_20261203_050634_variant_image.down,
     name: '20261203_050634_variant_image'
+    up: migration_20261203_052608_webhooks.up,
+    down: migration_20261203_052608_webhooks.down,
+    name: '20261203_052608_webhooks'
   },
 ];

@@ -8,5 +8,20 @@ import { Orders } from '../../collections/Orders'
 import { Products } from '../../collections/Products'
 import { StockMovements } from '../../collections/StockMovements'
 import { Users } from '../../collections/Users'
+import { WebhookDeliveries } from '../../collections/WebhookDeliveries'
+import { Webhooks } from '../../collections/Webhooks'
 
-export const collections = [Users, Customers, Products, Categories, Inventory, StockMovements, Orders, Media, IdempotencyKeys, Imports]
+export const collections = [
+  Users,
+  Customers,
+  Products,
+  Categories,
+  Inventory,
+  StockMovements,
+  Orders,
+  Media,
+  IdempotencyKeys,
+  Imports,
+  Webhooks,
+  WebhookDeliveries,
+]

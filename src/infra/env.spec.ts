@@ -67,6 +67,14 @@ describe('loadEnv', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), REVALIDATE_SECRET: 'given' }).revalidateSecret).toBe('given')
   })
 
+  it('should allow private webhook URLs in development only, unless WEBHOOK_ALLOW_PRIVATE_URLS says otherwise', () => {
+    const staging = { APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() }
+    expect(loadEnv({ DATA_DIR: dataDir() }).webhookAllowPrivateUrls).toBe(true)
+    expect(loadEnv(staging).webhookAllowPrivateUrls).toBe(false)
+    expect(loadEnv({ ...staging, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }).webhookAllowPrivateUrls).toBe(true)
+    expect(loadEnv({ DATA_DIR: dataDir(), WEBHOOK_ALLOW_PRIVATE_URLS: 'false' }).webhookAllowPrivateUrls).toBe(false)
+  })
+
   it('should name a malformed variable', () => {
     expect(() => loadEnv({ CMS_PORT: 'eighty' })).toThrow(/CMS_PORT/)
   })

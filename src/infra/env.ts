@@ -104,6 +104,17 @@ const schema = z.object({
   SCHEDULE_TIMEZONE: z.string().default('Europe/London'),
   IDEMPOTENCY_KEY_TTL_HOURS: int(24),
   CART_STALE_DAYS: int(30),
+  // Outbound webhooks (docs/webhooks.md): retries wait DELAY, 4×DELAY, 16×DELAY … capped at MAX_DELAY.
+  // Unset: allowed in development only (tests on 127.0.0.1 set it to true).
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ['true', '1', 'yes'].includes(v))),
+  WEBHOOK_MAX_ATTEMPTS: int(6),
+  WEBHOOK_RETRY_DELAY_MS: int(30_000),
+  WEBHOOK_RETRY_MAX_DELAY_MS: int(3_600_000),
+  WEBHOOK_TIMEOUT_MS: int(10_000),
+  WEBHOOK_DISABLE_AFTER_FAILURES: int(5),
 })
 
 export type Env = z.infer<typeof schema> & {
@@ -115,6 +126,8 @@ export type Env = z.infer<typeof schema> & {
   revalidateSecret: string
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; url: string }
   paymentMethods: string[]
+  /** Webhook URLs may point at private, loopback or link-local addresses: on in development unless switched off. */
+  webhookAllowPrivateUrls: boolean
 }
 
 export class ConfigError extends Error {
@@ -184,6 +197,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     revalidateSecret: raw.REVALIDATE_SECRET || developmentSecret(raw.DATA_DIR, 'revalidate-secret'),
     database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
     paymentMethods,
+    webhookAllowPrivateUrls: raw.WEBHOOK_ALLOW_PRIVATE_URLS ?? !strict,
   }
 }
 

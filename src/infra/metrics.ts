@@ -9,7 +9,7 @@ export type CheckoutRefusalReason = 'out_of_stock' | 'invalid' | 'payment_declin
 export type ReadinessCheck = 'database' | 'redis' | 'migrations' | 'media'
 export type StockCounts = { low: number; out: number }
 // The `template` label of the email counters: snake_case, one value per kind of email.
-export type EmailTemplate = `order_${OrderEmailKind}` | 'low_stock_digest' | 'low_stock_alert'
+export type EmailTemplate = `order_${OrderEmailKind}` | 'low_stock_digest' | 'low_stock_alert' | 'webhook_disabled'
 
 export interface Metrics {
   registry: Registry

@@ -156,6 +156,32 @@ try {
     await admin.locator('#field-phone').fill('01473 000001')
     await saveWith(admin, 'action-save')
   })
+  await step('create a webhook and redeliver one of its deliveries', admin, async () => {
+    await admin.goto(`${base}/admin/collections/webhooks/create`, { waitUntil: 'networkidle' })
+    await admin.locator('#field-url').fill('http://127.0.0.1:9/capture-hook')
+    await admin.locator('#field-events').click()
+    await admin.locator('.rs__option', { hasText: 'stock.changed' }).click()
+    await admin.locator('#field-ownerEmail').fill('capture-owner@example.com')
+    await saveWith(admin, 'action-save')
+    // A stock change through the API gives the webhook a delivery to send again.
+    const sku = await admin.evaluate(async () => {
+      const rows = await (await fetch('/api/inventory?limit=1&depth=0', { credentials: 'include' })).json()
+      const row = rows.docs[0] as { id: number; sku: string }
+      await fetch(`/api/inventory/adjust`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sku: row.sku, delta: 1, reason: 'Capture' }),
+      })
+      return row.sku
+    })
+    if (!sku) throw new Error('no inventory row to adjust')
+    await admin.goto(`${base}/admin/collections/webhook-deliveries`, { waitUntil: 'networkidle' })
+    await admin.locator('tbody tr a').first().click()
+    await admin.waitForLoadState('networkidle')
+    await admin.getByRole('button', { name: 'Redeliver' }).click()
+    await admin.locator('.payload-toast-container .toast-success').first().waitFor()
+  })
   await admin.context().close()
 } finally {
   writeFileSync(out, `${JSON.stringify(captured, null, 2)}\n`)

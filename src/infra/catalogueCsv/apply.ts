@@ -11,10 +11,12 @@ import {
 } from '../../commerce/csv'
 import { conflict } from '../../commerce/errors'
 import { publishAll } from '../../commerce/events'
+import { webhookEventsFor } from '../../commerce/webhooks/events'
 import { stockEvents } from '../../commerce/workflows/stockSteps'
 import { payloadCommerceStore } from '../commerce/store'
 import { events } from '../events'
 import { reindexProducts } from '../search/indexer'
+import { queueWebhookEvents } from '../webhooks/queue'
 import { loadSnapshot } from './snapshot'
 
 type Id = number | string
@@ -125,6 +127,8 @@ export async function applyImport(payload: Payload, file: ImportFile, options: A
     const note = `CSV import #${options.importId} (${options.fileName})`.slice(0, 250)
     const changes = await applyStockChanges(tx, plan.stock, { by: options.by, note, thresholds }, options.onProgress)
     await writeThresholds(payload, req, plan, options.onProgress)
+    // Integrators hear of imported stock as of any other change, with deliveries that commit with it.
+    await queueWebhookEvents(payload, req, webhookEventsFor(stockEvents(changes)))
     await commitTransaction(req)
     await publishAll(events(), stockEvents(changes))
     return { created: plan.summary.create, updated: plan.summary.update, stockChanges: plan.stock.length, thresholdChanges: plan.thresholds.length }

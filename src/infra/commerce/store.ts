@@ -2,10 +2,12 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { CommerceError } from '../../commerce/errors'
 import { followUpJobs } from '../../commerce/followUps'
+import { webhookEventsFor } from '../../commerce/webhooks/events'
 import type { CommerceStore } from '../../commerce/workflows/ports'
 import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
+import { queueWebhookEvents } from '../webhooks/queue'
 import { findSellable, loadSettings } from './catalogue'
 import { idempotencyKeys } from './idempotency'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
@@ -116,6 +118,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
       for (const job of followUpJobs(events)) {
         await payload.jobs.queue({ task: job.task, input: job.input as never, req })
       }
+      await queueWebhookEvents(payload, req, webhookEventsFor(events))
     },
     ...idempotencyKeys(payload, req),
   }

@@ -2,6 +2,7 @@ import { withJobMetrics } from '../jobMetrics'
 import { applyCatalogueImport } from './applyCatalogueImport'
 import { cleanIdempotencyKeys } from './cleanIdempotencyKeys'
 import { cleanStaleCarts } from './cleanStaleCarts'
+import { deliverWebhookTask } from './deliverWebhook'
 import { releaseExpiredReservationsTask } from './releaseExpiredReservations'
 import { sendLowStockAlert } from './sendLowStockAlert'
 import { sendLowStockDigest } from './sendLowStockDigest'
@@ -17,4 +18,5 @@ export const tasks = [
   cleanIdempotencyKeys,
   cleanStaleCarts,
   applyCatalogueImport,
+  deliverWebhookTask,
 ].map(withJobMetrics)

@@ -36,6 +36,7 @@ import { LineOptions as LineOptions_449ccd2a2dfe91049beb0e5d4deaf035 } from '../
 import { LineRowLabel as LineRowLabel_6be26c579b56efde03caf5b3c02adfeb } from '../../../../collections/Orders/ui/LineRowLabel'
 import { HistoryRowLabel as HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13 } from '../../../../collections/Orders/ui/HistoryRowLabel'
 import { ImportPanel as ImportPanel_c3ceec3f9c4719643aaf69419f467f1a } from '../../../../collections/Imports/ui/ImportPanel'
+import { RedeliverButton as RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222 } from '../../../../collections/WebhookDeliveries/ui/RedeliverButton'
 import { SalesDashboard as SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62 } from '../../../../src/admin/dashboard/SalesDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -79,6 +80,7 @@ export const importMap = {
   "/collections/Orders/ui/LineRowLabel#LineRowLabel": LineRowLabel_6be26c579b56efde03caf5b3c02adfeb,
   "/collections/Orders/ui/HistoryRowLabel#HistoryRowLabel": HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13,
   "/collections/Imports/ui/ImportPanel#ImportPanel": ImportPanel_c3ceec3f9c4719643aaf69419f467f1a,
+  "/collections/WebhookDeliveries/ui/RedeliverButton#RedeliverButton": RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222,
   "/src/admin/dashboard/SalesDashboard#SalesDashboard": SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
