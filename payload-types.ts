@@ -337,6 +337,10 @@ export interface Product {
          */
         price?: number | null;
         /**
+         * Shown first on the product page when a shopper picks this variant.
+         */
+        image?: (number | null) | Media;
+        /**
          * Units in stock (from Inventory).
          */
         available?: number | null;
@@ -1034,6 +1038,7 @@ export interface ProductsSelect<T extends boolean = true> {
               id?: T;
             };
         price?: T;
+        image?: T;
         available?: T;
         id?: T;
       };

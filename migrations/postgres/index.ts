@@ -3,8 +3,6 @@ import * as migration_20261202_212340_admin_stock_status_history_names_seller fr
 import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_imports';
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
-import * as migration_20261203_050634_variant_image from './20261203_050634_variant_image';
-import * as migration_20261203_052608_webhooks from './20261203_052608_webhooks';
 
 export const migrations = [
   {
@@ -30,14 +28,6 @@ export const migrations = [
   {
     up: migration_20261203_023550_bank_details.up,
     down: migration_20261203_023550_bank_details.down,
-    name: '20261203_023550_bank_details',
-  },
-  {
-    up: migration_20261203_050634_variant_image.up,
-    down: migration_20261203_050634_variant_image.down,
-    name: '20261203_050634_variant_image'
-    up: migration_20261203_052608_webhooks.up,
-    down: migration_20261203_052608_webhooks.down,
-    name: '20261203_052608_webhooks'
+    name: '20261203_023550_bank_details'
   },
 ];

@@ -3,8 +3,6 @@ import * as migration_20261202_212312_admin_stock_status_history_names_seller fr
 import * as migration_20261202_214417_csv_imports from './20261202_214417_csv_imports';
 import * as migration_20261203_012000_search from './20261203_012000_search';
 import * as migration_20261203_023545_bank_details from './20261203_023545_bank_details';
-import * as migration_20261203_050623_variant_image from './20261203_050623_variant_image';
-import * as migration_20261203_052517_webhooks from './20261203_052517_webhooks';
 
 export const migrations = [
   {
@@ -30,14 +28,6 @@ export const migrations = [
   {
     up: migration_20261203_023545_bank_details.up,
     down: migration_20261203_023545_bank_details.down,
-    name: '20261203_023545_bank_details',
-  },
-  {
-    up: migration_20261203_050623_variant_image.up,
-    down: migration_20261203_050623_variant_image.down,
-    name: '20261203_050623_variant_image'
-    up: migration_20261203_052517_webhooks.up,
-    down: migration_20261203_052517_webhooks.down,
-    name: '20261203_052517_webhooks'
+    name: '20261203_023545_bank_details'
   },
 ];
