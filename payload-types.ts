@@ -458,6 +458,7 @@ export interface Order {
     trackingNumber?: string | null;
     shippedAt?: string | null;
   };
+  trackingUrl?: string | null;
   customer?: (number | null) | Customer;
   email: string;
   lines: {
@@ -1004,6 +1005,7 @@ export interface OrdersSelect<T extends boolean = true> {
         trackingNumber?: T;
         shippedAt?: T;
       };
+  trackingUrl?: T;
   customer?: T;
   email?: T;
   lines?:
@@ -1305,6 +1307,19 @@ export interface StoreSetting {
      */
     vatNumber?: string | null;
   };
+  /**
+   * Carriers staff ship with. The name is what staff type when they mark an order sent.
+   */
+  carriers?:
+    | {
+        name: string;
+        /**
+         * The tracking page, with {tracking} where the tracking number goes.
+         */
+        trackingUrlTemplate: string;
+        id?: string | null;
+      }[]
+    | null;
   lowStockRecipients?:
     | {
         email: string;
@@ -1347,6 +1362,13 @@ export interface StoreSettingsSelect<T extends boolean = true> {
         legalName?: T;
         address?: T;
         vatNumber?: T;
+      };
+  carriers?:
+    | T
+    | {
+        name?: T;
+        trackingUrlTemplate?: T;
+        id?: T;
       };
   lowStockRecipients?:
     | T

@@ -2,9 +2,7 @@ import { DEFAULT_CARRIERS, trackingTemplateProblem, trackingUrl } from './carrie
 
 describe('trackingUrl', () => {
   it('should put the tracking number into the named carrier template', () => {
-    expect(trackingUrl(DEFAULT_CARRIERS, 'Royal Mail', 'RM123456789GB')).toBe(
-      'https://www.royalmail.com/track-your-item#/tracking-results/RM123456789GB',
-    )
+    expect(trackingUrl(DEFAULT_CARRIERS, 'Royal Mail', 'RM123456789GB')).toBe('https://www.royalmail.com/track-your-item#/tracking-results/RM123456789GB')
     expect(trackingUrl(DEFAULT_CARRIERS, 'DPD', '15501234567890')).toBe('https://track.dpd.co.uk/parcels/15501234567890')
     expect(trackingUrl(DEFAULT_CARRIERS, 'Evri', 'H01ABC')).toBe('https://www.evri.com/track/parcel/H01ABC/details')
   })
@@ -14,9 +12,7 @@ describe('trackingUrl', () => {
   })
 
   it('should URL-encode the tracking number and trim it', () => {
-    expect(trackingUrl([{ name: 'X', trackingUrlTemplate: 'https://x.example/t?n={tracking}' }], 'X', ' a b/&c ')).toBe(
-      'https://x.example/t?n=a%20b%2F%26c',
-    )
+    expect(trackingUrl([{ name: 'X', trackingUrlTemplate: 'https://x.example/t?n={tracking}' }], 'X', ' a b/&c ')).toBe('https://x.example/t?n=a%20b%2F%26c')
   })
 
   it('should give null for an unknown carrier, a missing number or carrier, or no carriers', () => {

@@ -37,6 +37,7 @@ export const handleLookupOrder = endpoint(async (req) => {
       statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
       payment: { method: order.payment?.method, state: order.payment?.state },
       fulfilment: order.fulfilment,
+      trackingUrl: order.trackingUrl ?? null,
       paymentInstructions: order.paymentInstructions ?? null,
     },
   })
