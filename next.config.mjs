@@ -7,6 +7,8 @@ const nextConfig = {
   poweredByHeader: false,
   eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
+  // The email templates' compiler (used by the jobs when they run inside Next) is loaded from node_modules, not bundled.
+  serverExternalPackages: ['mjml'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -475,6 +475,7 @@ export interface Order {
     trackingNumber?: string | null;
     shippedAt?: string | null;
   };
+  trackingUrl?: string | null;
   customer?: (number | null) | Customer;
   email: string;
   lines: {
@@ -1116,6 +1117,7 @@ export interface OrdersSelect<T extends boolean = true> {
         trackingNumber?: T;
         shippedAt?: T;
       };
+  trackingUrl?: T;
   customer?: T;
   email?: T;
   lines?:
@@ -1452,6 +1454,19 @@ export interface StoreSetting {
      */
     vatNumber?: string | null;
   };
+  /**
+   * Carriers staff ship with. The name is what staff type when they mark an order sent.
+   */
+  carriers?:
+    | {
+        name: string;
+        /**
+         * The tracking page, with {tracking} where the tracking number goes.
+         */
+        trackingUrlTemplate: string;
+        id?: string | null;
+      }[]
+    | null;
   lowStockRecipients?:
     | {
         email: string;
@@ -1494,6 +1509,13 @@ export interface StoreSettingsSelect<T extends boolean = true> {
         legalName?: T;
         address?: T;
         vatNumber?: T;
+      };
+  carriers?:
+    | T
+    | {
+        name?: T;
+        trackingUrlTemplate?: T;
+        id?: T;
       };
   lowStockRecipients?:
     | T

@@ -12,6 +12,7 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../src/commerce/checkout
 import { ORDER_STATUSES } from '../../src/commerce/orderStates'
 import { printEndpoints } from './endpoints/printDocuments'
 import { addPaymentInstructions } from './hooks/addPaymentInstructions'
+import { addTrackingUrl } from './hooks/addTrackingUrl'
 import { keepCheckoutSnapshot } from './hooks/keepCheckoutSnapshot'
 import { nameOldHistoryRows } from './hooks/nameOldHistoryRows'
 import { refuseDirectStatusEdit } from './hooks/refuseDirectStatusEdit'
@@ -70,6 +71,14 @@ export const Orders: CollectionConfig = {
         { name: 'trackingNumber', type: 'text' },
         { name: 'shippedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
       ],
+    },
+    {
+      // Computed on read from the carrier's template in the store settings: the order page and the dispatch email use the same link.
+      name: 'trackingUrl',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+      hooks: { afterRead: [addTrackingUrl] },
     },
     { name: 'customer', type: 'relationship', relationTo: 'customers', index: true, admin: { readOnly: true } },
     { name: 'email', type: 'email', required: true, admin: { readOnly: true } },

@@ -36,6 +36,7 @@ function publicOrder(order: Order) {
     payment: { method: order.payment?.method, state: order.payment?.state },
     fulfilment: order.fulfilment,
     paymentInstructions: order.paymentInstructions ?? null,
+    trackingUrl: order.trackingUrl ?? null,
   }
 }
 

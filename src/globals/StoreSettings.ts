@@ -4,6 +4,7 @@ import { anyone } from '../access/anyone'
 import { isStaff, isStaffField } from '../access/isStaff'
 import { penceField } from '../fields/pence'
 import { normaliseVatNumber, vatNumberProblem } from '../commerce/vatNumber'
+import { DEFAULT_CARRIERS, trackingTemplateProblem } from '../commerce/carriers'
 import { bankDetailsField } from './StoreSettingsBankDetails'
 
 export const StoreSettings: GlobalConfig = {
@@ -64,6 +65,24 @@ export const StoreSettings: GlobalConfig = {
           validate: (value: string | null | undefined) => vatNumberProblem(value) ?? true,
           hooks: { beforeChange: [({ value }) => (typeof value === 'string' && value.trim() ? normaliseVatNumber(value) : value)] },
           admin: { description: 'e.g. GB123456789' },
+        },
+      ],
+    },
+    {
+      // The dispatch email and the order page link the parcel's tracking page from the carrier's template.
+      name: 'carriers',
+      type: 'array',
+      defaultValue: DEFAULT_CARRIERS.map((c) => ({ ...c })),
+      admin: { description: 'Carriers staff ship with. The name is what staff type when they mark an order sent.' },
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        {
+          name: 'trackingUrlTemplate',
+          label: 'Tracking URL template',
+          type: 'text',
+          required: true,
+          validate: (value: string | null | undefined) => trackingTemplateProblem(value) ?? true,
+          admin: { description: 'The tracking page, with {tracking} where the tracking number goes.' },
         },
       ],
     },

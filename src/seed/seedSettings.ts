@@ -1,3 +1,4 @@
+import { DEFAULT_CARRIERS } from '../commerce/carriers'
 import type { SeedContext } from './context'
 import { SEED_CONTEXT } from './context'
 
@@ -11,6 +12,7 @@ export const DEMO_SETTINGS = {
   // Demo details (not a real account) so the quick start's bank-transfer orders show how to pay.
   bankDetails: { accountName: 'Ipswich Retail Ltd', sortCode: '12-34-56', accountNumber: '12345678' },
   lowStockRecipients: [{ email: 'stock@ipswich-retail.test' }],
+  carriers: DEFAULT_CARRIERS.map((c) => ({ ...c })),
 }
 
 /** Writes the store settings once; a global that has been saved before (by anyone) is kept. */

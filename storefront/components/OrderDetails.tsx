@@ -15,6 +15,32 @@ const STATUS_TEXT: { [status: string]: string } = {
   refunded: 'Refunded.',
 }
 
+/** Who is carrying the parcel, its tracking number and, when the carrier has a tracking page, a link to it. */
+function Shipment({ order }: { order: Order }) {
+  const { carrier, trackingNumber } = order.fulfilment ?? {}
+  return (
+    <section data-testid="order-shipment">
+      <h2>Delivery</h2>
+      <p>
+        Sent with <strong>{carrier}</strong>
+        {trackingNumber ? (
+          <>
+            {' '}
+            · tracking number <span data-testid="tracking-number">{trackingNumber}</span>
+          </>
+        ) : null}
+      </p>
+      {order.trackingUrl ? (
+        <p>
+          <a href={order.trackingUrl} rel="noopener noreferrer" target="_blank" data-testid="tracking-link">
+            Track your parcel with {carrier}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
 export function OrderDetails({ order }: { order: Order }) {
   const address = order.shippingAddress
   return (
@@ -28,6 +54,7 @@ export function OrderDetails({ order }: { order: Order }) {
       </p>
       <p className="muted">{STATUS_TEXT[order.status] ?? ''}</p>
       {order.paymentInstructions ? <PaymentInstructions instructions={order.paymentInstructions} /> : null}
+      {order.fulfilment?.carrier ? <Shipment order={order} /> : null}
       <table className="table">
         <caption className="visually-hidden">Items in this order</caption>
         <thead>

@@ -101,6 +101,7 @@ describe('the demo catalogue', () => {
     expect(settings).toMatchObject({ storeName: 'Ipswich Retail', vatRate: 20, shipping: { flatRate: 395, freeOver: 5000 } })
     expect(settings.lowStockRecipients?.map((r) => r.email)).toEqual(['stock@ipswich-retail.test'])
     expect(settings.bankDetails).toMatchObject({ accountName: 'Ipswich Retail Ltd', sortCode: '12-34-56', accountNumber: '12345678' })
+    expect(settings.carriers?.map((c) => c.name)).toEqual(['Royal Mail', 'DPD', 'Evri'])
   })
 })
 

@@ -1,7 +1,7 @@
 import type { TaskConfig } from 'payload'
 
-import { renderLowStockEmail } from '../../emails/lowStockEmail'
 import { sendAndRecord } from '../../infra/mailer'
+import { lowStockEmail } from './lowStockEmail'
 import { retryPolicy } from './retryPolicy'
 
 export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: number; threshold: number }; output: { sent: boolean } }> = {
@@ -15,10 +15,8 @@ export const sendLowStockAlert: TaskConfig<{ input: { sku: string; available: nu
   ],
   outputSchema: [{ name: 'sent', type: 'checkbox' }],
   handler: async ({ input, req }) => {
-    const settings = await req.payload.findGlobal({ slug: 'store-settings', depth: 0 })
-    const recipients = (settings.lowStockRecipients ?? []).map((r: { email: string }) => r.email).filter(Boolean)
-    if (recipients.length === 0) return { output: { sent: false } }
-    const email = renderLowStockEmail(settings.storeName ?? 'Ipswich Retail', recipients, [input])
+    const email = await lowStockEmail(req.payload, [{ sku: input.sku, available: input.available, threshold: input.threshold }])
+    if (!email) return { output: { sent: false } }
     await sendAndRecord(req.payload, 'low_stock_alert', email)
     return { output: { sent: true } }
   },

@@ -3,19 +3,19 @@ import type { Payload, TaskConfig } from 'payload'
 import { ORDER_EMAIL_KINDS, type OrderEmailKind } from '../../commerce/followUps'
 import { renderOrderEmail } from '../../emails/orderEmail'
 import { lookupTokenForOrder } from '../../infra/commerce/idempotency'
+import { imagesOnly, productPicturesBySku } from '../../infra/emailPictures'
 import { sendAndRecord } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
-// The guest's lookup link is rebuilt from the Idempotency-Key the order was placed with; the raw token is never stored.
-async function lookupUrl(payload: Payload, storefrontUrl: string, orderId: number, orderNumber: string) {
-  const token = await lookupTokenForOrder(payload, orderId)
-  if (!token) return undefined
-  return `${storefrontUrl}/orders/${encodeURIComponent(orderNumber)}?token=${encodeURIComponent(token)}`
+// The guest's lookup token is rebuilt from the Idempotency-Key the order was placed with; the raw token is never stored.
+// Once the key is cleaned up the link is the plain order page, which a signed-in customer can open.
+async function lookupToken(payload: Payload, orderId: number) {
+  return (await lookupTokenForOrder(payload, orderId)) ?? null
 }
 
 type SendOrderEmail = TaskConfig<{ input: { orderId: number; kind: string }; output: { messageTo: string } }>
 
-/** The order email task; links in the email point at the storefront at `storefrontUrl`. */
+/** The order email task; links and pictures in the email point at the storefront at `storefrontUrl`. */
 export const createSendOrderEmailTask = ({ storefrontUrl }: { storefrontUrl: string }): SendOrderEmail => ({
   slug: 'sendOrderEmail',
   label: 'Send an order email',
@@ -28,14 +28,18 @@ export const createSendOrderEmailTask = ({ storefrontUrl }: { storefrontUrl: str
   handler: async ({ input, req }) => {
     const { payload } = req
     const order = await payload.findByID({ collection: 'orders', id: input.orderId, depth: 0, overrideAccess: true })
-    const settings = await payload.findGlobal({ slug: 'store-settings', depth: 0 })
-    const kind = input.kind as OrderEmailKind
-    const email = renderOrderEmail(kind, {
+    const settings = await payload.findGlobal({ slug: 'store-settings', depth: 0, overrideAccess: true })
+    const pictures = await productPicturesBySku(
+      payload,
+      order.lines.map((l) => l.sku),
+      storefrontUrl,
+    )
+    const email = await renderOrderEmail(input.kind as OrderEmailKind, {
       storeName: settings.storeName ?? 'Ipswich Retail',
       order: order as never,
-      lookupUrl: kind === 'confirmation' ? await lookupUrl(payload, storefrontUrl, Number(order.id), order.orderNumber) : undefined,
+      context: { storefrontUrl, lookupToken: await lookupToken(payload, Number(order.id)), carriers: settings.carriers, images: imagesOnly(pictures) },
     })
-    await sendAndRecord(payload, `order_${kind}`, email)
+    await sendAndRecord(payload, `order_${input.kind as OrderEmailKind}`, email)
     return { output: { messageTo: email.to } }
   },
 })

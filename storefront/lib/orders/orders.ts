@@ -25,6 +25,10 @@ export interface Order {
   reservationExpiresAt?: string | null
   /** Only on a bank-transfer order awaiting payment. */
   paymentInstructions?: PaymentInstructions | null
+  /** Set once the order is sent. */
+  fulfilment?: { carrier?: string | null; trackingNumber?: string | null; shippedAt?: string | null } | null
+  /** The carrier's tracking page, built by the CMS from the carrier's template in the store settings (null when it has none). */
+  trackingUrl?: string | null
 }
 
 const ORDER_NUMBER = /^[A-Z]{1,5}-?\d{1,12}$/i
