@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 
 import type { GuardRefusal, RequestGuard } from '../guard'
 import { applyRequestTimeout } from '../guard/requestTimeout'
+import { errorBody } from '../infra/apiErrors'
 import type { ReadCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
@@ -92,7 +93,8 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
     const origin = req.headers.origin
     if (options.origins && origin && !SAFE_METHODS.has(method) && !options.origins.isAllowed(origin)) {
-      return sendJson(res, 403, { errors: [{ message: originRefusalMessage(options.origins, origin) }] })
+      const message = originRefusalMessage(options.origins, origin)
+      return sendJson(res, 403, { ...errorBody('origin_not_allowed', message), errors: [{ message }] })
     }
     if (method === 'GET' && cache) {
       const cacheable = restCacheKey(pathname, search)
@@ -132,9 +134,10 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const pathname = q === -1 ? url : url.slice(0, q)
     requestLog(req, res, id, options.routeTemplate(pathname))
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, { error: { code: 'payload_too_large', message: err.message } })
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side' }] })
+      const message = 'Something went wrong on our side'
+      if (!res.headersSent) sendJson(res, 500, { ...errorBody('internal_error', message), errors: [{ message }] })
       else res.destroy()
     })
   }

@@ -61,6 +61,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
   const guard = createRequestGuard(payload.config, {
     maxBodyBytes: settings.MAX_BODY_BYTES,
     maxUploadBytes: settings.MAX_UPLOAD_BYTES,
+    maxJsonDepth: settings.MAX_JSON_DEPTH,
     onFault: (err) => log.error({ err }, 'request guard fault'),
   })
   const handler = createRequestHandler({
