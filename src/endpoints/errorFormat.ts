@@ -16,7 +16,14 @@ export const formatErrors =
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 
-const routeNotFound = (req: PayloadRequest): Response => {
+const routeNotFound = (req: PayloadRequest): Response | Promise<Response> => {
+  // Payload's Next routes push `GET /og` onto the root endpoints on first use, after this catch-all: let it answer.
+  const rest = req.routeParams?.rest
+  const asked = `/${Array.isArray(rest) ? rest.join('/') : (rest ?? '')}`
+  const method = req.method?.toLowerCase()
+  const later =
+    req.routeParams?.collection || req.routeParams?.global ? undefined : req.payload.config.endpoints.find((e) => e.path === asked && e.method === method)
+  if (later) return later.handler(req)
   const path = new URL(req.url ?? 'http://localhost/').pathname
   return json(errorBody('route_not_found', `No ${req.method} route at ${path}`, { method: req.method, path }), 404)
 }

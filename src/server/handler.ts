@@ -12,6 +12,7 @@ import { metrics } from '../infra/metrics'
 import { serveMetrics } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import type { RateLimiter } from '../infra/rateLimit'
+import { serveApiDocs } from './apiDocs'
 import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
 import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
@@ -90,6 +91,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
+    if (method === 'GET' && pathname.startsWith('/api/docs') && (await serveApiDocs(pathname, res))) return
     // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
     const origin = req.headers.origin
     if (options.origins && origin && !SAFE_METHODS.has(method) && !options.origins.isAllowed(origin)) {
