@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { plugins } from './plugins'
 import { rootEndpoints } from './src/endpoints'
+import { formatErrors, withRouteNotFound } from './src/endpoints/errorFormat'
 import { collections } from './src/collections'
 import { StoreSettings } from './src/globals/StoreSettings'
 import { bumpCacheVersions } from './src/infra/cache'
@@ -29,51 +30,64 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const origins = allowedOrigins(settings)
 
-export default buildConfig({
-  serverURL: origins.serverURL,
-  secret: settings.payloadSecret,
-  admin: {
-    user: 'users',
-    // Payload's default is Gravatar, an external request: the admin must work offline.
-    avatar: 'default',
-    meta: { titleSuffix: ' · Ipswich Retail' },
-    importMap: { baseDir: dirname },
-    // The merchandiser's dashboard above the collection cards (src/admin/dashboard).
-    components: { beforeDashboard: ['/src/admin/dashboard/SalesDashboard#SalesDashboard'] },
-  },
-  collections,
-  globals: [StoreSettings],
-  endpoints: rootEndpoints,
-  editor: lexicalEditor(),
-  db: databaseAdapter(settings),
-  sharp,
-  email: nodemailerAdapter({
-    defaultFromAddress: settings.MAIL_FROM.replace(/^.*<|>.*$/g, ''),
-    defaultFromName: settings.MAIL_FROM.includes('<') ? settings.MAIL_FROM.replace(/\s*<.*$/, '') : 'Ipswich Retail',
-    transport: createTransport(settings),
-    skipVerify: true,
+export default withRouteNotFound(
+  buildConfig({
+    serverURL: origins.serverURL,
+    secret: settings.payloadSecret,
+    admin: {
+      user: 'users',
+      // Payload's default is Gravatar, an external request: the admin must work offline.
+      avatar: 'default',
+      meta: { titleSuffix: ' · Ipswich Retail' },
+      importMap: { baseDir: dirname },
+      // The merchandiser's dashboard above the collection cards (src/admin/dashboard).
+      components: { beforeDashboard: ['/src/admin/dashboard/SalesDashboard#SalesDashboard'] },
+    },
+    collections,
+    globals: [StoreSettings],
+    endpoints: rootEndpoints,
+    editor: lexicalEditor(),
+    db: databaseAdapter(settings),
+    sharp,
+    email: nodemailerAdapter({
+      defaultFromAddress: settings.MAIL_FROM.replace(/^.*<|>.*$/g, ''),
+      defaultFromName: settings.MAIL_FROM.includes('<') ? settings.MAIL_FROM.replace(/\s*<.*$/, '') : 'Ipswich Retail',
+      transport: createTransport(settings),
+      skipVerify: true,
+    }),
+    cors: { origins: origins.cors, headers: CORS_EXTRA_HEADERS },
+    csrf: origins.all,
+    // Stack traces and internal messages in error bodies only with APP_ENV=development and DEBUG_ERRORS=true (docs/errors.md).
+    debug: settings.debugErrors,
+    // The commerce errors' own codes first (GraphQL extensions.code), then one error format for every answer.
+    hooks: { afterError: [commerceGraphQLErrorCode, formatErrors(settings.debugErrors)] },
+    upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
+    graphQL: {
+      maxComplexity: 1000,
+      validationRules: graphQLValidationRules,
+      queries: catalogueGraphQLQueries,
+      mutations: commerceGraphQLMutations,
+      // Payload turns introspection off under NODE_ENV=production; we decide by APP_ENV and GRAPHQL_INTROSPECTION (docs/openapi.md).
+      disableIntrospectionInProduction: !settings.graphqlIntrospection,
+      // Its playground loads from a CDN and fails offline: the API reference is /api/docs.
+      disablePlaygroundInProduction: true,
+    },
+    jobs: {
+      tasks,
+      // Embedded default: the queue runs inside the CMS process; `npm run worker` runs it separately.
+      autoRun: settings.RUN_JOBS_IN_PROCESS ? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] : [],
+      // Under `npm run serve`/`npm run worker` src/jobs/runner.ts runs the queue (with a lock); autoRun is for `next dev`.
+      shouldAutoRun: () => !jobsRunnerActive(),
+    },
+    onInit: async (payload) => {
+      logPoolErrors(payload)
+      // Orders placed or moved make the dashboard's cached figures stale.
+      installDashboardInvalidation(events(), bumpCacheVersions)
+    },
+    plugins,
+    // Generated on purpose (npm run generate:types), not by every dev boot: tests on SQLite would rewrite it.
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
+    logger: logger(),
+    telemetry: false,
   }),
-  cors: { origins: origins.cors, headers: CORS_EXTRA_HEADERS },
-  csrf: origins.all,
-  debug: !settings.strict,
-  upload: { limits: { fileSize: settings.MAX_UPLOAD_BYTES } },
-  graphQL: { maxComplexity: 1000, validationRules: graphQLValidationRules, queries: catalogueGraphQLQueries, mutations: commerceGraphQLMutations },
-  hooks: { afterError: [commerceGraphQLErrorCode] },
-  jobs: {
-    tasks,
-    // Embedded default: the queue runs inside the CMS process; `npm run worker` runs it separately.
-    autoRun: settings.RUN_JOBS_IN_PROCESS ? [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] : [],
-    // Under `npm run serve`/`npm run worker` src/jobs/runner.ts runs the queue (with a lock); autoRun is for `next dev`.
-    shouldAutoRun: () => !jobsRunnerActive(),
-  },
-  onInit: async (payload) => {
-    logPoolErrors(payload)
-    // Orders placed or moved make the dashboard's cached figures stale.
-    installDashboardInvalidation(events(), bumpCacheVersions)
-  },
-  plugins,
-  // Generated on purpose (npm run generate:types), not by every dev boot: tests on SQLite would rewrite it.
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-  logger: logger(),
-  telemetry: false,
-})
+)

@@ -80,7 +80,8 @@ console.log(`
 Ipswich Retail is starting:
   CMS admin    ${cmsUrl}/admin
   REST API     ${cmsUrl}/api/products
-  GraphQL      ${cmsUrl}/api/graphql  (playground: ${cmsUrl}/api/graphql-playground)
+  API docs     ${cmsUrl}/api/docs  (OpenAPI: ${cmsUrl}/api/openapi.json)
+  GraphQL      ${cmsUrl}/api/graphql
 ${hasStorefront ? `  Storefront   ${storefrontUrl}\n` : ''}  Mail         written to ${path.join(env.DATA_DIR ?? 'data', 'outbox')} (set SMTP_URL to send)
 Press Ctrl+C to stop.`)
 

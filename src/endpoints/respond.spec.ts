@@ -31,11 +31,11 @@ describe('endpoint', () => {
     expect([busy.status, busy.headers.get('retry-after')]).toEqual([503, '1'])
   })
 
-  it("should answer Payload's 4xx errors with their status, name and message", async () => {
+  it("should answer Payload's 4xx errors with their status, a stable code for the status and their message", async () => {
     const res = await endpoint(async () => {
       throw new APIError('Not allowed here', 403, { field: 'x' })
     })(request())
-    expect(await answer(res)).toEqual([403, { error: { code: 'APIError', message: 'Not allowed here', details: { field: 'x' } } }, 'no-store'])
+    expect(await answer(res)).toEqual([403, { error: { code: 'forbidden', message: 'Not allowed here', details: { field: 'x' } } }, 'no-store'])
   })
 
   it('should answer anything else with a 500 that hides the cause, and log it', async () => {

@@ -1,6 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { CommerceError, isCommerceError } from '../commerce/errors'
+import { classifyPayloadError, errorBody } from '../infra/apiErrors'
 
 /** The JSON body of a request; malformed JSON is a 400 that says so. */
 export async function readJsonBody(req: PayloadRequest): Promise<unknown> {
@@ -23,10 +24,11 @@ export function errorResponse(req: PayloadRequest, error: unknown): Response {
     return json(error.toJSON(), error.status, headers)
   }
   if (error instanceof APIError && error.status < 500) {
-    return json({ error: { code: error.name, message: error.message, details: error.data } }, error.status)
+    // error.name is a minified class name in a production build: the code comes from the class itself.
+    return json(errorBody(classifyPayloadError(error, error.status).code, error.message, error.data), error.status)
   }
   req.payload.logger.error({ err: error, path: req.url }, 'Unexpected error in a commerce endpoint')
-  return json({ error: { code: 'internal_error', message: 'Something went wrong on our side' } }, 500)
+  return json(errorBody('internal_error', 'Something went wrong on our side'), 500)
 }
 
 export function requireStaff(req: PayloadRequest): void {

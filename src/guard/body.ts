@@ -1,4 +1,5 @@
 import { checkData } from './data'
+import { jsonDepth } from './jsonDepth'
 import { parseMultipart } from './multipart'
 import { findNul } from './query'
 import { Refusal, badRequest, show } from './refusal'
@@ -33,7 +34,8 @@ export const BODY_REQUIRED = new Set([
 ])
 const MAX_EMAIL = 254
 
-export function parseJsonBody(body: Uint8Array): Record<string, unknown> {
+export function parseJsonBody(body: Uint8Array, maxDepth = 64): Record<string, unknown> {
+  if (jsonDepth(body, maxDepth) > maxDepth) throw badRequest('json_too_deep', `The JSON body is nested deeper than ${maxDepth} levels`, { limit: maxDepth })
   let parsed: unknown
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body))

@@ -27,14 +27,15 @@ const MAX_TOKENS = 20000
 
 export type GraphQLParams = { query?: unknown; variables?: unknown; operationName?: unknown }
 
-function parseQuietly(query: string): DocumentNode | null {
+function parseQuietly(query: string): DocumentNode {
   try {
     return parse(query, { noLocation: true, maxTokens: MAX_TOKENS })
   } catch (error) {
     if (error instanceof Error && /maximum number of tokens/i.test(error.message)) {
       throw badRequest('graphql_too_large', `The GraphQL query has more than ${MAX_TOKENS} tokens`)
     }
-    return null // a syntax error: GraphQL answers it with a 400 of its own
+    // graphql-http's own answer to a syntax error carries no extensions.code: refuse it here in the one format.
+    throw badRequest('graphql_syntax_error', error instanceof Error ? error.message : 'The GraphQL query cannot be parsed')
   }
 }
 
@@ -112,7 +113,6 @@ export function checkGraphQL(params: GraphQLParams, maxLength: number): void {
   if (hasNul(query)) throw badRequest('invalid_graphql', 'The GraphQL query contains a NUL character')
   const variables = parseVariables(params.variables)
   const document = parseQuietly(query)
-  if (!document) return
   checkShape(document)
   checkNodes(document, variables)
 }

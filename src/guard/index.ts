@@ -3,6 +3,7 @@ import * as qs from 'qs-esm'
 
 import { BODY_REQUIRED, checkDocumentBody, checkMultipartBody, isExactMediaType, mediaTypeOf, parseJsonBody } from './body'
 import { checkGraphQL } from './graphql'
+import { jsonDepth } from './jsonDepth'
 import { checkEntityQuery, checkQueryCaps, checkQueryText, type Query } from './query'
 import { Refusal, badRequest } from './refusal'
 import { matchRoute, type RouteMatch } from './routes'
@@ -71,6 +72,7 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
   const maxLimit = options.maxLimit ?? 100
   const maxDepth = options.maxDepth ?? 3
   const tokenCookie = `${options.cookiePrefix ?? 'payload'}-token=`
+  const maxJsonDepth = options.maxJsonDepth ?? 64
 
   const bodyLimit: RequestGuard['bodyLimit'] = (req) => {
     const media = mediaTypeOf(headerReader(req.headers)('content-type') ?? '')
@@ -97,6 +99,10 @@ export function createRequestGuard(config: SanitizedConfig, options: Partial<Gua
     const override = method === 'POST' && /^get$/i.test(header('x-payload-http-method-override') ?? header('x-http-method-override') ?? '')
     const match = matchRoute(schema, override ? 'GET' : method, url.pathname)
     if (match.kind === 'outside') return
+    // Every JSON body under /api, our endpoints' included: the walks after parsing are recursive.
+    if (req.body && mediaTypeOf(header('content-type') ?? '') === 'application/json' && jsonDepth(req.body, maxJsonDepth) > maxJsonDepth) {
+      throw badRequest('json_too_deep', `The JSON body is nested deeper than ${maxJsonDepth} levels`, { limit: maxJsonDepth })
+    }
     let query = parseQuery(url.search)
     checkQueryText(query)
     const media = mediaTypeOf(header('content-type') ?? '')

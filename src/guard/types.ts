@@ -26,6 +26,8 @@ export type GuardOptions = {
   maxUploadBytes: number
   /** Longest GraphQL query text, in characters. */
   maxGraphQLQueryLength?: number
+  /** Deepest nesting of objects and arrays accepted in a JSON body (default 64); deeper is a 400 before parsing. */
+  maxJsonDepth?: number
   /** Check that a requested local upload file exists (default true). */
   checkUploadFiles?: boolean
   /** Largest ?limit= of a list read without credentials; such a read may not ask for pagination=false or limit=0 either (default 100). */

@@ -79,3 +79,19 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ CMS_PORT: 'eighty' })).toThrow(/CMS_PORT/)
   })
 })
+
+describe('debugErrors and graphqlIntrospection', () => {
+  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' }
+
+  it('should show stack traces only with APP_ENV=development and DEBUG_ERRORS=true', () => {
+    expect(loadEnv({ DATA_DIR: dataDir(), DEBUG_ERRORS: 'true' }).debugErrors).toBe(true)
+    expect(loadEnv({ DATA_DIR: dataDir() }).debugErrors).toBe(false)
+    expect(loadEnv({ ...production, DEBUG_ERRORS: 'true' }).debugErrors).toBe(false)
+  })
+
+  it('should allow introspection in development, and elsewhere only with GRAPHQL_INTROSPECTION=true', () => {
+    expect(loadEnv({ DATA_DIR: dataDir() }).graphqlIntrospection).toBe(true)
+    expect(loadEnv(production).graphqlIntrospection).toBe(false)
+    expect(loadEnv({ ...production, GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true)
+  })
+})

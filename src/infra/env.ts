@@ -115,10 +115,20 @@ const schema = z.object({
   WEBHOOK_RETRY_MAX_DELAY_MS: int(3_600_000),
   WEBHOOK_TIMEOUT_MS: int(10_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: int(5),
+  // Errors and contract (docs/errors.md, docs/openapi.md): stack traces only when APP_ENV=development and DEBUG_ERRORS=true.
+  DEBUG_ERRORS: bool(false),
+  // JSON request bodies nested deeper than this are refused with 400 before they are parsed.
+  MAX_JSON_DEPTH: int(64),
+  // GraphQL introspection is on in development; this turns it on in staging and production too.
+  GRAPHQL_INTROSPECTION: bool(false),
 })
 
 export type Env = z.infer<typeof schema> & {
   strict: boolean
+  /** Stack traces and internal messages in error bodies: APP_ENV=development and DEBUG_ERRORS=true. */
+  debugErrors: boolean
+  /** GraphQL `__schema` queries: always in development, by GRAPHQL_INTROSPECTION elsewhere. */
+  graphqlIntrospection: boolean
   cmsUrl: string
   storefrontUrl: string
   payloadSecret: string
@@ -191,6 +201,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...raw,
     strict,
+    debugErrors: raw.APP_ENV === 'development' && raw.DEBUG_ERRORS,
+    graphqlIntrospection: raw.APP_ENV === 'development' || raw.GRAPHQL_INTROSPECTION,
     cmsUrl: raw.CMS_URL ?? `http://localhost:${raw.CMS_PORT}`,
     storefrontUrl: raw.STOREFRONT_URL ?? `http://localhost:${raw.STOREFRONT_PORT}`,
     payloadSecret: raw.PAYLOAD_SECRET || developmentSecret(raw.DATA_DIR),

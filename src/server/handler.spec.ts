@@ -141,7 +141,8 @@ describe('errors', () => {
   it('should answer 500 with a JSON error when Next throws before answering', async () => {
     const res = await get('/api/broken')
     expect(res.status).toBe(500)
-    expect(await res.json()).toEqual({ errors: [{ message: 'Something went wrong on our side' }] })
+    const message = 'Something went wrong on our side'
+    expect(await res.json()).toEqual({ error: { code: 'internal_error', message }, errors: [{ message }] })
   })
 
   it('should cut the connection when Next throws after the answer has started', async () => {
@@ -269,10 +270,8 @@ describe('allowed origins', () => {
 
   it('should refuse a write from another origin with 403 naming the address to use, without asking Next', async () => {
     const res = await post('/api/products/1', { price: 100 }, { origin: 'http://127.0.0.1:8000' })
-    expect([res.status, await res.json()]).toEqual([
-      403,
-      { errors: [{ message: 'Requests from http://127.0.0.1:8000 are not accepted here: open the admin at https://cms.example' }] },
-    ])
+    const message = 'Requests from http://127.0.0.1:8000 are not accepted here: open the admin at https://cms.example'
+    expect([res.status, await res.json()]).toEqual([403, { error: { code: 'origin_not_allowed', message }, errors: [{ message }] }])
     expect(calls).toEqual([])
   })
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino'
 
 import type { GuardRefusal, RequestGuard } from '../guard'
 import { applyRequestTimeout } from '../guard/requestTimeout'
+import { errorBody } from '../infra/apiErrors'
 import type { ReadCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
@@ -11,6 +12,7 @@ import { metrics } from '../infra/metrics'
 import { serveMetrics } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import type { RateLimiter } from '../infra/rateLimit'
+import { serveApiDocs } from './apiDocs'
 import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
 import { keepPrivate } from './capture'
@@ -99,10 +101,12 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
     if (applyCors(req, res, options.origins?.isAllowed)) return
+    if (method === 'GET' && pathname.startsWith('/api/docs') && (await serveApiDocs(pathname, res))) return
     // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
     const origin = req.headers.origin
     if (options.origins && origin && !SAFE_METHODS.has(method) && !options.origins.isAllowed(origin)) {
-      return sendJson(res, 403, { errors: [{ message: originRefusalMessage(options.origins, origin) }] })
+      const message = originRefusalMessage(options.origins, origin)
+      return sendJson(res, 403, { ...errorBody('origin_not_allowed', message), errors: [{ message }] })
     }
     if (method === 'GET' && pathname.startsWith('/api/') && !isAnonymous(req)) keepPrivate(res)
     if (method === 'GET' && cache) {
@@ -147,9 +151,10 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const pathname = q === -1 ? url : url.slice(0, q)
     requestLog(req, res, id, options.routeTemplate(pathname))
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, { error: { code: 'payload_too_large', message: err.message } })
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side' }] })
+      const message = 'Something went wrong on our side'
+      if (!res.headersSent) sendJson(res, 500, { ...errorBody('internal_error', message), errors: [{ message }] })
       else res.destroy()
     })
   }

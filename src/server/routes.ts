@@ -9,6 +9,8 @@ const ROOT_ROUTES = new Set([
   '/api/cart/quote',
   '/api/search',
   '/api/access',
+  '/api/openapi.json',
+  '/api/docs',
   '/metrics',
 ])
 const SUB_ACTIONS = new Set(['transition', 'versions', 'preview'])
@@ -42,6 +44,7 @@ export function createRouteTemplate(collections: readonly string[], globals: rea
     if (ROOT_ROUTES.has(pathname)) return pathname
     if (pathname.startsWith('/admin')) return '/admin/*'
     if (pathname.startsWith('/_next/')) return '/_next/*'
+    if (pathname.startsWith('/api/docs/')) return '/api/docs/*'
     if (!pathname.startsWith('/api/')) return 'other'
     const [slug, second, third] = pathname.slice(5).split('/')
     if (slug === 'globals') return knownGlobals.has(second) ? `/api/globals/${second}` : '/api/globals/:unknown'

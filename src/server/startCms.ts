@@ -64,6 +64,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     maxLimit: settings.API_MAX_LIMIT,
     maxDepth: settings.API_MAX_DEPTH,
     cookiePrefix: payload.config.cookiePrefix,
+    maxJsonDepth: settings.MAX_JSON_DEPTH,
     onFault: (err) => log.error({ err }, 'request guard fault'),
   })
   const handler = createRequestHandler({

@@ -1,11 +1,16 @@
 import type { SanitizedConfig } from 'payload'
 
+import { buildOpenApiDocument } from '../../src/endpoints/openapi/document'
+import { contractChecker } from './openapi'
+
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 type Options = { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: BodyInit }
 
-// Calls Payload's REST and GraphQL route handlers in-process, as Next would, without a server.
+// Calls Payload's REST and GraphQL route handlers in-process, as Next would, without a server. Every REST answer is
+// checked against the OpenAPI document (tests/helpers/openapi.ts): a mismatch fails the test that made the call.
 export async function restClient(config: Promise<SanitizedConfig> | SanitizedConfig) {
   const routes = await import('@payloadcms/next/routes')
+  const checkContract = contractChecker(buildOpenApiDocument(await config))
   const handlers: Record<string, Handler> = {
     GET: routes.REST_GET(config) as Handler,
     POST: routes.REST_POST(config) as Handler,
@@ -42,6 +47,7 @@ export async function restClient(config: Promise<SanitizedConfig> | SanitizedCon
     } catch {
       json = undefined
     }
+    checkContract(method, url.toString(), res.status, res.headers.get('content-type'), json)
     return { status: res.status, headers: res.headers, json, text }
   }
 

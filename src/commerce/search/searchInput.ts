@@ -28,7 +28,7 @@ const flag = z.preprocess(
 const whole = (max: number, fallback: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int('Use a whole number').min(1).max(max))
 
-const searchSchema = z.object({
+export const searchSchema = z.object({
   q: z
     .string({ message: 'Say what to search for: ?q=…' })
     .trim()

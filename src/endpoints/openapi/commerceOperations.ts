@@ -1,0 +1,185 @@
+import type { z } from 'zod'
+
+import { checkoutBodySchema, quoteBodySchema } from '../../commerce/checkoutInput'
+import { searchSchema } from '../../commerce/search/searchInput'
+import { adjustStockBodySchema, transitionBodySchema } from '../../commerce/staffInput'
+import {
+  adjustStockResponseSchema,
+  checkoutResponseSchema,
+  importApplyResponseSchema,
+  importPreviewResponseSchema,
+  importProgressResponseSchema,
+  lookupResponseSchema,
+  quoteResponseSchema,
+  searchResponseSchema,
+  transitionResponseSchema,
+} from './commerceSchemas'
+
+// Our own endpoints: the request schemas are the ones the handlers parse with; the error codes are those of docs/errors.md.
+
+export type CommerceOperation = {
+  summary: string
+  description?: string
+  tag: string
+  body?: z.ZodType
+  /** A multipart upload instead of JSON. */
+  multipart?: Record<string, { type: string; format?: string; enum?: readonly string[] }>
+  query?: z.ZodType | Record<string, { required?: boolean; description: string }>
+  headers?: Record<string, { required: boolean; description: string }>
+  answer: z.ZodType | 'csv' | 'html' | 'any'
+  status: number
+  errors: Record<number, string[]>
+  staff?: boolean
+}
+
+const IDEMPOTENCY = {
+  'Idempotency-Key': {
+    required: true,
+    description: 'One key per attempted order (8–128 characters of A–Z a–z 0–9 . _ : -); a retry with the same key and body gets the first answer',
+  },
+}
+const STAFF_ERRORS = { 401: ['unauthenticated'], 403: ['forbidden'] }
+const CSV_KINDS = ['products', 'stock'] as const
+
+/** Keyed by `<collection slug or "root"> <method> <path>`, as the endpoints are listed in the config. */
+export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
+  'root post /cart/quote': {
+    summary: 'Price a cart without buying',
+    description: 'Lists the cart’s problems (unknown SKU, not enough stock, country not shipped) instead of refusing. Writes nothing.',
+    tag: 'Commerce',
+    body: quoteBodySchema,
+    answer: quoteResponseSchema,
+    status: 200,
+    errors: { 400: ['invalid_json', 'invalid_body', 'json_too_deep'], 429: ['rate_limited'] },
+  },
+  'root post /checkout': {
+    summary: 'Place an order',
+    description:
+      'One order per Idempotency-Key. Stock is reserved atomically; an `expectedTotal` that differs from the total now is refused with 409 price_changed.',
+    tag: 'Commerce',
+    body: checkoutBodySchema,
+    headers: IDEMPOTENCY,
+    answer: checkoutResponseSchema,
+    status: 201,
+    errors: {
+      400: [
+        'invalid_json',
+        'invalid_body',
+        'missing_idempotency_key',
+        'invalid_idempotency_key',
+        'country_not_shipped',
+        'payment_method_unavailable',
+        'unknown_discount_code',
+        'json_too_deep',
+      ],
+      402: ['payment_declined'],
+      404: ['unknown_sku'],
+      409: ['insufficient_stock', 'out_of_stock', 'price_changed', 'stock_changed'],
+      422: ['idempotency_key_reused'],
+      429: ['rate_limited'],
+      503: ['busy'],
+    },
+  },
+  'root get /search': {
+    summary: 'Search published products',
+    description: 'Best match first, with facet counts and spelling corrections (docs/search.md).',
+    tag: 'Commerce',
+    query: searchSchema,
+    answer: searchResponseSchema,
+    status: 200,
+    errors: { 400: ['invalid_search'], 404: ['unknown_category'] },
+  },
+  'orders get /lookup': {
+    summary: 'A guest looks up their order',
+    description:
+      'With the order number and the look-up token from the checkout answer or the confirmation email. A wrong token answers like an unknown number.',
+    tag: 'Commerce',
+    query: { number: { required: true, description: 'The order number, e.g. IR-000123' }, token: { required: true, description: 'The look-up token' } },
+    answer: lookupResponseSchema,
+    status: 200,
+    errors: { 400: ['invalid_query'], 404: ['order_not_found'] },
+  },
+  'orders post /:id/transition': {
+    summary: 'Move an order to another state (staff)',
+    description: 'pending → paid → fulfilled → delivered; pending → cancelled/expired; paid → cancelled; paid/fulfilled/delivered → refunded.',
+    tag: 'Commerce',
+    body: transitionBodySchema,
+    answer: transitionResponseSchema,
+    status: 200,
+    staff: true,
+    errors: {
+      400: ['invalid_json', 'invalid_body', 'restock_not_applicable'],
+      ...STAFF_ERRORS,
+      404: ['order_not_found'],
+      409: ['illegal_transition', 'order_changed', 'order_gone'],
+    },
+  },
+  'inventory post /adjust': {
+    summary: 'Adjust or set the stock of a SKU (staff)',
+    description: 'Exactly one of `delta` or `setTo`, and a reason; atomic and recorded in the stock ledger.',
+    tag: 'Commerce',
+    body: adjustStockBodySchema,
+    answer: adjustStockResponseSchema,
+    status: 200,
+    staff: true,
+    errors: { 400: ['invalid_json', 'invalid_body', 'invalid_adjustment'], ...STAFF_ERRORS, 404: ['unknown_sku'], 409: ['negative_stock', 'stock_changed'] },
+  },
+  'imports post /preview': {
+    summary: 'Preview a CSV import (staff)',
+    description: 'Checks the file against the shop and stores the plan; nothing in the catalogue changes (docs/csv-import.md).',
+    tag: 'Catalogue CSV',
+    multipart: { file: { type: 'string', format: 'binary' }, kind: { type: 'string', enum: CSV_KINDS } },
+    answer: importPreviewResponseSchema,
+    status: 201,
+    staff: true,
+    errors: { 400: ['invalid_upload', 'missing_file', 'invalid_kind', 'empty_file'], ...STAFF_ERRORS, 413: ['file_too_large'], 415: ['unsupported_encoding'] },
+  },
+  'imports post /:id/apply': {
+    summary: 'Apply a previewed import (staff)',
+    tag: 'Catalogue CSV',
+    answer: importApplyResponseSchema,
+    status: 202,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['unknown_import'], 409: ['import_running', 'import_not_previewed', 'preview_stale'], 422: ['import_invalid'] },
+  },
+  'imports get /:id/progress': {
+    summary: 'Progress of an import (staff)',
+    tag: 'Catalogue CSV',
+    answer: importProgressResponseSchema,
+    status: 200,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['unknown_import'] },
+  },
+  'imports get /export/:kind': {
+    summary: 'Export products or stock as CSV (staff)',
+    description: 'Takes the list’s `where` and `search`, as the admin list shows them.',
+    tag: 'Catalogue CSV',
+    answer: 'csv',
+    status: 200,
+    staff: true,
+    errors: { 400: ['invalid_where'], ...STAFF_ERRORS, 404: ['unknown_export'] },
+  },
+  'orders get /:id/invoice': {
+    summary: 'The VAT invoice of an order, as a printable page (staff)',
+    tag: 'Commerce',
+    answer: 'html',
+    status: 200,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['order_not_found'], 409: ['no_invoice', 'seller_details_missing', 'vat_rate_unknown'] },
+  },
+  'orders get /:id/packing-slip': {
+    summary: 'The packing slip of an order, as a printable page (staff)',
+    tag: 'Commerce',
+    answer: 'html',
+    status: 200,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['order_not_found'], 409: ['no_packing_slip'] },
+  },
+  'root get /openapi.json': {
+    summary: 'This document',
+    tag: 'Contract',
+    answer: 'any',
+    status: 200,
+    errors: {},
+  },
+}

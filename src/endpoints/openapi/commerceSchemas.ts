@@ -1,0 +1,87 @@
+import { z } from 'zod'
+
+import { ORDER_STATUSES } from '../../commerce/orderStates'
+
+// Answers of our own endpoints, for the OpenAPI document (docs/openapi.md). The request bodies are the handlers' own
+// zod schemas (src/commerce); these describe what the handlers build, and the contract suite
+// (tests/int/contract.int.spec.ts) checks every real answer against them.
+
+const id = z.union([z.number(), z.string()])
+const pence = z.number().int().describe('An amount in pence (GBP)')
+const status = z.enum(ORDER_STATUSES)
+
+export const totalsSchema = z.object({ subtotal: pence, discount: pence, shipping: pence, vat: pence, total: pence })
+const optionSchema = z.object({ name: z.string(), value: z.string() })
+const lineSchema = z.object({
+  sku: z.string(),
+  title: z.string(),
+  options: z.array(optionSchema),
+  unitPrice: pence,
+  quantity: z.number().int(),
+  lineTotal: pence,
+})
+
+export const quoteResponseSchema = z.object({
+  lines: z.array(lineSchema.extend({ available: z.number().int(), inStock: z.boolean() })),
+  adjustments: z.array(z.object({ code: z.string(), label: z.string(), amount: pence })),
+  totals: totalsSchema,
+  problems: z.array(
+    z.object({
+      code: z.enum(['unavailable_sku', 'insufficient_stock', 'country_not_shipped', 'unknown_discount_code']),
+      field: z.string(),
+      message: z.string(),
+      sku: z.string().optional(),
+      requested: z.number().int().optional(),
+      available: z.number().int().optional(),
+    }),
+  ),
+})
+
+export const checkoutResponseSchema = z.object({
+  order: z.object({ id, orderNumber: z.string(), status, totals: totalsSchema, lines: z.array(lineSchema) }),
+  lookupToken: z.string().describe('With the order number, lets a guest look the order up (GET /api/orders/lookup)'),
+})
+
+export const transitionResponseSchema = z.object({
+  orderId: id,
+  orderNumber: z.string(),
+  from: status,
+  to: status,
+  stock: z.enum(['release', 'restock', 'sale']).nullable(),
+})
+
+export const adjustStockResponseSchema = z.object({ sku: z.string(), available: z.number().int(), change: z.number().int() })
+
+const nullableText = z.string().nullable().optional()
+export const lookupResponseSchema = z.object({
+  order: z.object({
+    orderNumber: z.string(),
+    status,
+    email: z.string(),
+    createdAt: z.string(),
+    lines: z.array(z.looseObject({ sku: z.string(), title: z.string(), unitPrice: pence, quantity: z.number().int(), lineTotal: pence })),
+    totals: z.looseObject({ subtotal: pence, discount: pence.nullable().optional(), shipping: pence, vat: pence, total: pence }),
+    shippingAddress: z.looseObject({ name: z.string(), line1: z.string(), line2: nullableText, city: z.string(), postcode: z.string(), country: z.string() }),
+    statusHistory: z.array(z.object({ to: status, at: z.string() })),
+    payment: z.object({ method: nullableText, state: nullableText }),
+    fulfilment: z.looseObject({}).nullable().optional(),
+    paymentInstructions: z.looseObject({}).nullable(),
+  }),
+})
+
+export const searchResponseSchema = z.looseObject({
+  q: z.string(),
+  docs: z.array(z.looseObject({ id, title: z.string(), slug: z.string().nullable().optional() })),
+  totalDocs: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+  totalPages: z.number().int(),
+  hasNextPage: z.boolean(),
+  hasPrevPage: z.boolean(),
+  facets: z.looseObject({}),
+  interpretation: z.looseObject({}),
+})
+
+export const importPreviewResponseSchema = z.looseObject({ id, status: z.string() })
+export const importApplyResponseSchema = z.object({ id, status: z.string() })
+export const importProgressResponseSchema = z.looseObject({ id, status: z.string() })
