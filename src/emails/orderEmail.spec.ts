@@ -28,6 +28,11 @@ describe('renderOrderEmail', () => {
     expect(text).toContain('of which VAT: £4.66')
   })
 
+  it('should name the discount code beside the discount', () => {
+    const discounted = { ...data, order: { ...data.order, discountCode: 'SAVE10', totals: { subtotal: 2400, discount: 240, shipping: 395, vat: 426, total: 2555 } } }
+    expect(renderOrderEmail('confirmation', discounted).text).toContain('Discount (SAVE10): -£2.40')
+  })
+
   it('should escape product titles in the HTML', () => {
     expect(renderOrderEmail('paid', data).html).toContain('Orwell &#60;Mug&#62;')
   })

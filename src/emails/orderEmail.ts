@@ -15,6 +15,8 @@ export interface OrderEmailData {
     lines: { title: string; sku: string; quantity: number; unitPrice: number; lineTotal: number }[]
     totals: { subtotal: number; discount: number; shipping: number; vat: number; total: number }
     fulfilment?: { carrier?: string | null; trackingNumber?: string | null } | null
+    /** The discount code the order was priced with, if any. */
+    discountCode?: string | null
     /** Set on a bank-transfer order awaiting payment (the orders' virtual field). */
     paymentInstructions?: PaymentInstructions | null
   }
@@ -59,7 +61,7 @@ export function renderOrderEmail(kind: OrderEmailKind, data: OrderEmailData): Re
   const payment = howToPay(kind, data)
   const totals: [string, number][] = [
     ['Subtotal', order.totals.subtotal],
-    ...(order.totals.discount ? [['Discount', -order.totals.discount] as [string, number]] : []),
+    ...(order.totals.discount ? [[order.discountCode ? `Discount (${order.discountCode})` : 'Discount', -order.totals.discount] as [string, number]] : []),
     ['Shipping', order.totals.shipping],
     ['Total', order.totals.total],
     ['of which VAT', order.totals.vat],
