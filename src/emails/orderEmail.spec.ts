@@ -29,7 +29,10 @@ describe('renderOrderEmail', () => {
   })
 
   it('should name the discount code beside the discount', () => {
-    const discounted = { ...data, order: { ...data.order, discountCode: 'SAVE10', totals: { subtotal: 2400, discount: 240, shipping: 395, vat: 426, total: 2555 } } }
+    const discounted = {
+      ...data,
+      order: { ...data.order, discountCode: 'SAVE10', totals: { subtotal: 2400, discount: 240, shipping: 395, vat: 426, total: 2555 } },
+    }
     expect(renderOrderEmail('confirmation', discounted).text).toContain('Discount (SAVE10): -£2.40')
   })
 
