@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CartLines } from '@/components/CartLines'
+import { DiscountCodeForm } from '@/components/DiscountCodeForm'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
+import { readDiscountCode } from '@/lib/cart/discountStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
 import { hasPriceChanges, hasProblems, normaliseQuote } from '@/lib/cart/quote'
 
@@ -21,7 +23,8 @@ export default async function CartPage() {
       </div>
     )
   }
-  const { quote, error } = await fetchQuote(items)
+  const code = await readDiscountCode()
+  const { quote, error } = await fetchQuote(items, { discountCode: code ?? undefined })
   const shown = quote ?? normaliseQuote(null, items)
   return (
     <div className="wrap page">
@@ -45,6 +48,7 @@ export default async function CartPage() {
               Some prices have changed since you added them; these totals use today’s prices.
             </p>
           ) : null}
+          <DiscountCodeForm code={code} quote={shown} />
           {shown.totals ? <OrderTotals totals={shown.totals} /> : <p className="muted">Totals appear once your cart is priced.</p>}
           {hasProblems(shown) ? <p className="field-error">Please fix the problems above before checking out.</p> : null}
           <Link href="/checkout" prefetch={false} className="button wide" data-testid="go-to-checkout">
