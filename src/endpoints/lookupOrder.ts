@@ -33,6 +33,7 @@ export const handleLookupOrder = endpoint(async (req) => {
       createdAt: order.createdAt,
       lines: order.lines,
       totals: order.totals,
+      discountCode: order.discountCode ?? null,
       shippingAddress: order.shippingAddress,
       statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
       payment: { method: order.payment?.method, state: order.payment?.state },
