@@ -5,6 +5,7 @@ import { formatPrice } from '../../storefront/lib/money'
 import { describeWith } from '../helpers/services'
 import { seededCatalogue, type Catalogue } from './catalogue'
 import { cmsClient, type CmsClient } from './cmsClient'
+import { logInToAdmin, saveWith } from './merchandiser'
 import { addToCart, submitCheckout } from './shopper'
 import { launchBrowser, startStack, type Stack } from './stack'
 
@@ -71,4 +72,20 @@ describeWith('chromium', 'a discount code in Chromium against the built CMS and 
     expect(codes.docs[0].used).toBe(1)
     await context.close()
   }, 180_000)
+
+  it('should let a merchandiser create a code in the admin, stored in capitals with no uses', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await logInToAdmin(page, stack.cmsUrl, DEMO_MERCHANDISER)
+    await page.goto(`${stack.cmsUrl}/admin/collections/discount-codes/create`, { waitUntil: 'networkidle' })
+    await page.locator('#field-code').fill('autumn5')
+    await page.locator('#field-percentOff').fill('5')
+    await saveWith(page, 'action-save')
+    const codes = await cms.get<{ docs: { code: string; percentOff: number; used: number }[] }>(
+      '/api/discount-codes?where[code][equals]=AUTUMN5&depth=0',
+      staff,
+    )
+    expect(codes.docs.map((c) => [c.code, c.percentOff, c.used])).toEqual([['AUTUMN5', 5, 0]])
+    await context.close()
+  }, 120_000)
 })
