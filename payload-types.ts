@@ -80,6 +80,8 @@ export interface Config {
     imports: Import;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'discount-codes': DiscountCode;
+    'discount-redemptions': DiscountRedemption;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -89,6 +91,9 @@ export interface Config {
   collectionsJoins: {
     orders: {
       stockMovements: 'stock-movements';
+    };
+    'discount-codes': {
+      redemptions: 'discount-redemptions';
     };
   };
   collectionsSelect: {
@@ -104,6 +109,8 @@ export interface Config {
     imports: ImportsSelect<false> | ImportsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
+    'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -502,6 +509,7 @@ export interface Order {
     vat?: number | null;
     total?: number | null;
   };
+  discountCode?: string | null;
   statusHistory?:
     | {
         from?: string | null;
@@ -710,6 +718,67 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Codes shoppers type in the cart. Codes are matched whatever their case.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-codes".
+ */
+export interface DiscountCode {
+  id: number;
+  /**
+   * Stored in capitals: "summer10" and "SUMMER10" are one code.
+   */
+  code: string;
+  active?: boolean | null;
+  type: 'percentage' | 'fixed';
+  percentOff?: number | null;
+  amountOff?: number | null;
+  /**
+   * Goods total (VAT included, before the discount) the cart must reach; empty for none.
+   */
+  minimumSpend?: number | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  appliesTo: 'cart' | 'categories' | 'products';
+  categories?: (number | Category)[] | null;
+  products?: (number | Product)[] | null;
+  /**
+   * How many orders may use the code in all; empty for no limit.
+   */
+  usageLimit?: number | null;
+  /**
+   * How many orders one customer account (or one guest email) may use it for; empty for no limit.
+   */
+  perCustomerLimit?: number | null;
+  used?: number | null;
+  /**
+   * The orders that used this code.
+   */
+  redemptions?: {
+    docs?: (number | DiscountRedemption)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-redemptions".
+ */
+export interface DiscountRedemption {
+  id: number;
+  discountCode: number | DiscountCode;
+  code: string;
+  order: number | Order;
+  customer?: (number | null) | Customer;
+  email: string;
+  customerKey: string;
+  amount: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -893,6 +962,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'discount-codes';
+        value: number | DiscountCode;
+      } | null)
+    | ({
+        relationTo: 'discount-redemptions';
+        value: number | DiscountRedemption;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1140,6 +1217,7 @@ export interface OrdersSelect<T extends boolean = true> {
         vat?: T;
         total?: T;
       };
+  discountCode?: T;
   statusHistory?:
     | T
     | {
@@ -1306,6 +1384,44 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   history?: T;
   payload?: T;
   redeliveryOf?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-codes_select".
+ */
+export interface DiscountCodesSelect<T extends boolean = true> {
+  code?: T;
+  active?: T;
+  type?: T;
+  percentOff?: T;
+  amountOff?: T;
+  minimumSpend?: T;
+  validFrom?: T;
+  validTo?: T;
+  appliesTo?: T;
+  categories?: T;
+  products?: T;
+  usageLimit?: T;
+  perCustomerLimit?: T;
+  used?: T;
+  redemptions?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-redemptions_select".
+ */
+export interface DiscountRedemptionsSelect<T extends boolean = true> {
+  discountCode?: T;
+  code?: T;
+  order?: T;
+  customer?: T;
+  email?: T;
+  customerKey?: T;
+  amount?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import type { Plugin } from 'payload'
 import { env } from '../src/infra/env'
 import { britishDatesPlugin } from './britishDates'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
+import { promotionsPlugin } from './promotions'
 import { searchPlugin } from './search'
 import { storefrontRevalidationPlugin } from './storefrontRevalidation'
 
@@ -21,6 +22,8 @@ export const plugins: Plugin[] = [
   // GET /api/search and the SearchProducts GraphQL query (docs/search.md); migrations create the index's tables,
   // a pushed test database gets them at start.
   searchPlugin({ createSchemaOnInit: env().DB_PUSH }),
+  // Discount codes priced at quote and checkout, their use counted in the checkout's transaction (plugins/promotions).
+  promotionsPlugin(),
   // Dates in the admin as a UK shop reads them; last, so it sees every date field the plugins above add.
   britishDatesPlugin(),
 ]

@@ -102,6 +102,8 @@ export const Orders: CollectionConfig = {
       admin: { readOnly: true },
       fields: [money('subtotal'), money('discount'), money('shipping'), money('vat'), money('total')],
     },
+    // The code the cart was priced with; the amount it took off is totals.discount.
+    { name: 'discountCode', type: 'text', index: true, admin: { readOnly: true, condition: (data) => Boolean(data?.discountCode) } },
     {
       name: 'statusHistory',
       type: 'array',

@@ -9,6 +9,8 @@ export interface OrderEmailOrder {
   totals: { subtotal: Pence; discount?: Pence | null; shipping: Pence; vat: Pence; total: Pence }
   shippingAddress?: Partial<Record<'name' | 'line1' | 'line2' | 'city' | 'postcode' | 'country', string | null>> | null
   fulfilment?: { carrier?: string | null; trackingNumber?: string | null } | null
+  /** The discount code the order was priced with, if any (named beside the discount). */
+  discountCode?: string | null
 }
 
 export interface EmailLine {
@@ -53,10 +55,10 @@ export function shippingText(shipping: Pence): string {
 }
 
 /** The totals block of an order, in the storefront's words and order. */
-export function totalRows(totals: OrderEmailOrder['totals']): EmailTotalRow[] {
+export function totalRows(totals: OrderEmailOrder['totals'], discountCode?: string | null): EmailTotalRow[] {
   return [
     { label: 'Subtotal', value: formatGBP(totals.subtotal) },
-    ...(totals.discount ? [{ label: 'Discount', value: `-${formatGBP(totals.discount)}` }] : []),
+    ...(totals.discount ? [{ label: discountCode ? `Discount (${discountCode})` : 'Discount', value: `-${formatGBP(totals.discount)}` }] : []),
     { label: 'Shipping', value: shippingText(totals.shipping) },
     { label: 'Total', value: formatGBP(totals.total), strong: true },
     { label: 'VAT included', value: formatGBP(totals.vat) },
@@ -120,7 +122,7 @@ export function orderEmailContent(order: OrderEmailOrder, context: OrderEmailCon
       lineTotal: formatGBP(l.lineTotal),
       imageUrl: context.images?.get(l.sku) ?? null,
     })),
-    totals: totalRows(order.totals),
+    totals: totalRows(order.totals, order.discountCode),
     address: addressLines(order.shippingAddress),
     orderUrl: orderPageUrl(context.storefrontUrl, order.orderNumber, context.lookupToken),
     tracking: carrier && number ? { carrier, number, url: trackingUrl(context.carriers, carrier, number) } : null,

@@ -36,6 +36,8 @@ export const handleCheckout = endpoint(async (req) => {
 function refusalReason(error: unknown) {
   const { status, code } = (error ?? {}) as { status?: number; code?: string }
   if (code === 'price_changed') return 'price_changed' as const
+  // A refused discount code (a pricing step's `discount_…` codes, or one no step knows) is its own reason.
+  if (code === 'unknown_discount_code' || code?.startsWith('discount_')) return 'discount' as const
   if (status === 409) return 'out_of_stock' as const
   if (status === 402) return 'payment_declined' as const
   if (status === 503) return 'busy' as const

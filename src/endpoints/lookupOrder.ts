@@ -31,6 +31,7 @@ function publicOrder(order: Order) {
     createdAt: order.createdAt,
     lines: order.lines,
     totals: order.totals,
+    discountCode: order.discountCode ?? null,
     shippingAddress: order.shippingAddress,
     statusHistory: (order.statusHistory ?? []).map((h) => ({ to: h.to, at: h.at })),
     payment: { method: order.payment?.method, state: order.payment?.state },

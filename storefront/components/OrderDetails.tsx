@@ -85,7 +85,7 @@ export function OrderDetails({ order }: { order: Order }) {
           ))}
         </tbody>
       </table>
-      {order.totals ? <OrderTotals totals={order.totals} /> : null}
+      {order.totals ? <OrderTotals totals={order.totals} discountCode={order.discountCode} /> : null}
       {address ? (
         <section>
           <h2>Delivery address</h2>

@@ -8,15 +8,15 @@ export interface Totals {
   total: number
 }
 
-export function OrderTotals({ totals }: { totals: Totals }) {
+export function OrderTotals({ totals, discountCode }: { totals: Totals; discountCode?: string | null }) {
   return (
     <dl className="totals" data-testid="totals">
       <dt>Subtotal</dt>
       <dd>{formatPrice(totals.subtotal)}</dd>
       {totals.discount ? (
         <>
-          <dt>Discount</dt>
-          <dd>-{formatPrice(totals.discount)}</dd>
+          <dt>{discountCode ? `Discount (${discountCode})` : 'Discount'}</dt>
+          <dd data-testid="order-discount">-{formatPrice(totals.discount)}</dd>
         </>
       ) : null}
       <dt>Shipping</dt>

@@ -127,6 +127,12 @@ try {
     await merch.locator('#field-title').fill(`Capture ${Date.now()}`)
     await saveWith(merch, 'action-save')
   })
+  await step('create a discount code', merch, async () => {
+    await merch.goto(`${base}/admin/collections/discount-codes/create`, { waitUntil: 'networkidle' })
+    await merch.locator('#field-code').fill(`CAPTURE${Date.now()}`)
+    await merch.locator('#field-percentOff').fill('10')
+    await saveWith(merch, 'action-save')
+  })
   await step('edit an inventory row', merch, async () => {
     await merch.goto(`${base}/admin/collections/inventory`, { waitUntil: 'networkidle' })
     await merch.locator('tbody tr a').first().click()

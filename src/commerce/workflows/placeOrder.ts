@@ -13,7 +13,7 @@ import type { PricedLine } from '../pricingRegistry'
 import { queueFollowUpsStep } from './followUpsStep'
 import { claimIdempotencyKeyStep, completeIdempotencyKeyStep, replayOf } from './idempotencySteps'
 import type { IdempotentRequest } from './idempotencySteps'
-import type { CommerceDeps, CommerceStore, Id, OrderDraft } from './ports'
+import type { CommerceDeps, Id, OrderDraft } from './ports'
 import { authorizePaymentStep, placeOrderSteps, placed } from './placeOrderSteps'
 import type { PlaceOrderContext } from './placeOrderSteps'
 import { prepareCheckout } from './prepareCheckout'
@@ -77,6 +77,7 @@ function draftOf(plan: CheckoutPlan, customerId: Id | null, orderNumber: string,
     payment: { method: body.paymentMethod, provider: plan.provider.id, reference: null, state: 'pending' },
     reservationExpiresAt: reservationEnds(plan, now),
     lookupTokenHash: hashLookupToken(lookupToken),
+    discountCode: body.discountCode ?? null,
   }
 }
 
@@ -98,7 +99,8 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEv
 }
 
 /** Reserve, create, ledger, payment, follow-ups and the key's result: one transaction, rolled back whole. */
-function commitOrderStep(store: CommerceStore, request: IdempotentRequest, customerId: Id | null): WorkflowStep<PlaceOrderContext> {
+function commitOrderStep(deps: CommerceDeps, request: IdempotentRequest, customerId: Id | null): WorkflowStep<PlaceOrderContext> {
+  const { store, pricing } = deps
   return {
     name: 'commitOrder',
     run: (ctx) =>
@@ -106,7 +108,7 @@ function commitOrderStep(store: CommerceStore, request: IdempotentRequest, custo
         runWorkflow(
           'placeOrder',
           [
-            ...placeOrderSteps(tx, ctx.plan),
+            ...placeOrderSteps(tx, ctx.plan, pricing, customerId),
             queueFollowUpsStep<PlaceOrderContext>(tx, (c) => placedEvents(c, customerId)),
             completeIdempotencyKeyStep<PlaceOrderContext>(tx, request, (c) => placed(c).id),
           ],
@@ -136,7 +138,7 @@ function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: Idemp
       const now = deps.clock.now()
       const draft = draftOf(plan, customerId, await deps.store.allocateOrderNumber(), lookupToken, now)
       const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [], claim: claimed.claim }
-      await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps.store, request, customerId)], ctx)
+      await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps, request, customerId)], ctx)
       claimed.placed = ctx
     },
   }

@@ -1,6 +1,7 @@
 import { CommerceError, conflict } from '../errors'
 import type { OrderStatus } from '../orderStates'
 import type { AuthorizeResult } from '../payments'
+import type { PricingRegistry } from '../pricingRegistry'
 import { insufficientStock, orderMovements } from '../stock'
 import type { CommerceStore, Id, OrderDraft, OrderPatch } from './ports'
 import type { CheckoutPlan } from './prepareCheckout'
@@ -46,6 +47,33 @@ function createOrderStep(tx: CommerceStore): Step {
     },
     undo: (_ctx, id) => tx.deleteOrder(id),
   })
+}
+
+/**
+ * Lets each pricing step record what it applied (a discount code's usage) in the checkout's transaction; a step
+ * that throws refuses the checkout and the rollback takes its writes with the order. No undo of its own: the
+ * writes are the transaction's.
+ */
+function redeemAdjustmentsStep(tx: CommerceStore, plan: CheckoutPlan, pricing: PricingRegistry, customerId: Id | null): Step {
+  return {
+    name: 'redeemAdjustments',
+    async run(ctx) {
+      const { lines, adjustments } = plan.priced
+      for (const step of pricing.steps()) {
+        if (!step.redeem) continue
+        await step.redeem({
+          order: placed(ctx),
+          discountCode: plan.input.discountCode,
+          customerId,
+          email: plan.input.email,
+          lines,
+          subtotal: plan.priced.totals.subtotal,
+          adjustments,
+          transaction: tx.transactionHandle?.(),
+        })
+      }
+    },
+  }
 }
 
 /** Runs before the stock transaction, so no stock row is locked while the provider answers. Undo: void. */
@@ -114,12 +142,13 @@ function recordPaymentStep(tx: CommerceStore): Step {
 }
 
 /** The writes of a checkout's transaction, in order, once the payment is authorised; each can be undone. */
-export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan): Step[] {
+export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan, pricing: PricingRegistry, customerId: Id | null): Step[] {
   const lines = plan.priced.lines
   const onShort = shortageReporter(tx, plan)
   return [
     ...plan.reservations.map((r) => reserveStockStep<PlaceOrderContext>(tx, r, onShort)),
     createOrderStep(tx),
+    redeemAdjustmentsStep(tx, plan, pricing, customerId),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) => orderMovements('reserve', lines, { order: placed(ctx).id })),
     recordPaymentStep(tx),
     insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>

@@ -77,6 +77,8 @@ export interface OrderDraft {
   lookupTokenHash: string
   /** Allocated before the order exists, so the payment can be authorised against it first. */
   orderNumber: string
+  /** The code the shopper priced the cart with, as they typed it; null without one. */
+  discountCode?: string | null
 }
 
 export interface OrderRecord {
@@ -91,6 +93,7 @@ export interface OrderRecord {
   payment: PaymentRecord
   fulfilment: Fulfilment | null
   reservationExpiresAt: Date | null
+  discountCode?: string | null
 }
 
 export type OrderPatch = Partial<Pick<OrderRecord, 'status' | 'statusHistory' | 'payment' | 'fulfilment' | 'reservationExpiresAt'>>
@@ -102,6 +105,8 @@ export interface CommerceStore {
    * throws (a lost write race on SQLite should surface as CommerceError 503 `busy`).
    */
   withTransaction<T>(fn: (tx: CommerceStore) => Promise<T>): Promise<T>
+  /** The adapter's handle on this store's transaction, handed to pricing steps' `redeem` (undefined outside one). */
+  transactionHandle?(): unknown
   settings(): Promise<StoreSettings>
   findSellable(skus: readonly string[]): Promise<SellableSku[]>
   readStock(skus: readonly string[]): Promise<StockLevel[]>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { catalogueStore } from '../../../tests/fakes/catalogueStore'
+import { CommerceError } from '../errors'
+import { createPricingRegistry } from '../pricingRegistry'
 import { quoteCart } from './quoteCart'
 import { createTestDeps, rejectionOf } from '../../../tests/fakes/testing'
 
@@ -71,6 +73,22 @@ describe('quoteCart', () => {
   it('should list an unknown discount code and price without it', async () => {
     const result = await quote({ items: [{ sku: 'TEA', quantity: 1 }], discountCode: 'SAVE' })
     expect([result.problems.map((p) => p.code), result.totals.discount]).toEqual([['unknown_discount_code'], 0])
+  })
+
+  it('should list a code a step refuses under that step’s own code and price without it', async () => {
+    const pricing = createPricingRegistry()
+    pricing.registerAdjustment({
+      name: 'expired',
+      acceptsDiscountCode: () => {
+        throw new CommerceError(422, 'discount_expired', 'expired', [{ field: 'discountCode', message: 'discount code "OLD" expired' }])
+      },
+      adjust: (ctx) => (ctx.discountCode === 'OLD' ? [{ code: 'OLD', label: 'Old', amount: -100 }] : []),
+    })
+    const result = await quoteCart(createTestDeps(catalogueStore(), { pricing }), { items: [{ sku: 'TEA', quantity: 1 }], discountCode: 'OLD' })
+    expect([result.problems, result.totals.discount]).toEqual([
+      [{ field: 'discountCode', message: 'discount code "OLD" expired', code: 'discount_expired' }],
+      0,
+    ])
   })
 
   it('should list a country the store does not ship to', async () => {

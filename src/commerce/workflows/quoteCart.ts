@@ -16,7 +16,8 @@ export interface QuoteLine extends PricedLine {
 }
 
 export interface QuoteProblem extends FieldProblem {
-  code: 'unavailable_sku' | 'insufficient_stock' | 'country_not_shipped' | 'unknown_discount_code'
+  /** A refused discount code keeps the code its step refused it with (`discount_expired`, …). */
+  code: 'unavailable_sku' | 'insufficient_stock' | 'country_not_shipped' | 'unknown_discount_code' | `discount_${string}`
   sku?: string
   requested?: number
   available?: number
@@ -39,7 +40,8 @@ async function problemOf(check: () => unknown, code: QuoteProblem['code']): Prom
   } catch (error) {
     if (!isCommerceError(error)) throw error
     const [first] = error.details as FieldProblem[]
-    return { ...first, code }
+    const own = error.code.startsWith('discount_') ? (error.code as QuoteProblem['code']) : code
+    return { ...first, code: own }
   }
 }
 

@@ -42,6 +42,7 @@ function toRecord(doc: OrderDoc): OrderRecord {
       ? { carrier: doc.fulfilment.carrier, trackingNumber: doc.fulfilment.trackingNumber, shippedAt: new Date(doc.fulfilment.shippedAt) }
       : null,
     reservationExpiresAt: doc.reservationExpiresAt ? new Date(doc.reservationExpiresAt) : null,
+    discountCode: doc.discountCode ?? null,
   }
 }
 
@@ -69,6 +70,7 @@ export async function createOrder(payload: Payload, req: PayloadRequest, draft: 
       payment: draft.payment,
       reservationExpiresAt: draft.reservationExpiresAt.toISOString(),
       lookupTokenHash: draft.lookupTokenHash,
+      discountCode: draft.discountCode ?? null,
     } as never,
   })
   return { id: created.id as Id, orderNumber: draft.orderNumber }

@@ -48,6 +48,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
         throw error
       }
     },
+    transactionHandle: () => req,
     settings: () => loadSettings(payload, r(), settingsCache()),
     findSellable: (skus) => findSellable(payload, r(), skus),
     async readStock(skus) {

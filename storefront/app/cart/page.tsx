@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CartLines } from '@/components/CartLines'
+import { DiscountCodeForm } from '@/components/DiscountCodeForm'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
+import { readDiscountCode } from '@/lib/cart/discountStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
 import { freeShippingProgress } from '@/lib/cart/freeShipping'
 import { linePictures } from '@/lib/cart/pictures'
@@ -25,9 +27,10 @@ export default async function CartPage() {
       </div>
     )
   }
+  const code = await readDiscountCode()
   // Pictures and the free-shipping threshold are extras: the cart still works when they cannot be read.
   const [{ quote, error }, pictures, settings] = await Promise.all([
-    fetchQuote(items),
+    fetchQuote(items, { discountCode: code ?? undefined }),
     linePictures(items.map((i) => i.sku)).catch(() => new Map()),
     getStoreSettings().catch(() => null),
   ])
@@ -55,6 +58,7 @@ export default async function CartPage() {
               Some prices have changed since you added them; these totals use today’s prices.
             </p>
           ) : null}
+          <DiscountCodeForm code={code} quote={shown} />
           {progress ? (
             <div className="free-shipping" data-testid="free-shipping">
               <p>{progress.reached ? 'Your order ships free in the UK.' : `Spend ${formatPrice(progress.remaining)} more for free UK delivery.`}</p>

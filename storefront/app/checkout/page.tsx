@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { CheckoutForm } from '@/components/CheckoutForm'
 import { OrderTotals } from '@/components/OrderTotals'
 import { readCart } from '@/lib/cart/cartStore'
+import { readDiscountCode } from '@/lib/cart/discountStore'
 import { fetchQuote } from '@/lib/cart/fetchQuote'
 import { priceChangeMessage } from '@/lib/cart/quote'
 import { countryName, shippingCountries } from '@/lib/catalogue/settings'
@@ -27,8 +28,12 @@ export default async function CheckoutPage() {
   const [session, codes] = await Promise.all([currentCustomer(), shippingCountries()])
   const countries = codes.map((code) => ({ code, name: countryName(code) }))
   const methods = offeredPaymentMethods()
-  const initial = initialCheckoutState(session?.customer ?? null, codes[0], methods[0])
-  const { quote, error } = await fetchQuote(items, { shippingCountry: initial.values['shippingAddress.country'] })
+  const blank = initialCheckoutState(session?.customer ?? null, codes[0], methods[0])
+  const kept = await readDiscountCode()
+  const { quote, error } = await fetchQuote(items, { shippingCountry: blank.values['shippingAddress.country'], discountCode: kept ?? undefined })
+  // A code accepted in the cart is priced into the summary and sent with the order, so the shopper pays what they saw.
+  const code = kept && quote?.discount && !quote.codeProblem ? kept : ''
+  const initial = { ...blank, values: { ...blank.values, discountCode: code } }
   return (
     <div className="wrap page">
       <h1>Checkout</h1>

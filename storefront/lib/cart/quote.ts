@@ -28,8 +28,12 @@ export interface QuoteLine {
 export interface Quote {
   lines: QuoteLine[]
   totals: QuoteTotals | null
-  /** Problems not tied to one line (e.g. an unknown discount code). */
+  /** Problems not tied to one line or to the discount code (e.g. a country the shop does not ship to). */
   problems: string[]
+  /** The discount the code took off, as the CMS labelled it ("Discount code SAVE10 (10 % off)"). */
+  discount: { label: string; amount: number } | null
+  /** Why the code was refused (unknown, expired, minimum spend…); the cart is priced without it. */
+  codeProblem: string | null
 }
 
 type Loose = { [key: string]: unknown }
@@ -60,7 +64,12 @@ export function normaliseQuote(data: unknown, items: readonly CartItem[]): Quote
   const priced = new Map(list(body.lines ?? body.items).map((l) => [String(l.sku).toUpperCase(), l]))
   const bySku = new Map<string, string>()
   const general: string[] = []
+  let codeProblem: string | null = null
   for (const p of list(body.problems)) {
+    if (p.field === 'discountCode') {
+      codeProblem ??= problemText(p)
+      continue
+    }
     const sku = problemSku(p, items)
     if (sku && !bySku.has(sku)) bySku.set(sku, problemText(p))
     else if (!sku) general.push(problemText(p))
@@ -82,7 +91,14 @@ export function normaliseQuote(data: unknown, items: readonly CartItem[]): Quote
       priceChange: changed ? { was: item.seenPrice as number, now: unitPrice } : null,
     }
   })
-  return { lines, totals: totalsOf(body.totals), problems: general }
+  return { lines, totals: totalsOf(body.totals), problems: general, discount: discountOf(body.adjustments), codeProblem }
+}
+
+/** The first adjustment that takes money off: the code's discount. */
+function discountOf(adjustments: unknown): Quote['discount'] {
+  const off = list(adjustments).find((a) => (int(a.amount) ?? 0) < 0)
+  if (!off) return null
+  return { label: typeof off.label === 'string' && off.label ? off.label : 'Discount', amount: -(int(off.amount) as number) }
 }
 
 /** "The price has gone down from £67.00 to £65.00 since you added it." */

@@ -20,6 +20,8 @@ export interface Order {
   createdAt?: string
   lines?: OrderLine[] | null
   totals?: { subtotal: number; discount?: number | null; shipping: number; vat: number; total: number } | null
+  /** The discount code the order was priced with. */
+  discountCode?: string | null
   shippingAddress?: Address | null
   payment?: { method?: string | null; state?: string | null } | null
   reservationExpiresAt?: string | null
