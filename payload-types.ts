@@ -78,6 +78,7 @@ export interface Config {
     media: Media;
     'idempotency-keys': IdempotencyKey;
     imports: Import;
+    reviews: Review;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +101,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -333,6 +335,13 @@ export interface Product {
   seo?: {
     title?: string | null;
     description?: string | null;
+  };
+  /**
+   * From approved reviews (plugins/reviews).
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -610,6 +619,27 @@ export interface Import {
   createdAt: string;
 }
 /**
+ * Reviews by customers who bought the product. Approve to publish; the product’s rating counts approved reviews only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  product: number | Product;
+  rating: number;
+  title: string;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected';
+  customer?: (number | null) | Customer;
+  /**
+   * Shown with the review.
+   */
+  authorName?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -783,6 +813,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'imports';
         value: number | Import;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
       } | null);
   globalSlug?: string | null;
   user:
@@ -935,6 +969,12 @@ export interface ProductsSelect<T extends boolean = true> {
     | {
         title?: T;
         description?: T;
+      };
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1157,6 +1197,21 @@ export interface ImportsSelect<T extends boolean = true> {
   finishedAt?: T;
   fingerprint?: T;
   source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  product?: T;
+  rating?: T;
+  title?: T;
+  text?: T;
+  status?: T;
+  customer?: T;
+  authorName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
