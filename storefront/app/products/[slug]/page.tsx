@@ -6,6 +6,7 @@ import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Gallery } from '@/components/Gallery'
 import { JsonLd } from '@/components/JsonLd'
 import { Price, VatNote } from '@/components/Price'
+import { ProductReviews } from '@/components/ProductReviews'
 import { RichText } from '@/components/RichText'
 import { stockForSkus } from '@/lib/catalogue/inventory'
 import { productJsonLd } from '@/lib/catalogue/productJsonLd'
@@ -73,6 +74,7 @@ export default async function ProductPage({ params }: Props) {
           <RichText document={product.description} />
         </div>
       </article>
+      <ProductReviews product={product} />
       <JsonLd data={jsonLd} />
     </div>
   )
