@@ -20,6 +20,7 @@ export { anyone } from '../../src/access/anyone'
 export { nobody } from '../../src/access/nobody'
 export { isStaff, isStaffField } from '../../src/access/isStaff'
 export { isCustomerUser, isStaffUser } from '../../src/access/roles'
+export { isSignedIn, isStaffOrCustomerOwner } from '../../src/access/isStaffOrCustomerOwner'
 
 // Endpoints answer like the core's: clear JSON 4xx for refusals.
 export { endpoint, json, readJsonBody } from '../../src/endpoints/respond'

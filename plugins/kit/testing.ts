@@ -14,6 +14,8 @@ import { configureStore, customerToken, staffToken } from '../../tests/helpers/s
 import type { KitPlugin } from './definePlugin'
 import { schemaSignature } from './schemaSignature'
 
+export { customerToken, staffToken } from '../../tests/helpers/shop'
+
 type Id = number | string
 
 export interface ContractCollection {
@@ -33,7 +35,11 @@ export interface PluginContractSubject {
   collections: ContractCollection[]
   /** Root endpoints (path under /api, method) the plugin adds: gone when disabled. */
   endpoints?: { path: string; method: 'get' | 'post' }[]
+  /** The plugin's own cases, run against the same booted app (one Payload per test file). */
+  more?: (app: () => ContractApp) => void
 }
+
+export type ContractApp = Awaited<ReturnType<typeof bootWithPlugin>> & { staff: string }
 
 /** The app's plugins with this one in place of the first-party copy of the same name (or added to them). */
 export async function appPluginsWith(plugin: KitPlugin): Promise<Plugin[]> {
@@ -55,12 +61,13 @@ const queryNameOf = (slug: string) => slug.replace(/[-_]/g, '').toLowerCase()
 export function runPluginContract(subject: PluginContractSubject): void {
   const name = subject.plugin().pluginName
   describe(`plugin contract: ${name}`, () => {
-    let app: Awaited<ReturnType<typeof bootWithPlugin>>
+    let app: ContractApp
     let staff: string
 
     beforeAll(async () => {
-      app = await bootWithPlugin(subject.plugin())
-      staff = (await staffToken(app.payload)).token
+      const booted = await bootWithPlugin(subject.plugin())
+      staff = (await staffToken(booted.payload)).token
+      app = { ...booted, staff }
     })
     afterAll(async () => app?.close())
 
@@ -127,5 +134,7 @@ export function runPluginContract(subject: PluginContractSubject): void {
         expected.map(() => false),
       ])
     })
+
+    subject.more?.(() => app)
   })
 }
