@@ -79,6 +79,7 @@ export interface Config {
     'idempotency-keys': IdempotencyKey;
     imports: Import;
     reviews: Review;
+    'back-in-stock-subscriptions': BackInStockSubscription;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +103,7 @@ export interface Config {
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    'back-in-stock-subscriptions': BackInStockSubscriptionsSelect<false> | BackInStockSubscriptionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -132,6 +134,7 @@ export interface Config {
       cleanIdempotencyKeys: TaskCleanIdempotencyKeys;
       cleanStaleCarts: TaskCleanStaleCarts;
       applyCatalogueImport: TaskApplyCatalogueImport;
+      sendBackInStockEmail: TaskSendBackInStockEmail;
       inline: {
         input: unknown;
         output: unknown;
@@ -641,6 +644,19 @@ export interface Review {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "back-in-stock-subscriptions".
+ */
+export interface BackInStockSubscription {
+  id: number;
+  sku: string;
+  email: string;
+  status: 'open' | 'notified';
+  notifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -716,7 +732,8 @@ export interface PayloadJob {
           | 'sendLowStockDigest'
           | 'cleanIdempotencyKeys'
           | 'cleanStaleCarts'
-          | 'applyCatalogueImport';
+          | 'applyCatalogueImport'
+          | 'sendBackInStockEmail';
         taskID: string;
         input?:
           | {
@@ -759,6 +776,7 @@ export interface PayloadJob {
         | 'cleanIdempotencyKeys'
         | 'cleanStaleCarts'
         | 'applyCatalogueImport'
+        | 'sendBackInStockEmail'
       )
     | null;
   queue?: string | null;
@@ -817,6 +835,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'reviews';
         value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'back-in-stock-subscriptions';
+        value: number | BackInStockSubscription;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1217,6 +1239,18 @@ export interface ReviewsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "back-in-stock-subscriptions_select".
+ */
+export interface BackInStockSubscriptionsSelect<T extends boolean = true> {
+  sku?: T;
+  email?: T;
+  status?: T;
+  notifiedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1503,6 +1537,20 @@ export interface TaskApplyCatalogueImport {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendBackInStockEmail".
+ */
+export interface TaskSendBackInStockEmail {
+  input: {
+    email: string;
+    sku: string;
+    storefrontUrl: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

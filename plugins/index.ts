@@ -2,6 +2,7 @@ import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
 import { env } from '../src/infra/env'
+import { backInStockPlugin } from './back-in-stock'
 import { britishDatesPlugin } from './britishDates'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
 import { reviewsPlugin } from './reviews'
@@ -16,6 +17,8 @@ import { storefrontRevalidationPlugin } from './storefrontRevalidation'
 export const featurePlugins = (): Plugin[] => [
   // Product reviews by customers who bought the product, moderated by merchandisers (plugins/reviews).
   reviewsPlugin(),
+  // "Notify me" for sold-out SKUs: one email per subscriber when stock returns (plugins/back-in-stock).
+  backInStockPlugin({ storefrontUrl: env().storefrontUrl }),
 ]
 
 /** Every plugin and its options, in one place; `plugins` lists the ones the app runs with. */

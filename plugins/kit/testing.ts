@@ -27,6 +27,8 @@ export interface ContractCollection {
    * subscription). Omit only when the collection holds no customer data.
    */
   privateDoc?: (payload: Payload, customerId: Id) => Promise<{ id: Id }>
+  /** Staff-only data (shoppers' emails): anonymous readers and customers list nothing. */
+  staffOnly?: boolean
 }
 
 export interface PluginContractSubject {
@@ -89,28 +91,41 @@ export function runPluginContract(subject: PluginContractSubject): void {
       expect([[401, 403].includes(res.status), after.totalDocs]).toEqual([true, before.totalDocs])
     })
 
-    const owned = subject.collections.filter((c) => c.privateDoc)
-    it.each(owned.map((c) => [c.slug, c]))('should not show %s of one customer to another customer or to anonymous readers', async (slug, collection) => {
-      const owner = await customerToken(app.payload)
-      const other = await customerToken(app.payload)
-      const doc = await (collection as ContractCollection).privateDoc!(app.payload, owner.id)
-      const asOwner = await app.api.get(`/${slug}/${doc.id}`, { token: owner.token })
-      const asOther = await app.api.get(`/${slug}/${doc.id}`, { token: other.token })
-      const listed = await app.api.get(`/${slug}?limit=100`, { token: other.token })
-      const anonymous = await app.api.get(`/${slug}?limit=100`)
-      const ids = (res: { json?: { docs?: { id: Id }[] } }) => (res.json?.docs ?? []).map((d) => String(d.id))
-      expect({
-        owner: asOwner.status,
-        other: asOther.status,
-        listed: ids(listed).includes(String(doc.id)),
-        anonymous: ids(anonymous).includes(String(doc.id)),
-      }).toEqual({
-        owner: 200,
-        other: 404,
-        listed: false,
-        anonymous: false,
+    const staffOnly = subject.collections.filter((c) => c.staffOnly)
+    if (staffOnly.length) {
+      it.each(staffOnly.map((c) => [c.slug]))('should show %s to staff only', async (slug) => {
+        const customer = await customerToken(app.payload)
+        const seen = async (token?: string) => {
+          const res = await app.api.get(`/${slug}?limit=1`, { token })
+          return res.status === 200 ? res.json.totalDocs : res.status
+        }
+        expect([await seen(), await seen(customer.token)]).toEqual([403, 403])
       })
-    })
+    }
+
+    const owned = subject.collections.filter((c) => c.privateDoc)
+    if (owned.length)
+      it.each(owned.map((c) => [c.slug, c]))('should not show %s of one customer to another customer or to anonymous readers', async (slug, collection) => {
+        const owner = await customerToken(app.payload)
+        const other = await customerToken(app.payload)
+        const doc = await (collection as ContractCollection).privateDoc!(app.payload, owner.id)
+        const asOwner = await app.api.get(`/${slug}/${doc.id}`, { token: owner.token })
+        const asOther = await app.api.get(`/${slug}/${doc.id}`, { token: other.token })
+        const listed = await app.api.get(`/${slug}?limit=100`, { token: other.token })
+        const anonymous = await app.api.get(`/${slug}?limit=100`)
+        const ids = (res: { json?: { docs?: { id: Id }[] } }) => (res.json?.docs ?? []).map((d) => String(d.id))
+        expect({
+          owner: asOwner.status,
+          other: asOther.status,
+          listed: ids(listed).includes(String(doc.id)),
+          anonymous: ids(anonymous).includes(String(doc.id)),
+        }).toEqual({
+          owner: 200,
+          other: 404,
+          listed: false,
+          anonymous: false,
+        })
+      })
 
     it('should keep the same database schema when disabled', async () => {
       const { buildAppConfig } = await import('../../payload.config')

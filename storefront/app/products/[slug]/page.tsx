@@ -5,6 +5,7 @@ import { AddToCartForm } from '@/components/AddToCartForm'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { Gallery } from '@/components/Gallery'
 import { JsonLd } from '@/components/JsonLd'
+import { NotifyMeForm } from '@/components/NotifyMeForm'
 import { Price, VatNote } from '@/components/Price'
 import { ProductReviews } from '@/components/ProductReviews'
 import { RichText } from '@/components/RichText'
@@ -68,6 +69,7 @@ export default async function ProductPage({ params }: Props) {
             <Price pence={min} compareAt={min === max ? product.compareAtPrice : null} from={min !== max} /> <VatNote />
           </p>
           <AddToCartForm skus={skus} hasVariants={hasVariants(product)} />
+          <NotifyMeForm skus={skus} />
           <noscript>
             <p className="muted">Adding to the cart reloads the page while JavaScript is off.</p>
           </noscript>
