@@ -146,7 +146,24 @@ export default defineConfig(
   importsOnlyDown('collections', 'collections', ['jobs', 'guard', 'server', 'app'], { root: ['plugins'] }),
   // The admin's own views (the dashboard) sit beside the collections' components.
   importsOnlyDown('src/admin', 'src/admin', ['jobs', 'guard', 'server', 'app'], { root: ['plugins'] }),
-  importsOnlyDown('plugins', 'plugins', ['jobs', 'guard', 'server', 'app']),
+  // Plugins reach the app through one public module, plugins/kit (plugins/README.md); only the kit wires src/infra,
+  // and plugins/index.ts, the list, reads the environment for the plugins' options as payload.config.ts does.
+  {
+    ...importsOnlyDown('plugins', 'plugins', ['jobs', 'guard', 'server', 'app']),
+    ignores: ['plugins/kit/**', 'plugins/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...importsOnlyDown('plugins', 'plugins', ['jobs', 'guard', 'server', 'app']).rules['no-restricted-imports'][1].patterns,
+            { regex: '^((\\.\\./)+(src/)?|@/)infra(/|$)', message: 'Plugins import the app through plugins/kit, never src/infra (plugins/README.md).' },
+          ],
+        },
+      ],
+    },
+  },
+  { ...importsOnlyDown('plugins/kit', 'plugins/kit', ['jobs', 'guard', 'server', 'app']), files: ['plugins/kit/**/*.{ts,tsx}', 'plugins/index.ts'] },
   importsOnlyDown('src/guard', 'src/guard', ['jobs', 'server', 'app']),
   // The storefront is a client of the CMS over HTTP: of the CMS's code it may share only the pure rules.
   {

@@ -82,6 +82,8 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'discount-codes': DiscountCode;
     'discount-redemptions': DiscountRedemption;
+    reviews: Review;
+    'back-in-stock-subscriptions': BackInStockSubscription;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +113,8 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
     'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
+    reviews: ReviewsSelect<false> | ReviewsSelect<true>;
+    'back-in-stock-subscriptions': BackInStockSubscriptionsSelect<false> | BackInStockSubscriptionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -142,6 +146,7 @@ export interface Config {
       cleanStaleCarts: TaskCleanStaleCarts;
       applyCatalogueImport: TaskApplyCatalogueImport;
       deliverWebhook: TaskDeliverWebhook;
+      sendBackInStockEmail: TaskSendBackInStockEmail;
       inline: {
         input: unknown;
         output: unknown;
@@ -357,6 +362,13 @@ export interface Product {
   seo?: {
     title?: string | null;
     description?: string | null;
+  };
+  /**
+   * From approved reviews (plugins/reviews).
+   */
+  rating?: {
+    average?: number | null;
+    count?: number | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -779,6 +791,40 @@ export interface DiscountRedemption {
   createdAt: string;
 }
 /**
+ * Reviews by customers who bought the product. Approve to publish; the product’s rating counts approved reviews only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews".
+ */
+export interface Review {
+  id: number;
+  product: number | Product;
+  rating: number;
+  title: string;
+  text: string;
+  status: 'pending' | 'approved' | 'rejected';
+  customer?: (number | null) | Customer;
+  /**
+   * Shown with the review.
+   */
+  authorName?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "back-in-stock-subscriptions".
+ */
+export interface BackInStockSubscription {
+  id: number;
+  sku: string;
+  email: string;
+  status: 'open' | 'notified';
+  notifiedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -856,7 +902,8 @@ export interface PayloadJob {
           | 'cleanIdempotencyKeys'
           | 'cleanStaleCarts'
           | 'applyCatalogueImport'
-          | 'deliverWebhook';
+          | 'deliverWebhook'
+          | 'sendBackInStockEmail';
         taskID: string;
         input?:
           | {
@@ -900,6 +947,7 @@ export interface PayloadJob {
         | 'cleanStaleCarts'
         | 'applyCatalogueImport'
         | 'deliverWebhook'
+        | 'sendBackInStockEmail'
       )
     | null;
   queue?: string | null;
@@ -970,6 +1018,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'discount-redemptions';
         value: number | DiscountRedemption;
+      } | null)
+    | ({
+        relationTo: 'reviews';
+        value: number | Review;
+      } | null)
+    | ({
+        relationTo: 'back-in-stock-subscriptions';
+        value: number | BackInStockSubscription;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1125,6 +1181,12 @@ export interface ProductsSelect<T extends boolean = true> {
     | {
         title?: T;
         description?: T;
+      };
+  rating?:
+    | T
+    | {
+        average?: T;
+        count?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1422,6 +1484,33 @@ export interface DiscountRedemptionsSelect<T extends boolean = true> {
   email?: T;
   customerKey?: T;
   amount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reviews_select".
+ */
+export interface ReviewsSelect<T extends boolean = true> {
+  product?: T;
+  rating?: T;
+  title?: T;
+  text?: T;
+  status?: T;
+  customer?: T;
+  authorName?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "back-in-stock-subscriptions_select".
+ */
+export interface BackInStockSubscriptionsSelect<T extends boolean = true> {
+  sku?: T;
+  email?: T;
+  status?: T;
+  notifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1745,6 +1834,20 @@ export interface TaskDeliverWebhook {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendBackInStockEmail".
+ */
+export interface TaskSendBackInStockEmail {
+  input: {
+    email: string;
+    sku: string;
+    storefrontUrl: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

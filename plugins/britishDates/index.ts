@@ -1,4 +1,6 @@
-import type { Config, Field, Plugin } from 'payload'
+import type { Field } from 'payload'
+
+import { definePlugin } from '../kit'
 
 import { UK_DATE_TIME, ukDatePicker } from './formats'
 
@@ -18,11 +20,15 @@ function withUkDates(fields: Field[]): Field[] {
  * Dates in the admin as a UK shop reads them: lists, document titles and version history use `admin.dateFormat`;
  * every date field (including those other plugins add, so list it last) gets the same format in its picker.
  */
-export const britishDatesPlugin =
-  (): Plugin =>
-  (config: Config): Config => ({
-    ...config,
-    admin: { ...config.admin, dateFormat: config.admin?.dateFormat ?? UK_DATE_TIME },
-    collections: config.collections?.map((collection) => ({ ...collection, fields: withUkDates(collection.fields) })),
-    globals: config.globals?.map((global) => ({ ...global, fields: withUkDates(global.fields) })),
-  })
+export const britishDatesPlugin = definePlugin<{ enabled?: boolean }, object>({
+  name: 'britishDates',
+  defaults: {},
+  build: () => ({
+    extendConfig: (config) => ({
+      ...config,
+      admin: { ...config.admin, dateFormat: config.admin?.dateFormat ?? UK_DATE_TIME },
+      collections: config.collections?.map((collection) => ({ ...collection, fields: withUkDates(collection.fields) })),
+      globals: config.globals?.map((global) => ({ ...global, fields: withUkDates(global.fields) })),
+    }),
+  }),
+})

@@ -1,11 +1,8 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, GlobalAfterChangeHook, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { bumpCacheVersions } from '../../src/infra/cache'
-import { afterCommit } from '../../src/infra/frameworkPatches'
-import { events } from '../../src/infra/events'
-import { logger } from '../../src/infra/logger'
-import { oncePerProcess } from '../../src/infra/processSingleton'
-import { sanitizeCacheInvalidationOptions, type CacheInvalidationOptions } from './options'
+import { afterCommit, definePlugin, logger } from '../kit'
+import { bumpCacheVersions } from '../kit/platform'
+import { cacheInvalidationDefaults, type CacheInvalidationOptions } from './options'
 
 export type { CacheInvalidationOptions }
 
@@ -14,52 +11,27 @@ export type { CacheInvalidationOptions }
  * collection's cache version once its transaction commits, and every `stock.changed` event (stock moves
  * by SQL, never through Payload hooks) bumps inventory and products.
  */
-export const cacheInvalidationPlugin =
-  (incoming: CacheInvalidationOptions = {}): Plugin =>
-  (config: Config): Config => {
-    const options = sanitizeCacheInvalidationOptions(incoming)
-    if (!options.enabled) return config
+export const cacheInvalidationPlugin = definePlugin<CacheInvalidationOptions, typeof cacheInvalidationDefaults>({
+  name: 'cacheInvalidation',
+  defaults: cacheInvalidationDefaults,
+  build: (options) => {
     const bump = options.bump ?? bumpCacheVersions
     const safeBump = (names: readonly string[]) =>
       bump(names).catch((err: Error) => logger().warn({ err: { message: err.message }, collections: names }, 'Cache version bump failed'))
-    const onChange =
-      (slug: string): CollectionAfterChangeHook =>
+    const afterChange =
+      (slug: string): CollectionAfterChangeHook & GlobalAfterChangeHook =>
       async ({ req }) => {
         await afterCommit(req, async () => void (await safeBump([slug])))
       }
-    const onDelete =
+    const afterDelete =
       (slug: string): CollectionAfterDeleteHook =>
       async ({ req }) => {
         await afterCommit(req, async () => void (await safeBump([slug])))
       }
-    const onGlobalChange =
-      (slug: string): GlobalAfterChangeHook =>
-      async ({ req }) => {
-        await afterCommit(req, async () => void (await safeBump([slug])))
-      }
-    const existingOnInit = config.onInit
     return {
-      ...config,
-      collections: (config.collections ?? []).map((collection) =>
-        options.collections.includes(collection.slug)
-          ? {
-              ...collection,
-              hooks: {
-                ...collection.hooks,
-                afterChange: [...(collection.hooks?.afterChange ?? []), onChange(collection.slug)],
-                afterDelete: [...(collection.hooks?.afterDelete ?? []), onDelete(collection.slug)],
-              },
-            }
-          : collection,
-      ),
-      globals: (config.globals ?? []).map((global) =>
-        options.globals.includes(global.slug)
-          ? { ...global, hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), onGlobalChange(global.slug)] } }
-          : global,
-      ),
-      onInit: async (payload) => {
-        await existingOnInit?.(payload)
-        oncePerProcess('cache.stockSubscription', () => events().subscribe('stock.changed', () => safeBump(options.stockVersions).then(() => undefined)))
-      },
+      hooks: Object.fromEntries(options.collections.map((slug) => [slug, { afterChange: [afterChange(slug)], afterDelete: [afterDelete(slug)] }])),
+      globalHooks: Object.fromEntries(options.globals.map((slug) => [slug, { afterChange: [afterChange(slug)] }])),
+      events: { 'stock.changed': async () => void (await safeBump(options.stockVersions)) },
     }
-  }
+  },
+})

@@ -1,4 +1,5 @@
-import { VERSIONED_COLLECTIONS } from '../../src/infra/cache'
+import { resolveOptions } from '../kit'
+import { VERSIONED_COLLECTIONS } from '../kit/platform'
 
 export type CacheInvalidationOptions = {
   /** Collections whose changes invalidate cached reads; defaults to the catalogue (products, categories, inventory, media). */
@@ -12,17 +13,17 @@ export type CacheInvalidationOptions = {
   enabled?: boolean
 }
 
-export type SanitizedCacheInvalidationOptions = Required<Omit<CacheInvalidationOptions, 'bump'>> & Pick<CacheInvalidationOptions, 'bump'>
-
 const GLOBALS = ['store-settings']
 
-export function sanitizeCacheInvalidationOptions(options: CacheInvalidationOptions = {}): SanitizedCacheInvalidationOptions {
-  return {
-    collections: options.collections ?? VERSIONED_COLLECTIONS.filter((c) => !GLOBALS.includes(c)),
-    globals: options.globals ?? GLOBALS,
-    // Stock is in the inventory JSON and changes what product pages show.
-    stockVersions: options.stockVersions ?? ['inventory', 'products'],
-    bump: options.bump,
-    enabled: options.enabled ?? true,
-  }
+export const cacheInvalidationDefaults = {
+  collections: VERSIONED_COLLECTIONS.filter((c) => !GLOBALS.includes(c)) as string[],
+  globals: GLOBALS,
+  // Stock is in the inventory JSON and changes what product pages show.
+  stockVersions: ['inventory', 'products'],
 }
+
+export const sanitizeCacheInvalidationOptions = (options: CacheInvalidationOptions = {}) =>
+  resolveOptions<CacheInvalidationOptions, typeof cacheInvalidationDefaults>(
+    { name: 'cacheInvalidation', defaults: cacheInvalidationDefaults, build: () => ({}) },
+    options,
+  )

@@ -1,8 +1,7 @@
-import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Payload } from 'payload'
 
-import type { AdjustmentStep } from '../../src/commerce/pricingRegistry'
-import { pricingRegistry } from '../../src/infra/pricing'
-import { processSingleton } from '../../src/infra/processSingleton'
+import { definePlugin, type AdjustmentStep } from '../kit'
+import { processSingleton } from '../kit/platform'
 import { createDiscountCodesCollection, createDiscountRedemptionsCollection } from './collections'
 import { sanitizePromotionsOptions, type PromotionsOptions, type SanitizedPromotionsOptions } from './options'
 import { discountCodeStep, type PayloadHolder } from './step'
@@ -31,27 +30,9 @@ export function promotionsParts(options: SanitizedPromotionsOptions): {
  * priced at quote and checkout and counted in the checkout's transaction. `enabled: false` keeps the collections
  * (no schema churn) and prices no code.
  */
-export const promotionsPlugin =
-  (incoming: PromotionsOptions = {}): Plugin =>
-  (config: Config): Config => {
-    const options = sanitizePromotionsOptions(incoming)
-    const parts = promotionsParts(options)
-    const collections = [...(config.collections ?? []), ...parts.collections]
-    if (!options.enabled) return { ...config, collections }
-    return {
-      ...config,
-      collections,
-      onInit: async (payload) => {
-        await config.onInit?.(payload)
-        parts.onInit(payload)
-        for (const step of parts.pricing) {
-          if (
-            !pricingRegistry()
-              .steps()
-              .some((s) => s.name === step.name)
-          )
-            pricingRegistry().registerAdjustment(step)
-        }
-      },
-    }
-  }
+export const promotionsPlugin = definePlugin<PromotionsOptions, { adminGroup: string }>({
+  name: 'promotions',
+  defaults: { adminGroup: 'Shop' },
+  sanitize: (options) => ({ ...options, ...sanitizePromotionsOptions(options) }),
+  build: (options) => promotionsParts(options),
+})

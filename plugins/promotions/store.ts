@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { queryRows, sql } from '../../src/infra/sql'
+import { queryRows, sql } from '../kit'
 import type { DiscountCode, DiscountScope, DiscountType, Id, LineProduct } from './rules'
 import { normalizeCode } from './rules'
 

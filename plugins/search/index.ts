@@ -1,30 +1,30 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import { handleSearch } from '../../src/endpoints/search'
 import { searchGraphQLQueries } from '../../src/endpoints/searchGraphQL'
-import { events } from '../../src/infra/events'
-import { logger } from '../../src/infra/logger'
-import { oncePerProcess } from '../../src/infra/processSingleton'
-import { productsInCategory, refreshInStock, reindexProducts } from '../../src/infra/search/indexer'
-import { createSearchSchema } from '../../src/infra/search/schema'
-import { removeFromIndex } from '../../src/infra/search/writer'
+import { definePlugin, logger } from '../kit'
+import { createSearchSchema, productsInCategory, refreshInStock, reindexProducts, removeFromIndex } from '../kit/platform'
 
 export interface SearchPluginOptions {
   /**
    * Create the search tables at start. Migrations create them on every kept database; a pushed (throw-away test)
    * database gets none from Payload's push, so the config turns this on exactly when DB_PUSH is.
    */
-  createSchemaOnInit: boolean
+  createSchemaOnInit?: boolean
+  enabled?: boolean
 }
+
+const defaults = { createSchemaOnInit: false }
 
 /**
  * Search as a capability of the CMS (docs/search.md): GET /api/search and the SearchProducts GraphQL query, over
  * an index that product and category hooks keep in step inside the writing transaction, and `stock.changed`
  * events keep in step for the in-stock facet. Seeding skips the hooks and rebuilds the index once at its end.
  */
-export const searchPlugin =
-  (options: SearchPluginOptions): Plugin =>
-  (config: Config): Config => {
+export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
+  name: 'search',
+  defaults,
+  build: (options) => {
     const onProductChange: CollectionAfterChangeHook = async ({ doc, req, context }) => {
       // Seeding rebuilds the index at its end; a CSV import reindexes all its products at once before it commits.
       if (context?.seed || context?.csvImport) return doc
@@ -42,41 +42,29 @@ export const searchPlugin =
     const onCategoryDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
       await reindexProducts(req.payload, req, await productsInCategory(req.payload, req, doc.id))
     }
-    const hooksFor: Record<string, { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook }> = {
-      products: { afterChange: onProductChange, afterDelete: onProductDelete },
-      categories: { afterChange: onCategoryChange, afterDelete: onCategoryDelete },
-    }
-    const existingQueries = config.graphQL?.queries
-    const existingOnInit = config.onInit
     return {
-      ...config,
-      collections: (config.collections ?? []).map((collection) => {
-        const hooks = hooksFor[collection.slug]
-        if (!hooks) return collection
+      hooks: {
+        products: { afterChange: [onProductChange], afterDelete: [onProductDelete] },
+        categories: { afterChange: [onCategoryChange], afterDelete: [onCategoryDelete] },
+      },
+      endpoints: [{ path: '/search', method: 'get', handler: handleSearch }],
+      onInit: async (payload) => {
+        if (options.createSchemaOnInit) await createSearchSchema(payload)
+      },
+      events: {
+        'stock.changed': (e, { payload }) =>
+          refreshInStock(payload, e.sku).catch((err: Error) => logger().warn({ err: { message: err.message }, sku: e.sku }, 'Search in-stock refresh failed')),
+      },
+      extendConfig: (config) => {
+        const existingQueries = config.graphQL?.queries
         return {
-          ...collection,
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), hooks.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), hooks.afterDelete],
+          ...config,
+          graphQL: {
+            ...config.graphQL,
+            queries: (GraphQL, context) => ({ ...(existingQueries?.(GraphQL, context) ?? {}), ...searchGraphQLQueries(GraphQL, context) }),
           },
         }
-      }),
-      endpoints: [...(config.endpoints ?? []), { path: '/search', method: 'get', handler: handleSearch }],
-      graphQL: {
-        ...config.graphQL,
-        queries: (GraphQL, context) => ({ ...(existingQueries?.(GraphQL, context) ?? {}), ...searchGraphQLQueries(GraphQL, context) }),
-      },
-      onInit: async (payload) => {
-        await existingOnInit?.(payload)
-        if (options.createSchemaOnInit) await createSearchSchema(payload)
-        oncePerProcess('search.stockSubscription', () =>
-          events().subscribe('stock.changed', (e) =>
-            refreshInStock(payload, e.sku).catch((err: Error) =>
-              logger().warn({ err: { message: err.message }, sku: e.sku }, 'Search in-stock refresh failed'),
-            ),
-          ),
-        )
       },
     }
-  }
+  },
+})

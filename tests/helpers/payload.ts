@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Payload } from 'payload'
+import type { Payload, Plugin, SanitizedConfig } from 'payload'
 
 import { createTestDatabase } from './services'
 
@@ -12,8 +12,11 @@ const withTimeout = (work: Promise<unknown> | undefined, ms: number) =>
 
 export type TestPayload = { payload: Payload; dataDir: string; databaseUrl: string; close: () => Promise<void> }
 
-// Boots Payload on a throw-away database: a fresh SQLite file, or a fresh Postgres database when TEST_DATABASE_URL is set.
-export async function bootPayload(extraEnv: Record<string, string> = {}): Promise<TestPayload> {
+/**
+ * Boots Payload on a throw-away database: a fresh SQLite file, or a fresh Postgres database when TEST_DATABASE_URL is set.
+ * `plugins` replaces plugins/index.ts's list (given as a function, so it reads the environment set here).
+ */
+export async function bootPayload(extraEnv: Record<string, string> = {}, options: { plugins?: () => Plugin[] | Promise<Plugin[]> } = {}): Promise<TestPayload> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ir-test-'))
   const database = process.env.TEST_DATABASE_URL
     ? await createTestDatabase(process.env.TEST_DATABASE_URL)
@@ -39,7 +42,8 @@ export async function bootPayload(extraEnv: Record<string, string> = {}): Promis
     ...extraEnv,
   })
   const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
+  const appConfig = await import('../../payload.config')
+  const config: Promise<SanitizedConfig> = options.plugins ? appConfig.buildAppConfig(await options.plugins()) : appConfig.default
   const payload = await getPayload({ config })
   return {
     payload,

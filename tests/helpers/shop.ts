@@ -79,10 +79,10 @@ let keyCount = 0
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${++keyCount}`
 
 /** Payload on a fresh database with the store configured and a logged-in merchandiser: most shop suites start here. */
-export async function bootShop(extraEnv: Record<string, string> = {}) {
+export async function bootShop(extraEnv: Record<string, string> = {}, options: Parameters<typeof import('./payload').bootPayload>[1] = {}) {
   const { bootPayload } = await import('./payload')
   const { restClient } = await import('./rest')
-  const app = await bootPayload(extraEnv)
+  const app = await bootPayload(extraEnv, options)
   const api = await restClient(app.payload.config)
   await configureStore(app.payload)
   const staff = (await staffToken(app.payload)).token

@@ -61,6 +61,8 @@ export interface Product {
   sku?: string | null
   variants?: Variant[] | null
   seo?: { title?: string | null; description?: string | null } | null
+  /** From approved reviews (the CMS's reviews plugin). */
+  rating?: { average?: number | null; count?: number | null } | null
   createdAt?: string
   updatedAt?: string
 }

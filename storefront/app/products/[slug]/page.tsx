@@ -3,8 +3,10 @@ import { notFound } from 'next/navigation'
 import { cache } from 'react'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { JsonLd } from '@/components/JsonLd'
+import { NotifyMeForm } from '@/components/NotifyMeForm'
 import { Price, VatNote } from '@/components/Price'
 import { ProductPurchase } from '@/components/ProductPurchase'
+import { ProductReviews } from '@/components/ProductReviews'
 import { RichText } from '@/components/RichText'
 import { stockForSkus } from '@/lib/catalogue/inventory'
 import { productJsonLd } from '@/lib/catalogue/productJsonLd'
@@ -72,8 +74,14 @@ export default async function ProductPage({ params }: Props) {
             </p>
           </>
         }
-        details={<RichText document={product.description} />}
+        details={
+          <>
+            <NotifyMeForm skus={skus} />
+            <RichText document={product.description} />
+          </>
+        }
       />
+      <ProductReviews product={product} />
       <JsonLd data={jsonLd} />
     </div>
   )
