@@ -65,6 +65,7 @@ export interface Config {
   auth: {
     users: UserAuthOperations;
     customers: CustomerAuthOperations;
+    integrations: IntegrationAuthOperations;
   };
   blocks: {};
   collections: {
@@ -78,6 +79,7 @@ export interface Config {
     media: Media;
     'idempotency-keys': IdempotencyKey;
     imports: Import;
+    integrations: Integration;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +102,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'idempotency-keys': IdempotencyKeysSelect<false> | IdempotencyKeysSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
+    integrations: IntegrationsSelect<false> | IntegrationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -120,7 +123,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User | Customer;
+  user: User | Customer | Integration;
   jobs: {
     tasks: {
       sendOrderEmail: TaskSendOrderEmail;
@@ -174,6 +177,24 @@ export interface CustomerAuthOperations {
     password: string;
   };
 }
+export interface IntegrationAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
@@ -181,7 +202,10 @@ export interface CustomerAuthOperations {
 export interface User {
   id: number;
   name?: string | null;
-  roles?: ('admin' | 'merchandiser')[] | null;
+  /**
+   * Admin: everything. Merchandiser: catalogue and stock, no customers or orders. Fulfilment: orders and stock.
+   */
+  roles?: ('admin' | 'merchandiser' | 'fulfilment')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -556,6 +580,7 @@ export interface IdempotencyKey {
   requestHash: string;
   state: 'processing' | 'completed';
   order?: (number | null) | Order;
+  response?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -608,6 +633,38 @@ export interface Import {
   source?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * API keys for other systems. A key has only the scopes ticked here; untick Active to revoke it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations".
+ */
+export interface Integration {
+  id: number;
+  name: string;
+  scopes: (
+    | 'catalogue:read'
+    | 'catalogue:write'
+    | 'orders:read'
+    | 'orders:write'
+    | 'inventory:write'
+    | 'customers:read'
+    | 'webhooks:manage'
+  )[];
+  /**
+   * Unticking revokes the key at once; a new key (rotate) brings it back.
+   */
+  active?: boolean | null;
+  lastUsedAt?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'integrations';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -783,6 +840,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'imports';
         value: number | Import;
+      } | null)
+    | ({
+        relationTo: 'integrations';
+        value: number | Integration;
       } | null);
   globalSlug?: string | null;
   user:
@@ -793,6 +854,10 @@ export interface PayloadLockedDocument {
     | {
         relationTo: 'customers';
         value: number | Customer;
+      }
+    | {
+        relationTo: 'integrations';
+        value: number | Integration;
       };
   updatedAt: string;
   createdAt: string;
@@ -811,6 +876,10 @@ export interface PayloadPreference {
     | {
         relationTo: 'customers';
         value: number | Customer;
+      }
+    | {
+        relationTo: 'integrations';
+        value: number | Integration;
       };
   key?: string | null;
   value?:
@@ -1134,6 +1203,7 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
   requestHash?: T;
   state?: T;
   order?: T;
+  response?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1159,6 +1229,23 @@ export interface ImportsSelect<T extends boolean = true> {
   source?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations_select".
+ */
+export interface IntegrationsSelect<T extends boolean = true> {
+  name?: T;
+  scopes?: T;
+  active?: T;
+  lastUsedAt?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

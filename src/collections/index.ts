@@ -2,6 +2,7 @@ import { Categories } from '../../collections/Categories'
 import { Customers } from '../../collections/Customers'
 import { IdempotencyKeys } from '../../collections/IdempotencyKeys'
 import { Imports } from '../../collections/Imports'
+import { Integrations } from '../../collections/Integrations'
 import { Inventory } from '../../collections/Inventory'
 import { Media } from '../../collections/Media'
 import { Orders } from '../../collections/Orders'
@@ -9,4 +10,4 @@ import { Products } from '../../collections/Products'
 import { StockMovements } from '../../collections/StockMovements'
 import { Users } from '../../collections/Users'
 
-export const collections = [Users, Customers, Products, Categories, Inventory, StockMovements, Orders, Media, IdempotencyKeys, Imports]
+export const collections = [Users, Customers, Products, Categories, Inventory, StockMovements, Orders, Media, IdempotencyKeys, Imports, Integrations]
