@@ -4,17 +4,28 @@ import { commerceDeps } from '../infra/commerce/deps'
 import { lookupTokenDeriver } from '../infra/commerce/idempotency'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
+import { REPLAYED_HEADER, replayAnswer } from './idempotentAnswer'
 import { endpoint, json, readJsonBody } from './respond'
 
-// POST /api/checkout — one order per Idempotency-Key; a duplicate waits for the first and gets its answer. A body whose
+// POST /api/checkout — one order per Idempotency-Key; a duplicate waits for the first and gets its answer, as it was
+// (`Idempotent-Replayed: true`), even after the order moved on. A body whose
 // expectedTotal is not the total now gets 409 price_changed with the new quote (src/commerce/expectedTotal.ts).
 export const handleCheckout = endpoint(async (req) => {
   const key = parseIdempotencyKey(req.headers.get('idempotency-key'))
   const body = await readJsonBody(req)
   const customerId = req.user?.collection === 'customers' ? req.user.id : null
   try {
-    const result = await placeOrder(commerceDeps(req.payload), { body, customerId, idempotencyKey: key, deriveLookupToken: lookupTokenDeriver(req.payload) })
-    return json(checkoutResponse(result.order, result.lookupToken), 201)
+    const result = await placeOrder(commerceDeps(req.payload), {
+      body,
+      customerId,
+      idempotencyKey: key,
+      deriveLookupToken: lookupTokenDeriver(req.payload),
+      // Kept without the lookup token (only its hash is stored); a replay adds the token, derived again from the key.
+      responseOf: (order) => ({ status: 201, body: { order: checkoutResponse(order, '').order } }),
+    })
+    if (result.response) return replayAnswer(result.response, { lookupToken: result.lookupToken })
+    // A key completed before answers were kept replays the order as it is now.
+    return json(checkoutResponse(result.order, result.lookupToken), 201, result.replayed ? { [REPLAYED_HEADER.toLowerCase()]: 'true' } : {})
   } catch (error) {
     recordCheckoutRefusal(refusalReason(error))
     throw error
