@@ -643,15 +643,10 @@ export interface Import {
 export interface Integration {
   id: number;
   name: string;
-  scopes: (
-    | 'catalogue:read'
-    | 'catalogue:write'
-    | 'orders:read'
-    | 'orders:write'
-    | 'inventory:write'
-    | 'customers:read'
-    | 'webhooks:manage'
-  )[];
+  /**
+   * Any of: catalogue:read (Catalogue: read drafts, stock levels and the stock ledger); catalogue:write (Catalogue: create and edit products, categories, media and CSV imports); orders:read (Orders: read every order, with its addresses and email); orders:write (Orders: move orders along (pay, fulfil, cancel, refund)); inventory:write (Stock: adjust stock levels); customers:read (Customers: read customer accounts); webhooks:manage (Webhooks: create and change webhook subscriptions).
+   */
+  scopes?: string[] | null;
   /**
    * Unticking revokes the key at once; a new key (rotate) brings it back.
    */

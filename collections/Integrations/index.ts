@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { integrationsAccess } from '../../src/access/policies'
-import { SCOPE_LABELS, SCOPES } from '../../src/access/scopes'
+import { SCOPE_LABELS, SCOPES, validateScopes } from '../../src/access/scopes'
 import { handleRotateApiKey } from '../../src/endpoints/rotateApiKey'
 import { dropKeyWhenRevoked } from './hooks/dropKeyWhenRevoked'
 
@@ -23,11 +23,13 @@ export const Integrations: CollectionConfig = {
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
+      // Text, not a select: GraphQL enum values cannot hold the ':' of a scope's name.
       name: 'scopes',
-      type: 'select',
+      type: 'text',
       hasMany: true,
-      required: true,
-      options: SCOPES.map((value) => ({ label: `${value} — ${SCOPE_LABELS[value]}`, value })),
+      maxRows: SCOPES.length,
+      validate: validateScopes,
+      admin: { description: `Any of: ${SCOPES.map((s) => `${s} (${SCOPE_LABELS[s]})`).join('; ')}.` },
     },
     {
       name: 'active',

@@ -1,4 +1,5 @@
 import { hasScope, scopesOf } from './roles'
+import { validateScopes } from './scopes'
 
 const staff = (...roles: string[]) => ({ id: 1, collection: 'users', roles }) as never
 
@@ -28,5 +29,11 @@ describe('scopesOf', () => {
 describe('hasScope', () => {
   it('should answer whether the caller holds the scope', () => {
     expect([hasScope(staff('fulfilment'), 'orders:write'), hasScope(staff('merchandiser'), 'customers:read')]).toEqual([true, false])
+  })
+})
+
+describe('validateScopes', () => {
+  it('should accept known scopes and name unknown ones', () => {
+    expect([validateScopes(['orders:read']), validateScopes(['orders:read', 'root'])]).toEqual([true, expect.stringContaining('Unknown scope root')])
   })
 })

@@ -12,3 +12,9 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   'customers:read': 'Customers: read customer accounts',
   'webhooks:manage': 'Webhooks: create and change webhook subscriptions',
 }
+
+/** Field validation for an integration's scopes: each must be one of SCOPES. */
+export function validateScopes(value: unknown): true | string {
+  const unknown = (Array.isArray(value) ? value : []).filter((s) => !(SCOPES as readonly unknown[]).includes(s))
+  return unknown.length === 0 ? true : `Unknown scope ${unknown.map(String).join(', ')}; use ${SCOPES.join(', ')}`
+}
