@@ -5,6 +5,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { createRequestGuard } from '../../src/guard'
 import type { ReadCache } from '../../src/infra/cache'
+import { credentialChecker } from '../../src/infra/credentials'
 import { env } from '../../src/infra/env'
 import { createReadinessCheck } from '../../src/infra/health'
 import { setReadinessSource } from '../../src/infra/metrics'
@@ -61,7 +62,7 @@ export type OpsServer = { url: string; next: NextHandler & { calls: number }; st
 /** The CMS's request handler on a real port, with Payload's route handlers where Next would be. */
 export async function startOpsServer(
   payload: Payload,
-  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>> },
+  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>>; logger?: pino.Logger },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config)
   const state = { shuttingDown: false }
@@ -72,7 +73,7 @@ export async function startOpsServer(
     cache: options.cache,
     limiter: options.limiter,
     settings: { ...env(), ...options.settings },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     routeTemplate: createRouteTemplate(
       payload.config.collections.map((c) => c.slug),
       payload.config.globals.map((g) => g.slug),
@@ -82,6 +83,7 @@ export async function startOpsServer(
     guard: createRequestGuard(payload.config, { maxBodyBytes: env().MAX_BODY_BYTES, maxUploadBytes: env().MAX_UPLOAD_BYTES }),
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     state,
+    credentials: credentialChecker(payload, options.logger ?? pino({ level: 'silent' })),
   })
   const { url, close } = await listenOnLoopback(handler)
   return {
