@@ -94,13 +94,14 @@ export async function apiKeyFor(payload: Payload, scopes: string[]): Promise<{ i
 let keyCount = 0
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${++keyCount}`
 
-/** Payload on a fresh database with the store configured and a logged-in merchandiser: most shop suites start here. */
+/** Payload on a fresh database with the store configured and a logged-in admin: most shop suites start here. */
 export async function bootShop(extraEnv: Record<string, string> = {}) {
   const { bootPayload } = await import('./payload')
   const { restClient } = await import('./rest')
   const app = await bootPayload(extraEnv)
   const api = await restClient(app.payload.config)
   await configureStore(app.payload)
-  const staff = (await staffToken(app.payload)).token
+  // An admin: shop suites both stock the catalogue and move orders, which no other single role may do.
+  const staff = (await staffToken(app.payload, 'admin')).token
   return { app, payload: app.payload, api, staff }
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
   api = await restClient(payload.config)
   await configureStore(payload)
   await payload.updateGlobal({ slug: 'store-settings', data: { lowStockRecipients: [{ email: 'stock@example.com' }] } })
-  staff = (await staffToken(payload)).token
+  staff = (await staffToken(payload, 'fulfilment')).token
   await productWithStock(payload, api, staff, 'MAIL-1', 1250, 20)
 })
 
