@@ -156,6 +156,11 @@ try {
     await admin.locator('#field-phone').fill('01473 000001')
     await saveWith(admin, 'action-save')
   })
+  await step('create an integration (API key)', admin, async () => {
+    await admin.goto(`${base}/admin/collections/integrations/create`, { waitUntil: 'networkidle' })
+    await admin.locator('#field-name').fill(`Capture ${Date.now()}`)
+    await saveWith(admin, 'action-save')
+  })
   await admin.context().close()
 } finally {
   writeFileSync(out, `${JSON.stringify(captured, null, 2)}\n`)
