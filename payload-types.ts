@@ -65,6 +65,7 @@ export interface Config {
   auth: {
     users: UserAuthOperations;
     customers: CustomerAuthOperations;
+    integrations: IntegrationAuthOperations;
   };
   blocks: {};
   collections: {
@@ -80,6 +81,7 @@ export interface Config {
     imports: Import;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    integrations: Integration;
     'discount-codes': DiscountCode;
     'discount-redemptions': DiscountRedemption;
     reviews: Review;
@@ -111,6 +113,7 @@ export interface Config {
     imports: ImportsSelect<false> | ImportsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    integrations: IntegrationsSelect<false> | IntegrationsSelect<true>;
     'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
     'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
@@ -135,7 +138,7 @@ export interface Config {
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User | Customer;
+  user: User | Customer | Integration;
   jobs: {
     tasks: {
       sendOrderEmail: TaskSendOrderEmail;
@@ -191,6 +194,24 @@ export interface CustomerAuthOperations {
     password: string;
   };
 }
+export interface IntegrationAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
@@ -198,7 +219,10 @@ export interface CustomerAuthOperations {
 export interface User {
   id: number;
   name?: string | null;
-  roles?: ('admin' | 'merchandiser')[] | null;
+  /**
+   * Admin: everything. Merchandiser: catalogue and stock, no customers or orders. Fulfilment: orders and stock.
+   */
+  roles?: ('admin' | 'merchandiser' | 'fulfilment')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -594,6 +618,7 @@ export interface IdempotencyKey {
   requestHash: string;
   state: 'processing' | 'completed';
   order?: (number | null) | Order;
+  response?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -728,6 +753,33 @@ export interface WebhookDelivery {
   redeliveryOf?: (number | null) | WebhookDelivery;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * API keys for other systems. A key has only the scopes ticked here; untick Active to revoke it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations".
+ */
+export interface Integration {
+  id: number;
+  name: string;
+  /**
+   * Any of: catalogue:read (Catalogue: read drafts, stock levels and the stock ledger); catalogue:write (Catalogue: create and edit products, categories, media and CSV imports); orders:read (Orders: read every order, with its addresses and email); orders:write (Orders: move orders along (pay, fulfil, cancel, refund)); inventory:write (Stock: adjust stock levels); customers:read (Customers: read customer accounts); webhooks:manage (Webhooks: create and change webhook subscriptions).
+   */
+  scopes?: string[] | null;
+  /**
+   * Unticking revokes the key at once; a new key (rotate) brings it back.
+   */
+  active?: boolean | null;
+  lastUsedAt?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  collection: 'integrations';
 }
 /**
  * Codes shoppers type in the cart. Codes are matched whatever their case.
@@ -1012,6 +1064,10 @@ export interface PayloadLockedDocument {
         value: number | WebhookDelivery;
       } | null)
     | ({
+        relationTo: 'integrations';
+        value: number | Integration;
+      } | null)
+    | ({
         relationTo: 'discount-codes';
         value: number | DiscountCode;
       } | null)
@@ -1036,6 +1092,10 @@ export interface PayloadLockedDocument {
     | {
         relationTo: 'customers';
         value: number | Customer;
+      }
+    | {
+        relationTo: 'integrations';
+        value: number | Integration;
       };
   updatedAt: string;
   createdAt: string;
@@ -1054,6 +1114,10 @@ export interface PayloadPreference {
     | {
         relationTo: 'customers';
         value: number | Customer;
+      }
+    | {
+        relationTo: 'integrations';
+        value: number | Integration;
       };
   key?: string | null;
   value?:
@@ -1388,6 +1452,7 @@ export interface IdempotencyKeysSelect<T extends boolean = true> {
   requestHash?: T;
   state?: T;
   order?: T;
+  response?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1448,6 +1513,23 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   redeliveryOf?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "integrations_select".
+ */
+export interface IntegrationsSelect<T extends boolean = true> {
+  name?: T;
+  scopes?: T;
+  active?: T;
+  lastUsedAt?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

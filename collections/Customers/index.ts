@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
-import { isAdmin } from '../../src/access/isAdmin'
-import { isStaffOrSelf } from '../../src/access/isStaffOrSelf'
+import { customersAccess } from '../../src/access/policies'
 import { addressFields } from '../../src/fields/address'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
@@ -19,13 +17,7 @@ export const Customers: CollectionConfig = {
     forgotPassword: { generateEmailHTML: resetPasswordEmail(env().storefrontUrl), minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
-  access: {
-    admin: () => false,
-    create: anyone,
-    read: isStaffOrSelf,
-    update: isStaffOrSelf,
-    delete: isAdmin,
-  },
+  access: customersAccess,
   hooks: { beforeChange: [keepOneDefaultAddress] },
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },

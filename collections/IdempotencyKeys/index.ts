@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../src/access/isAdmin'
-import { nobody } from '../../src/access/nobody'
+import { idempotencyKeysAccess } from '../../src/access/policies'
 
-// Checkout's Idempotency-Key claims: one row per key; a key never creates a second order.
+// Idempotency-Key claims (checkout, stock adjustments, order transitions): one row per key; a key's work is done once.
 export const IdempotencyKeys: CollectionConfig = {
   slug: 'idempotency-keys',
   admin: { hidden: true },
-  access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
+  access: idempotencyKeysAccess,
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
     { name: 'requestHash', type: 'text', required: true },
@@ -19,5 +18,7 @@ export const IdempotencyKeys: CollectionConfig = {
       options: ['processing', 'completed'].map((value) => ({ label: value, value })),
     },
     { name: 'order', type: 'relationship', relationTo: 'orders' },
+    // The first answer ({ status, body } as JSON), replayed with `Idempotent-Replayed: true` to a retry with the key.
+    { name: 'response', type: 'textarea' },
   ],
 }

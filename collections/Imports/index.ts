@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../src/access/isStaff'
-import { nobody } from '../../src/access/nobody'
+import { importsAccess } from '../../src/access/policies'
 import { CSV_KINDS } from '../../src/commerce/csv'
 import { IMPORT_MAX_BYTES, IMPORT_STATUSES } from '../../src/infra/catalogueCsv/imports'
 import { importEndpoints } from '../../src/endpoints/imports'
@@ -17,7 +16,7 @@ export const Imports: CollectionConfig = {
     description: 'Import products or stock levels from a CSV file; every import is listed below.',
     components: { beforeListTable: ['/collections/Imports/ui/ImportPanel#ImportPanel'] },
   },
-  access: { read: isStaff, create: nobody, update: nobody, delete: isStaff },
+  access: importsAccess,
   endpoints: importEndpoints,
   fields: [
     { name: 'fileName', type: 'text', required: true, admin: { readOnly: true } },

@@ -1,8 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../src/access/anyone'
-import { isAdmin } from '../../src/access/isAdmin'
-import { isStaff, isStaffField } from '../../src/access/isStaff'
+import { inventoryAccess, stockStaffField } from '../../src/access/policies'
 import { STOCK_STATUS_LABELS, STOCK_STATUSES } from '../../src/commerce/stockStatus'
 import { refuseDirectStockEdit } from './hooks/refuseDirectStockEdit'
 import { refreshStockStatusAfterEdit, setStockStatus } from './hooks/keepStockStatus'
@@ -19,12 +17,7 @@ export const Inventory: CollectionConfig = {
     listSearchableFields: ['sku', 'title'],
     components: { beforeListTable: [{ path: '/collections/Imports/ui/CsvListActions#CsvListActions', clientProps: { kind: 'stock' } }] },
   },
-  access: {
-    read: anyone,
-    create: isStaff,
-    update: isStaff,
-    delete: isAdmin,
-  },
+  access: inventoryAccess,
   hooks: { beforeValidate: [refuseDirectStockEdit], beforeChange: [setStockStatus], afterChange: [refreshStockStatusAfterEdit] },
   endpoints: [adjustInventoryEndpoint],
   fields: [
@@ -48,7 +41,7 @@ export const Inventory: CollectionConfig = {
       type: 'number',
       min: 0,
       defaultValue: 5,
-      access: { read: isStaffField },
+      access: { read: stockStaffField },
       admin: { step: 1 },
     },
     {
@@ -59,7 +52,7 @@ export const Inventory: CollectionConfig = {
       index: true,
       defaultValue: 'out',
       // Like the threshold it is measured against, for staff only.
-      access: { read: isStaffField },
+      access: { read: stockStaffField },
       options: STOCK_STATUSES.map((value) => ({ label: STOCK_STATUS_LABELS[value], value })),
       admin: {
         readOnly: true,

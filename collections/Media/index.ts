@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
-import { anyone } from '../../src/access/anyone'
-import { isStaff } from '../../src/access/isStaff'
+import { catalogueAccess } from '../../src/access/policies'
 import { env } from '../../src/infra/env'
 
 export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
@@ -10,7 +9,7 @@ export const IMAGE_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { useAsTitle: 'alt', group: 'Catalogue' },
-  access: { read: anyone, create: isStaff, update: isStaff, delete: isStaff },
+  access: catalogueAccess,
   upload: {
     staticDir: path.resolve(env().MEDIA_DIR),
     mimeTypes: IMAGE_MIME_TYPES,

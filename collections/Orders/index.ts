@@ -1,9 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { isAdmin } from '../../src/access/isAdmin'
-import { isStaff, isStaffField } from '../../src/access/isStaff'
-import { isStaffOrOrderOwner } from '../../src/access/isStaffOrOrderOwner'
-import { nobody } from '../../src/access/nobody'
+import { orderNotesUpdateField, ordersAccess, orderStaffField } from '../../src/access/policies'
 import { addressFields } from '../../src/fields/address'
 import { MONEY_COMPONENTS } from '../../src/fields/pence'
 import { handleLookupOrder, handleLookupOrderByEmail } from '../../src/endpoints/lookupOrder'
@@ -31,7 +28,7 @@ export const Orders: CollectionConfig = {
     group: 'Shop',
     listSearchableFields: ['orderNumber', 'email'],
   },
-  access: { read: isStaffOrOrderOwner, create: nobody, update: isStaff, delete: isAdmin },
+  access: ordersAccess,
   hooks: { beforeValidate: [refuseDirectStatusEdit], beforeChange: [keepCheckoutSnapshot] },
   endpoints: [
     { path: '/lookup', method: 'get', handler: handleLookupOrder },
@@ -130,7 +127,7 @@ export const Orders: CollectionConfig = {
           options: PAYMENT_METHODS.map((value) => ({ label: PAYMENT_METHOD_LABELS[value], value })),
         },
         { name: 'provider', type: 'text' },
-        { name: 'reference', type: 'text', access: { read: isStaffField } },
+        { name: 'reference', type: 'text', access: { read: orderStaffField } },
         { name: 'state', type: 'text' },
       ],
     },
@@ -150,7 +147,7 @@ export const Orders: CollectionConfig = {
       admin: { description: 'The stock ledger rows this order made (reservations, sales, releases, restocks).' },
     },
     { name: 'reservationExpiresAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'internalNotes', type: 'textarea', access: { read: isStaffField, update: isStaffField } },
+    { name: 'internalNotes', type: 'textarea', access: { read: orderStaffField, update: orderNotesUpdateField } },
     { name: 'lookupTokenHash', type: 'text', hidden: true, index: true },
   ],
 }

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../src/access/isStaff'
-import { isStaffOrPublished } from '../../src/access/isStaffOrPublished'
+import { productsAccess } from '../../src/access/policies'
 import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { addAvailableStock } from './hooks/addAvailableStock'
@@ -20,13 +19,7 @@ export const Products: CollectionConfig = {
     components: { beforeListTable: [{ path: '/collections/Imports/ui/CsvListActions#CsvListActions', clientProps: { kind: 'products' } }] },
   },
   versions: { drafts: true, maxPerDoc: 50 },
-  access: {
-    read: isStaffOrPublished,
-    readVersions: isStaff,
-    create: isStaff,
-    update: isStaff,
-    delete: isStaff,
-  },
+  access: productsAccess,
   hooks: {
     beforeValidate: [validateSkus],
     beforeChange: [rememberProductWasLive],

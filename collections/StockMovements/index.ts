@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../src/access/isStaff'
-import { nobody } from '../../src/access/nobody'
+import { stockMovementsAccess } from '../../src/access/policies'
 import { STOCK_REASONS } from '../../src/commerce/stock'
 
 // The stock ledger: one row per change; the sum of a SKU's rows is its stock. Written only by workflows.
@@ -14,7 +13,7 @@ export const StockMovements: CollectionConfig = {
     group: 'Catalogue',
     listSearchableFields: ['sku'],
   },
-  access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
+  access: stockMovementsAccess,
   fields: [
     { name: 'sku', label: 'SKU', type: 'text', required: true, index: true },
     { name: 'change', type: 'number', required: true },

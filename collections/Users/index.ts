@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../src/access/isAdmin'
-import { isAdminOrSelf } from '../../src/access/isAdminOrSelf'
+import { usersAccess } from '../../src/access/policies'
+import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../src/access/roles'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { canSetRoles } from './canSetRoles'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
@@ -17,13 +17,7 @@ export const Users: CollectionConfig = {
     forgotPassword: { minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
-  access: {
-    admin: ({ req }) => req.user?.collection === 'users',
-    create: isAdmin,
-    read: isAdminOrSelf,
-    update: isAdminOrSelf,
-    delete: isAdmin,
-  },
+  access: usersAccess,
   hooks: { beforeChange: [makeFirstUserAdmin] },
   fields: [
     { name: 'name', type: 'text' },
@@ -32,10 +26,8 @@ export const Users: CollectionConfig = {
       type: 'select',
       hasMany: true,
       defaultValue: ['merchandiser'],
-      options: [
-        { label: 'Admin', value: 'admin' },
-        { label: 'Merchandiser', value: 'merchandiser' },
-      ],
+      options: STAFF_ROLES.map((value) => ({ label: STAFF_ROLE_LABELS[value], value })),
+      admin: { description: 'Admin: everything. Merchandiser: catalogue and stock, no customers or orders. Fulfilment: orders and stock.' },
       saveToJWT: true,
       access: { create: canSetRoles, update: canSetRoles },
     },

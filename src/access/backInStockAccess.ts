@@ -1,11 +1,14 @@
 import type { Access } from 'payload'
 
-import { isStaffUser } from './roles'
+import { hasScope } from './roles'
 
-/** Back-in-stock subscriptions (plugins/back-in-stock) hold shoppers' emails: staff only; shoppers subscribe through the plugin's endpoint. */
+/**
+ * Back-in-stock subscriptions (plugins/back-in-stock) hold shoppers' emails: customer personal data, so `customers:read`
+ * (admins, keys with that scope) reads and tidies them; shoppers subscribe through the plugin's endpoint.
+ */
 export const backInStockAccess: { read: Access; create: Access; update: Access; delete: Access } = {
-  read: ({ req }) => isStaffUser(req.user),
+  read: ({ req }) => hasScope(req.user, 'customers:read'),
   create: () => false,
-  update: ({ req }) => isStaffUser(req.user),
-  delete: ({ req }) => isStaffUser(req.user),
+  update: ({ req }) => hasScope(req.user, 'customers:read'),
+  delete: ({ req }) => hasScope(req.user, 'customers:read'),
 }

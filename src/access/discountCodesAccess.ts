@@ -1,10 +1,10 @@
 import type { Access } from 'payload'
 
-import { isStaffUser } from './roles'
+import { hasScope } from './roles'
 
-// Discount codes are the merchandisers' and admins' business: staff read and write them, nobody else sees them
-// (a shopper learns only whether the code they typed works, through the quote and checkout).
-export const canManageDiscountCodes: Access = ({ req }) => isStaffUser(req.user)
+// Discount codes are catalogue business: merchandisers, admins and API keys with `catalogue:write` read and write them,
+// nobody else sees them (a shopper learns only whether the code they typed works, through the quote and checkout).
+export const canManageDiscountCodes: Access = ({ req }) => hasScope(req.user, 'catalogue:write')
 
-// Redemptions are written only by the checkout (overrideAccess); staff read them.
-export const canReadDiscountRedemptions: Access = ({ req }) => isStaffUser(req.user)
+// Redemptions name the shopper (email, account): written only by the checkout (overrideAccess), read with orders:read.
+export const canReadDiscountRedemptions: Access = ({ req }) => hasScope(req.user, 'orders:read')

@@ -2,6 +2,7 @@ import { Categories } from '../../collections/Categories'
 import { Customers } from '../../collections/Customers'
 import { IdempotencyKeys } from '../../collections/IdempotencyKeys'
 import { Imports } from '../../collections/Imports'
+import { Integrations } from '../../collections/Integrations'
 import { Inventory } from '../../collections/Inventory'
 import { Media } from '../../collections/Media'
 import { Orders } from '../../collections/Orders'
@@ -24,4 +25,5 @@ export const collections = [
   Imports,
   Webhooks,
   WebhookDeliveries,
+  Integrations,
 ]

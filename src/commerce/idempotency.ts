@@ -41,12 +41,20 @@ export function checkoutRequestHash(body: unknown, customerId: string | number |
   return hashRequestBody({ body, customerId })
 }
 
+/** The first answer to a key, kept so a retry gets exactly it (status and body), however the result changed since. */
+export interface StoredResponse {
+  status: number
+  body: unknown
+}
+
 /** One claim as a store keeps it: the first request's hash, and its result once it completed. */
 export interface IdempotencyRow {
   claimId: string | number
   requestHash: string
   completed: boolean
   resultId: string | number | null
+  /** The first answer, when the workflow stored one (older checkout keys have none). */
+  response?: StoredResponse | null
   updatedAt: Date
 }
 
@@ -59,7 +67,7 @@ export interface IdempotencyRows {
   remove(claimId: string | number): Promise<void>
 }
 
-export type IdempotencyClaim = { kind: 'claimed'; claimId: string | number } | { kind: 'replay'; resultId: string | number }
+export type IdempotencyClaim = { kind: 'claimed'; claimId: string | number } | { kind: 'replay'; resultId: string | number | null; response?: StoredResponse }
 
 export const CLAIM_WAIT = {
   stepMs: 50,
@@ -82,6 +90,7 @@ export async function claimOrWait(rows: IdempotencyRows, requestHash: string, wa
     const row = await rows.read()
     if (!row) continue
     if (row.requestHash !== requestHash) throw idempotencyKeyReused()
+    if (row.completed && row.response) return { kind: 'replay', resultId: row.resultId, response: row.response }
     if (row.completed && row.resultId !== null) return { kind: 'replay', resultId: row.resultId }
     const stale = !row.completed && Date.now() - row.updatedAt.getTime() > wait.staleMs
     if (stale) await rows.remove(row.claimId)

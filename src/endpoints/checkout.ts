@@ -6,30 +6,47 @@ import { commerceDeps } from '../infra/commerce/deps'
 import { lookupTokenDeriver } from '../infra/commerce/idempotency'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
+import { REPLAYED_HEADER, replayAnswer } from './idempotentAnswer'
 import { endpoint, json, readJsonBody } from './respond'
 
 /**
- * Places one order per idempotency key; a duplicate waits for the first and gets its answer. A body whose expectedTotal is
- * not the total now is refused 409 price_changed with the new quote (src/commerce/expectedTotal.ts). POST /api/checkout
- * and the Checkout mutation.
+ * Places one order per idempotency key; a duplicate waits for the first and gets its answer, as it was, even after the
+ * order moved on. A body whose expectedTotal is not the total now is refused 409 price_changed with the new quote
+ * (src/commerce/expectedTotal.ts). POST /api/checkout and the Checkout mutation.
  */
-export async function checkout(req: PayloadRequest, body: unknown, idempotencyKey: string | null | undefined) {
+async function place(req: PayloadRequest, body: unknown, idempotencyKey: string | null | undefined) {
   try {
     const key = parseIdempotencyKey(idempotencyKey)
     const customerId = req.user?.collection === 'customers' ? req.user.id : null
-    const result = await placeOrder(commerceDeps(req.payload), { body, customerId, idempotencyKey: key, deriveLookupToken: lookupTokenDeriver(req.payload) })
-    return checkoutResponse(result.order, result.lookupToken)
+    return await placeOrder(commerceDeps(req.payload), {
+      body,
+      customerId,
+      idempotencyKey: key,
+      deriveLookupToken: lookupTokenDeriver(req.payload),
+      // Kept without the lookup token (only its hash is stored); a replay adds the token, derived again from the key.
+      responseOf: (order) => ({ status: 201, body: { order: checkoutResponse(order, '').order } }),
+    })
   } catch (error) {
     recordCheckoutRefusal(refusalReason(error))
     throw error
   }
 }
 
-// POST /api/checkout
+/** The Checkout mutation's answer: `{ order, lookupToken }`, the first answer again for a replayed key. */
+export async function checkout(req: PayloadRequest, body: unknown, idempotencyKey: string | null | undefined) {
+  const result = await place(req, body, idempotencyKey)
+  if (result.response) return { ...(result.response.body as Record<string, unknown>), lookupToken: result.lookupToken }
+  return checkoutResponse(result.order, result.lookupToken)
+}
+
+// POST /api/checkout — a replayed key answers as the first time did, with `Idempotent-Replayed: true`.
 export const handleCheckout = endpoint(async (req) => {
   const key = req.headers.get('idempotency-key')
   parseIdempotencyKey(key) // a missing key is refused before the body is read, as before
-  return json(await checkout(req, await readJsonBody(req), key), 201)
+  const result = await place(req, await readJsonBody(req), key)
+  if (result.response) return replayAnswer(result.response, { lookupToken: result.lookupToken })
+  // A key completed before answers were kept replays the order as it is now.
+  return json(checkoutResponse(result.order, result.lookupToken), 201, result.replayed ? { [REPLAYED_HEADER.toLowerCase()]: 'true' } : {})
 })
 
 // Low-cardinality reasons for checkout_refusals_total.

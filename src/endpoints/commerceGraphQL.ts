@@ -1,11 +1,11 @@
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 import { valueFromASTUntyped } from 'graphql'
 
-import { adjust } from './adjustStock'
+import { adjustForGraphQL } from './adjustStock'
 import { checkout } from './checkout'
 import { lookupOrder } from './lookupOrder'
 import { quote } from './quote'
-import { transition } from './transitionOrder'
+import { transitionForGraphQL } from './transitionOrder'
 
 type Context = { req: PayloadRequest }
 type Args = Record<string, unknown>
@@ -45,7 +45,7 @@ export const commerceGraphQLMutations: GraphQLExtension = (GraphQL) => {
       ...answer,
       description: 'As POST /api/orders/:id/transition, staff only: input is { to, note?, restock?, carrier?, trackingNumber? }',
       args: { id: required(GraphQLID), input: required(CommerceJSON) },
-      resolve: (_: unknown, args: Args, { req }: Context) => transition(req, String(args.id), args.input),
+      resolve: (_: unknown, args: Args, { req }: Context) => transitionForGraphQL(req, String(args.id), args.input),
     },
     LookupOrder: {
       ...answer,
@@ -57,7 +57,7 @@ export const commerceGraphQLMutations: GraphQLExtension = (GraphQL) => {
       ...answer,
       description: 'As POST /api/inventory/adjust, staff only: input is { sku, delta | setTo, reason }',
       args: { input: required(CommerceJSON) },
-      resolve: (_: unknown, args: Args, { req }: Context) => adjust(req, args.input),
+      resolve: (_: unknown, args: Args, { req }: Context) => adjustForGraphQL(req, args.input),
     },
   }
 }

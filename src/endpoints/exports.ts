@@ -3,11 +3,11 @@ import type { Where } from 'payload'
 import { CSV_KINDS, type CsvKind } from '../commerce/csv'
 import { CommerceError } from '../commerce/errors'
 import { COLLECTION_OF, exportCsv, listWhere } from '../infra/catalogueCsv/exportData'
-import { endpoint, requireStaff } from './respond'
+import { endpoint, requireScope } from './respond'
 
 // GET /api/imports/export/products|stock?where[…]=…&search=… — the list's current filter as a CSV download.
 export const handleExport = endpoint(async (req) => {
-  requireStaff(req)
+  requireScope(req, 'catalogue:read')
   const kind = req.routeParams?.kind as CsvKind
   if (!CSV_KINDS.includes(kind)) throw new CommerceError(404, 'unknown_export', `Export products or stock, not ${JSON.stringify(kind)}`)
   const query = (req.query ?? {}) as { where?: Where; search?: string }

@@ -4,7 +4,7 @@ import { CSV_KINDS, type CsvKind } from '../commerce/csv'
 import { CommerceError } from '../commerce/errors'
 import { IMPORT_MAX_BYTES, importStatus, previewImport, requestApply, tooLarge } from '../infra/catalogueCsv/imports'
 import { handleExport } from './exports'
-import { endpoint, json, requireStaff } from './respond'
+import { actorOf, endpoint, json, requireScope } from './respond'
 
 function kindOf(value: unknown): CsvKind {
   if (CSV_KINDS.includes(value as CsvKind)) return value as CsvKind
@@ -15,7 +15,7 @@ const idOf = (req: PayloadRequest) => String(req.routeParams?.id ?? '')
 
 // POST /api/imports/preview — multipart { file, kind }: checks the file against the shop; writes only the import record.
 export const handlePreview = endpoint(async (req) => {
-  requireStaff(req)
+  requireScope(req, 'catalogue:write')
   const declared = Number(req.headers.get('content-length') ?? 0)
   if (declared > IMPORT_MAX_BYTES + 64 * 1024) throw tooLarge(declared)
   let form: FormData
@@ -29,18 +29,18 @@ export const handlePreview = endpoint(async (req) => {
   if (file.size > IMPORT_MAX_BYTES) throw tooLarge(file.size)
   const kind = kindOf(form.get('kind') ?? req.query?.kind ?? 'products')
   const bytes = new Uint8Array(await file.arrayBuffer())
-  return json(await previewImport(req.payload, { kind, fileName: file.name || 'import.csv', bytes, by: req.user!.id }), 201)
+  return json(await previewImport(req.payload, { kind, fileName: file.name || 'import.csv', bytes, by: actorOf(req).by }), 201)
 })
 
 // POST /api/imports/:id/apply — queues the job; 409 while another import runs or when the shop changed since the preview.
 export const handleApply = endpoint(async (req) => {
-  requireStaff(req)
+  requireScope(req, 'catalogue:write')
   return json(await requestApply(req.payload, idOf(req)), 202)
 })
 
 // GET /api/imports/:id/progress — status, rows done of total while it runs, and how it ended.
 export const handleProgress = endpoint(async (req) => {
-  requireStaff(req)
+  requireScope(req, 'catalogue:write')
   return json(await importStatus(req.payload, idOf(req)))
 })
 

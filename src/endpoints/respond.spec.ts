@@ -1,7 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
 import { CommerceError } from '../commerce/errors'
-import { endpoint, json, readJsonBody, requireStaff } from './respond'
+import { actorOf, endpoint, json, readJsonBody, requireScope } from './respond'
 
 // What a client of the commerce endpoints gets back for each kind of refusal.
 function request(overrides: Partial<PayloadRequest> = {}): PayloadRequest & { logged: unknown[] } {
@@ -72,12 +72,27 @@ describe('readJsonBody', () => {
   })
 })
 
-describe('requireStaff', () => {
-  it('should refuse a guest with 401 and a customer with 403, and let staff through', () => {
-    expect(() => requireStaff(request())).toThrow(expect.objectContaining({ status: 401, code: 'unauthenticated' }))
-    expect(() => requireStaff(request({ user: { id: 1, collection: 'customers' } as never }))).toThrow(
+describe('requireScope', () => {
+  it('should refuse a guest with 401, a customer and a merchandiser without the scope with 403, and let a holder through', () => {
+    const merchandiser = { id: 1, collection: 'users', roles: ['merchandiser'] }
+    expect(() => requireScope(request(), 'orders:write')).toThrow(expect.objectContaining({ status: 401, code: 'unauthenticated' }))
+    expect(() => requireScope(request({ user: { id: 1, collection: 'customers' } as never }), 'orders:write')).toThrow(
       expect.objectContaining({ status: 403, code: 'forbidden' }),
     )
-    expect(requireStaff(request({ user: { id: 1, collection: 'users' } as never }))).toBeUndefined()
+    expect(() => requireScope(request({ user: merchandiser as never }), 'orders:write')).toThrow(expect.objectContaining({ status: 403 }))
+    expect(requireScope(request({ user: merchandiser as never }), 'inventory:write')).toBeUndefined()
+  })
+
+  it('should let an active API key through with its scope and refuse a revoked one', () => {
+    const key = { id: 9, collection: 'integrations', scopes: ['inventory:write'], active: true }
+    expect(requireScope(request({ user: key as never }), 'inventory:write')).toBeUndefined()
+    expect(() => requireScope(request({ user: { ...key, active: false } as never }), 'inventory:write')).toThrow(expect.objectContaining({ status: 403 }))
+  })
+})
+
+describe('actorOf', () => {
+  it('should record a staff id and name, and name an API key without an id', () => {
+    expect(actorOf(request({ user: { id: 4, collection: 'users', name: 'Sam' } as never }))).toEqual({ by: 4, byName: 'Sam' })
+    expect(actorOf(request({ user: { id: 9, collection: 'integrations', name: 'Warehouse' } as never }))).toEqual({ by: null, byName: 'API key: Warehouse' })
   })
 })

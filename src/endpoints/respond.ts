@@ -1,5 +1,7 @@
 import { APIError, type PayloadRequest } from 'payload'
 
+import { hasScope } from '../access/roles'
+import type { Scope } from '../access/scopes'
 import { CommerceError, isCommerceError } from '../commerce/errors'
 import { classifyPayloadError, errorBody } from '../infra/apiErrors'
 
@@ -31,9 +33,21 @@ export function errorResponse(req: PayloadRequest, error: unknown): Response {
   return json(errorBody('internal_error', 'Something went wrong on our side'), 500)
 }
 
-export function requireStaff(req: PayloadRequest): void {
-  if (!req.user) throw new CommerceError(401, 'unauthenticated', 'Log in as staff to do this')
-  if (req.user.collection !== 'users') throw new CommerceError(403, 'forbidden', 'Only staff may do this')
+/** 401 for a caller nobody vouched for; 403 for a known one (staff member or API key) without `scope`. */
+export function requireScope(req: PayloadRequest, scope: Scope): void {
+  if (!req.user) throw new CommerceError(401, 'unauthenticated', 'Log in as staff or send an API key to do this')
+  if (!hasScope(req.user, scope)) throw new CommerceError(403, 'forbidden', `This needs the ${scope} right`, { scope })
+}
+
+/**
+ * Who is acting, for ledgers and histories: `by` is a staff id (those fields point at staff accounts), so an API key
+ * records null there and is named instead.
+ */
+export function actorOf(req: PayloadRequest): { by: string | number | null; byName: string | null } {
+  const user = req.user as (PayloadRequest['user'] & { name?: string | null; email?: string | null }) | null
+  if (!user) return { by: null, byName: null }
+  if (user.collection === 'users') return { by: user.id, byName: user.name || user.email || null }
+  return { by: null, byName: user.collection === 'integrations' ? `API key: ${user.name ?? user.id}` : null }
 }
 
 /** Wraps a handler so every refusal becomes a clear 4xx/503 JSON answer. */

@@ -15,6 +15,7 @@ export interface UserOptions {
 }
 
 export const DEMO_MERCHANDISER = { email: 'merch@ipswich-retail.test', password: 'ipswich-merch-demo', name: 'Demo Merchandiser' }
+export const DEMO_FULFILMENT = { email: 'fulfil@ipswich-retail.test', password: 'ipswich-fulfil-demo', name: 'Demo Fulfilment' }
 export const DEMO_CUSTOMER = { email: 'customer@ipswich-retail.test', password: 'ipswich-customer-demo', name: 'Harriet Cobbold' }
 
 async function exists(ctx: SeedContext, collection: 'users' | 'customers', email: string): Promise<boolean> {
@@ -34,18 +35,23 @@ async function ensureAdmin(ctx: SeedContext, email: string, password: string): P
   ctx.log(`  admin ${email}: created`)
 }
 
-async function ensureDemoStaff(ctx: SeedContext): Promise<void> {
-  const { email, password, name } = DEMO_MERCHANDISER
-  if (await exists(ctx, 'users', email)) return ctx.log(`  merchandiser ${email}: already there`)
+async function ensureDemoStaffMember(ctx: SeedContext, who: typeof DEMO_MERCHANDISER, role: 'merchandiser' | 'fulfilment'): Promise<void> {
+  const { email, password, name } = who
+  if (await exists(ctx, 'users', email)) return ctx.log(`  ${role} ${email}: already there`)
   // context.seed keeps roles as given even when this is the first staff account (see makeFirstUserAdmin).
   await ctx.payload.create({
     collection: 'users',
-    data: { email, password, name, roles: ['merchandiser'] },
+    data: { email, password, name, roles: [role] },
     overrideAccess: true,
     context: SEED_CONTEXT,
   })
   ctx.tally.users += 1
-  ctx.log(`  merchandiser ${email}: created`)
+  ctx.log(`  ${role} ${email}: created`)
+}
+
+async function ensureDemoStaff(ctx: SeedContext): Promise<void> {
+  await ensureDemoStaffMember(ctx, DEMO_MERCHANDISER, 'merchandiser')
+  await ensureDemoStaffMember(ctx, DEMO_FULFILMENT, 'fulfilment')
 }
 
 async function ensureDemoCustomer(ctx: SeedContext): Promise<void> {
@@ -97,6 +103,7 @@ export async function seedUsers(ctx: SeedContext, options: UserOptions): Promise
     await ensureDemoCustomer(ctx)
     credentials.push(
       { role: 'merchandiser (admin panel)', email: DEMO_MERCHANDISER.email, password: DEMO_MERCHANDISER.password },
+      { role: 'fulfilment (admin panel)', email: DEMO_FULFILMENT.email, password: DEMO_FULFILMENT.password },
       { role: 'customer (storefront)', email: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password },
     )
   }

@@ -188,6 +188,12 @@ try {
     await admin.getByRole('button', { name: 'Redeliver' }).click()
     await admin.locator('.payload-toast-container .toast-success').first().waitFor()
   })
+
+  await step('create an integration (API key)', admin, async () => {
+    await admin.goto(`${base}/admin/collections/integrations/create`, { waitUntil: 'networkidle' })
+    await admin.locator('#field-name').fill(`Capture ${Date.now()}`)
+    await saveWith(admin, 'action-save')
+  })
   await admin.context().close()
 } finally {
   writeFileSync(out, `${JSON.stringify(captured, null, 2)}\n`)

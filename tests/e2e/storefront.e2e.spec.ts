@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { appendResults } from '../../bench/lib/results.mjs'
-import { DEMO_CUSTOMER, DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
+import { DEMO_CUSTOMER, DEMO_FULFILMENT, DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
 import { formatPrice } from '../../storefront/lib/money'
 import { describeWith } from '../helpers/services'
 import { axeViolations, describeViolations } from './axe'
@@ -129,7 +129,7 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
   }, 60_000)
 
   it('should show a declined card as an error and create no order', async () => {
-    const staff = await cms.logIn('users', DEMO_MERCHANDISER)
+    const staff = await cms.logIn('users', DEMO_FULFILMENT)
     const ordersBefore = await cms.count('orders', staff)
     const page = await newPage()
     await addToCart(page, catalogue.simpleProduct.product.slug)
@@ -190,7 +190,7 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     expect(shown).toContain(formatPrice(newPrice))
   }, 60_000)
 
-  it('should let a merchandiser fulfil a paid order from the admin, saying first what is missing', async () => {
+  it('should let fulfilment staff fulfil a paid order from the admin, saying first what is missing', async () => {
     const sku = catalogue.simpleProduct.product.sku!
     const placed = await fetch(`${stack.cmsUrl}/api/checkout`, {
       method: 'POST',
@@ -208,8 +208,8 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
 
     const page = await newPage()
     await page.goto(`${stack.cmsUrl}/admin/login`, { waitUntil: 'networkidle' })
-    await page.locator('input[name="email"]').fill(DEMO_MERCHANDISER.email)
-    await page.locator('input[name="password"]').fill(DEMO_MERCHANDISER.password)
+    await page.locator('input[name="email"]').fill(DEMO_FULFILMENT.email)
+    await page.locator('input[name="password"]').fill(DEMO_FULFILMENT.password)
     await page.locator('button[type="submit"]').click()
     await page.waitForURL((url) => url.pathname === '/admin')
     await page.goto(`${stack.cmsUrl}/admin/collections/orders/${order.id}`, { waitUntil: 'networkidle' })
@@ -222,7 +222,7 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     expect((await fulfilThroughPanel(page, 'Royal Mail', 'RM123456785GB')).kind).toBe('success')
     await page.locator('.order-actions .field-label', { hasText: '(fulfilled)' }).waitFor()
 
-    const staff = await cms.logIn('users', DEMO_MERCHANDISER)
+    const staff = await cms.logIn('users', DEMO_FULFILMENT)
     const stored = await cms.get<{ status: string; fulfilment: { trackingNumber: string } }>(`/api/orders/${order.id}?depth=0`, staff)
     expect(stored).toMatchObject({ status: 'fulfilled', fulfilment: { trackingNumber: 'RM123456785GB' } })
     const shipped = await pollFor(30_000, () => stack.smtp.mails.find((m) => m.subject?.includes(order.orderNumber) && m.text?.includes('RM123456785GB')))

@@ -1,6 +1,6 @@
 import { conflict } from '../../src/commerce/errors'
 import { CLAIM_WAIT, claimOrWait } from '../../src/commerce/idempotency'
-import type { IdempotencyClaim, IdempotencyRows } from '../../src/commerce/idempotency'
+import type { IdempotencyClaim, IdempotencyRows, StoredResponse } from '../../src/commerce/idempotency'
 import type { Id, IdempotencyScope } from '../../src/commerce/workflows/ports'
 
 interface KeyRow {
@@ -9,6 +9,7 @@ interface KeyRow {
   requestHash: string
   completed: boolean
   resultId: Id | null
+  response: StoredResponse | null
   updatedAt: Date
 }
 
@@ -25,7 +26,7 @@ export class MemoryIdempotencyKeys {
       insert: async (requestHash) => {
         if (this.rows.has(name)) return null
         const claimId = ++this.claimIds
-        this.rows.set(name, { claimId, key, requestHash, completed: false, resultId: null, updatedAt: new Date() })
+        this.rows.set(name, { claimId, key, requestHash, completed: false, resultId: null, response: null, updatedAt: new Date() })
         return claimId
       },
       read: async () => {
@@ -40,12 +41,12 @@ export class MemoryIdempotencyKeys {
     return claimOrWait(this.rowsOf(scope, key), requestHash, this.wait)
   }
 
-  complete(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id): void {
+  complete(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id | null, response?: StoredResponse): void {
     const row = this.rows.get(`${scope} ${key}`)
     if (!row || row.claimId !== claimId || row.completed) {
       throw conflict('idempotency_key_taken', `Idempotency-Key ${key} is no longer claimed by this request`)
     }
-    Object.assign(row, { completed: true, resultId, updatedAt: new Date() })
+    Object.assign(row, { completed: true, resultId, response: response ? structuredClone(response) : null, updatedAt: new Date() })
   }
 
   release(scope: IdempotencyScope, key: string, claimId: Id): void {

@@ -4,7 +4,7 @@ import type { OrderStatus } from '../../src/commerce/orderStates'
 import type { LineOption } from '../../src/commerce/pricingRegistry'
 import { adjustmentMovement, ledgerSum } from '../../src/commerce/stock'
 import type { StockMovement } from '../../src/commerce/stock'
-import type { IdempotencyClaim } from '../../src/commerce/idempotency'
+import type { IdempotencyClaim, StoredResponse } from '../../src/commerce/idempotency'
 import type {
   CommerceStore,
   Id,
@@ -254,9 +254,9 @@ export class MemoryStore implements CommerceStore {
     return this.keys.claim(scope, key, requestHash)
   }
 
-  async completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id): Promise<void> {
+  async completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id | null, response?: StoredResponse): Promise<void> {
     this.faults.check('completeIdempotencyKey')
-    this.keys.complete(scope, key, claimId, resultId)
+    this.keys.complete(scope, key, claimId, resultId, response)
   }
 
   async releaseIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id): Promise<void> {

@@ -5,6 +5,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { createRequestGuard } from '../../src/guard'
 import type { ReadCache } from '../../src/infra/cache'
+import { credentialChecker } from '../../src/infra/credentials'
 import { env } from '../../src/infra/env'
 import { createReadinessCheck } from '../../src/infra/health'
 import { setReadinessSource } from '../../src/infra/metrics'
@@ -61,7 +62,13 @@ export type OpsServer = { url: string; next: NextHandler & { calls: number }; st
 /** The CMS's request handler on a real port, with Payload's route handlers where Next would be. */
 export async function startOpsServer(
   payload: Payload,
-  options: { cache: ReadCache | null; limiter: RateLimiter; settings?: Partial<ReturnType<typeof env>>; origins?: HandlerOptions['origins'] },
+  options: {
+    cache: ReadCache | null
+    limiter: RateLimiter
+    settings?: Partial<ReturnType<typeof env>>
+    origins?: HandlerOptions['origins']
+    logger?: pino.Logger
+  },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config)
   const state = { shuttingDown: false }
@@ -72,7 +79,7 @@ export async function startOpsServer(
     cache: options.cache,
     limiter: options.limiter,
     settings: { ...env(), ...options.settings },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     routeTemplate: createRouteTemplate(
       payload.config.collections.map((c) => c.slug),
       payload.config.globals.map((g) => g.slug),
@@ -89,6 +96,7 @@ export async function startOpsServer(
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     origins: options.origins,
     state,
+    credentials: credentialChecker(payload, options.logger ?? pino({ level: 'silent' })),
   })
   const { url, close } = await listenOnLoopback(handler)
   return {

@@ -51,10 +51,10 @@ export async function restClient(config: Promise<SanitizedConfig> | SanitizedCon
     return { status: res.status, headers: res.headers, json, text }
   }
 
-  async function gql(query: string, options: { token?: string; variables?: Record<string, unknown> } = {}) {
+  async function gql(query: string, options: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
     const req = new Request(new URL('/api/graphql', base), {
       method: 'POST',
-      headers: headersFor({ body: true, token: options.token }),
+      headers: headersFor({ body: true, token: options.token, headers: options.headers }),
       body: JSON.stringify({ query, variables: options.variables }),
     })
     const res = await graphql(req)

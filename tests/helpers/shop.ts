@@ -9,7 +9,10 @@ export const address = { name: 'Ada Lovelace', line1: '1 Tavern Street', city: '
 let staffCount = 0
 
 /** A staff user of the given role, logged in; the token goes in `Authorization: JWT …`. */
-export async function staffToken(payload: Payload, role: 'admin' | 'merchandiser' = 'merchandiser'): Promise<{ id: number | string; token: string }> {
+export async function staffToken(
+  payload: Payload,
+  role: 'admin' | 'merchandiser' | 'fulfilment' = 'merchandiser',
+): Promise<{ id: number | string; token: string }> {
   const email = `staff-${role}-${++staffCount}-${Date.now()}@example.com`
   const password = 'staff-password-123'
   const user = await payload.create({ collection: 'users', data: { email, password, roles: [role] }, overrideAccess: true, context: { seed: true } })
@@ -75,16 +78,30 @@ export const checkoutBody = (items: { sku: string; quantity: number }[], extra: 
   ...extra,
 })
 
+let integrationCount = 0
+
+/** An integration with these scopes and a fresh API key; the header goes in `Authorization` as it is. */
+export async function apiKeyFor(payload: Payload, scopes: string[]): Promise<{ id: number | string; apiKey: string; header: string }> {
+  const apiKey = `test-api-key-${process.pid}-${Date.now()}-${++integrationCount}`
+  const doc = await payload.create({
+    collection: 'integrations',
+    data: { name: `Integration ${integrationCount}`, scopes: scopes as never, enableAPIKey: true, apiKey },
+    overrideAccess: true,
+  })
+  return { id: doc.id, apiKey, header: `integrations API-Key ${apiKey}` }
+}
+
 let keyCount = 0
 export const newKey = () => `test-key-${process.pid}-${Date.now()}-${++keyCount}`
 
-/** Payload on a fresh database with the store configured and a logged-in merchandiser: most shop suites start here. */
+/** Payload on a fresh database with the store configured and a logged-in admin: most shop suites start here. */
 export async function bootShop(extraEnv: Record<string, string> = {}, options: Parameters<typeof import('./payload').bootPayload>[1] = {}) {
   const { bootPayload } = await import('./payload')
   const { restClient } = await import('./rest')
   const app = await bootPayload(extraEnv, options)
   const api = await restClient(app.payload.config)
   await configureStore(app.payload)
-  const staff = (await staffToken(app.payload)).token
+  // An admin: shop suites both stock the catalogue and move orders, which no other single role may do.
+  const staff = (await staffToken(app.payload, 'admin')).token
   return { app, payload: app.payload, api, staff }
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
     slug: 'store-settings',
     data: { lowStockRecipients: [{ email: 'stock@example.com' }], carriers: DEFAULT_CARRIERS.map((c) => ({ ...c })) },
   })
-  staff = (await staffToken(payload)).token
+  staff = (await staffToken(payload, 'fulfilment')).token
   const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#336699' } })
     .png()
     .toBuffer()

@@ -106,9 +106,10 @@ describe('the demo catalogue', () => {
 })
 
 describe('the seeded accounts', () => {
-  it('should create the configured admin and keep the demo merchandiser a merchandiser', async () => {
+  it('should create the configured admin and keep the demo merchandiser and fulfilment staff in their roles', async () => {
     const users = await payload.find({ collection: 'users', sort: 'email', overrideAccess: true })
     expect(users.docs.map((u) => [u.email, u.roles])).toEqual([
+      ['fulfil@ipswich-retail.test', ['fulfilment']],
       ['merch@ipswich-retail.test', ['merchandiser']],
       ['owner@ipswich-retail.test', ['admin']],
     ])
@@ -120,7 +121,12 @@ describe('the seeded accounts', () => {
   })
 
   it('should print the logins', () => {
-    expect(first.credentials.map((c) => c.email)).toEqual(['owner@ipswich-retail.test', 'merch@ipswich-retail.test', 'customer@ipswich-retail.test'])
+    expect(first.credentials.map((c) => c.email)).toEqual([
+      'owner@ipswich-retail.test',
+      'merch@ipswich-retail.test',
+      'fulfil@ipswich-retail.test',
+      'customer@ipswich-retail.test',
+    ])
   })
 })
 

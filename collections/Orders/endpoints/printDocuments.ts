@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { escapeHtml } from '../../../src/commerce/html'
 import { assertPrintable, buildVatInvoice, type PrintableOrder } from '../../../src/commerce/invoice'
 import { CommerceError } from '../../../src/commerce/errors'
-import { errorResponse, requireStaff } from '../../../src/endpoints/respond'
+import { errorResponse, requireScope } from '../../../src/endpoints/respond'
 import { invoiceHtml } from '../print/invoiceHtml'
 import { packingSlipHtml } from '../print/packingSlipHtml'
 import { printPage } from '../print/printPage'
@@ -28,7 +28,7 @@ function toPrintable(doc: Doc): PrintableOrder {
 }
 
 async function loadOrder(req: PayloadRequest): Promise<PrintableOrder> {
-  requireStaff(req)
+  requireScope(req, 'orders:read')
   const id = String(req.routeParams?.id ?? '')
   const doc = await req.payload.findByID({ collection: 'orders', id, depth: 0, req, overrideAccess: false, disableErrors: true })
   if (!doc) throw new CommerceError(404, 'order_not_found', `Order ${id} not found`)

@@ -47,7 +47,31 @@ describe('adjustStock', () => {
       by: 3,
       body: { sku: 'MUG', delta: -3, reason: 'breakage' },
     })
-    expect([result.available, result.change]).toEqual([5, -3])
+    expect(result).toMatchObject({ sku: 'MUG', available: 5, change: -3 })
+  })
+
+  it('should count a retried delta once and give the first answer again for the same Idempotency-Key', async () => {
+    const { deps, store } = setup()
+    const request = { by: 3, body: { sku: 'MUG', delta: 2, reason: 'found' }, idempotencyKey: 'k-1', responseOf: (r: object) => ({ status: 200, body: r }) }
+    const first = await adjustStock(deps, request)
+    const again = await adjustStock(deps, request)
+    expect([first.replay, again.replay, store.ledgerSum('MUG')]).toEqual([undefined, { status: 200, body: { sku: 'MUG', available: 10, change: 2 } }, 10])
+  })
+
+  it('should refuse the same Idempotency-Key with another body with 422 idempotency_key_reused', async () => {
+    const { deps } = setup()
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 2, reason: 'found' }, idempotencyKey: 'k-2', responseOf: () => ({ status: 200, body: {} }) })
+    const error = await rejectionOf(adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 3, reason: 'found' }, idempotencyKey: 'k-2' }))
+    expect([error.status, error.code]).toEqual([422, 'idempotency_key_reused'])
+  })
+
+  it('should free the key of a refused adjustment, so its retry can succeed', async () => {
+    const { deps, store } = setup()
+    const request = { by: 3, body: { sku: 'MUG', delta: -9, reason: 'breakage' }, idempotencyKey: 'k-3' }
+    const refused = await rejectionOf(adjustStock(deps, request))
+    await adjustStock(deps, { by: 3, body: { sku: 'MUG', delta: 5, reason: 'delivery' } })
+    await adjustStock(deps, request)
+    expect([refused.code, store.available('MUG')]).toEqual(['negative_stock', 4])
   })
 
   it('should refuse going below zero with 409', async () => {

@@ -1,6 +1,8 @@
 import { conflict, notFound } from '../errors'
 import type { CommerceEvent } from '../events'
 import { publishAll } from '../events'
+import { hashRequestBody } from '../idempotency'
+import type { StoredResponse } from '../idempotency'
 import { parseAdjustStockBody } from '../staffInput'
 import { adjustmentMovement, applyAdjustment } from '../stock'
 import type { StockAdjustment } from '../stock'
@@ -8,6 +10,8 @@ import type { CommerceDeps, CommerceStore, Id, StockLevel } from './ports'
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
 import { queueFollowUpsStep } from './followUpsStep'
+import { completeIdempotencyKeyStep, runIdempotently } from './idempotencySteps'
+import type { IdempotentContext, IdempotentRequest, Replayable } from './idempotencySteps'
 import { insertMovementsStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
@@ -15,6 +19,12 @@ export interface AdjustStockRequest {
   /** The staff user making the change. */
   by: Id | null
   body: unknown
+  /** A retry with the same key does nothing and gets the first answer; the same key with another body is a 422. */
+  idempotencyKey?: string | null
+  /** Who is calling (staff id or API key): one caller's key never answers another's request. */
+  caller?: string | null
+  /** The answer to keep with the key, built from the result inside the transaction. */
+  responseOf?: (result: Omit<AdjustStockResult, 'events'>) => StoredResponse
 }
 
 export interface AdjustStockResult {
@@ -24,7 +34,7 @@ export interface AdjustStockResult {
   events: CommerceEvent[]
 }
 
-type Context = StockContext
+type Context = StockContext & IdempotentContext
 
 /** The refusal when the conditional update found stock other than we planned for. */
 async function refusal(tx: CommerceStore, sku: string, delta: number, isSetTo: boolean): Promise<Error> {
@@ -70,21 +80,48 @@ function adjustSteps(
   ]
 }
 
-/** A staff change to stock: never below 0, always a ledger row with the reason given. */
-export async function adjustStock(deps: CommerceDeps, request: AdjustStockRequest): Promise<AdjustStockResult> {
+/**
+ * A staff change to stock: never below 0, always a ledger row with the reason given. With an Idempotency-Key a
+ * retried `delta` counts once: the key completes in the adjustment's transaction, with the answer given.
+ */
+export async function adjustStock(deps: CommerceDeps, request: AdjustStockRequest): Promise<Replayable<AdjustStockResult>> {
   const body = parseAdjustStockBody(request.body)
+  const idem: IdempotentRequest = {
+    scope: 'adjustStock',
+    key: request.idempotencyKey ?? null,
+    requestHash: hashRequestBody({ body, caller: request.caller ?? request.by }),
+  }
+  return runIdempotently(deps.store, 'adjustStock', idem, (claimed) => adjust(deps, request, body, idem, claimed))
+}
+
+async function adjust(
+  deps: CommerceDeps,
+  request: AdjustStockRequest,
+  body: ReturnType<typeof parseAdjustStockBody>,
+  idem: IdempotentRequest,
+  claimed: IdempotentContext,
+): Promise<AdjustStockResult> {
   const [level] = await deps.store.readStock([body.sku])
   if (!level) throw notFound('unknown_sku', `No inventory for SKU "${body.sku}"`)
   const adjustment: StockAdjustment = body.setTo !== undefined ? { setTo: body.setTo } : { delta: body.delta as number }
   const { delta } = applyAdjustment(level.available, adjustment)
   const movement = adjustmentMovement(body.sku, delta, { by: request.by, note: body.reason })
-  const ctx: Context = { stockChanges: [] }
+  const ctx: Context = { stockChanges: [], claim: claimed.claim }
   const eventsOf = (c: Context) => stockEvents(c.stockChanges.filter((change) => change.change !== 0))
+  const outcome = (c: Context) => ({ sku: body.sku, available: c.stockChanges[0]?.available ?? level.available, change: delta })
+  const respond = request.responseOf
   await deps.store.withTransaction((tx) =>
-    runWorkflow('adjustStock', [...adjustSteps(tx, level, delta, 'setTo' in adjustment, movement), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
+    runWorkflow(
+      'adjustStock',
+      [
+        ...adjustSteps(tx, level, delta, 'setTo' in adjustment, movement),
+        queueFollowUpsStep<Context>(tx, eventsOf),
+        completeIdempotencyKeyStep<Context>(tx, idem, () => null, respond ? (c) => respond(outcome(c)) : undefined),
+      ],
+      ctx,
+    ),
   )
   const events = eventsOf(ctx)
   await publishAll(deps.events, events)
-  const available = ctx.stockChanges[0]?.available ?? level.available
-  return { sku: body.sku, available, change: delta, events }
+  return { ...outcome(ctx), events }
 }

@@ -28,6 +28,17 @@ describe('placeOrder with an Idempotency-Key', () => {
     expect((await placeOrder(deps, input)).order.status).toBe('cancelled')
   })
 
+  it('should answer a replay with the first answer kept with the key, even after the order moved on', async () => {
+    const store = catalogueStore()
+    const deps = createTestDeps(store)
+    const responseOf = (order: { status: string }) => ({ status: 201, body: { status: order.status } })
+    const input = { body: checkoutBody({ paymentMethod: 'manual', card: undefined }), idempotencyKey: 'k-kept', responseOf }
+    const first = await placeOrder(deps, input)
+    await store.updateOrder(first.order.id, { status: 'cancelled' }, 'pending')
+    const replay = await placeOrder(deps, input)
+    expect([first.response, replay.response]).toEqual([undefined, { status: 201, body: { status: 'pending' } }])
+  })
+
   it('should publish and write nothing when replaying', async () => {
     const store = catalogueStore()
     const deps = createTestDeps(store)

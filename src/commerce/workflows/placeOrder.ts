@@ -3,7 +3,7 @@ import type { CommerceEvent } from '../events'
 import { assertExpectedTotal } from '../expectedTotal'
 import { publishAll } from '../events'
 import { checkoutRequestHash } from '../idempotency'
-import type { IdempotencyClaim } from '../idempotency'
+import type { IdempotencyClaim, StoredResponse } from '../idempotency'
 import { createLookupToken, hashLookupToken } from '../orderNumber'
 import type { OrderStatus } from '../orderStates'
 import { manualPaymentDeadline } from '../paymentInstructions'
@@ -11,7 +11,7 @@ import type { AuthorizeResult } from '../payments'
 import type { OrderTotals } from '../pricing'
 import type { PricedLine } from '../pricingRegistry'
 import { queueFollowUpsStep } from './followUpsStep'
-import { claimIdempotencyKeyStep, completeIdempotencyKeyStep, replayOf } from './idempotencySteps'
+import { claimIdempotencyKeyStep, completeIdempotencyKeyStep, replayedResponse, replayOf } from './idempotencySteps'
 import type { IdempotentRequest } from './idempotencySteps'
 import type { CommerceDeps, Id, OrderDraft } from './ports'
 import { authorizePaymentStep, placeOrderSteps, placed } from './placeOrderSteps'
@@ -28,6 +28,11 @@ export interface PlaceOrderInput {
   idempotencyKey?: string | null
   /** Given when the token must be reproducible from the key (a replay answers with the same body); random otherwise. */
   deriveLookupToken?: (key: string, requestHash: string) => string
+  /**
+   * The answer to keep with the key, built inside the order's transaction; a replay returns it as it was, whatever
+   * happened to the order since. It must not hold the lookup token (only its hash is ever stored).
+   */
+  responseOf?: (order: PlaceOrderResult['order']) => StoredResponse
 }
 
 export interface PlaceOrderResult {
@@ -49,6 +54,8 @@ export interface PlaceOrderResult {
   requestHash: string
   /** True when the key's first request made the order; nothing was written or published this time. */
   replayed: boolean
+  /** On a replay, the first answer as it was kept (keys completed before answers were kept have none). */
+  response?: StoredResponse
   /** Already published; returned for logging and tests. */
   events: CommerceEvent[]
 }
@@ -99,7 +106,19 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEv
 }
 
 /** Reserve, create, ledger, payment, follow-ups and the key's result: one transaction, rolled back whole. */
-function commitOrderStep(deps: CommerceDeps, request: IdempotentRequest, customerId: Id | null): WorkflowStep<PlaceOrderContext> {
+const orderOf = (ctx: PlaceOrderContext): PlaceOrderResult['order'] => ({
+  ...placed(ctx),
+  status: statusOf(ctx),
+  totals: ctx.plan.priced.totals,
+  lines: ctx.plan.priced.lines,
+})
+
+function commitOrderStep(
+  deps: CommerceDeps,
+  request: IdempotentRequest,
+  customerId: Id | null,
+  responseOf?: PlaceOrderInput['responseOf'],
+): WorkflowStep<PlaceOrderContext> {
   const { store, pricing } = deps
   return {
     name: 'commitOrder',
@@ -110,7 +129,7 @@ function commitOrderStep(deps: CommerceDeps, request: IdempotentRequest, custome
           [
             ...placeOrderSteps(tx, ctx.plan, pricing, customerId),
             queueFollowUpsStep<PlaceOrderContext>(tx, (c) => placedEvents(c, customerId)),
-            completeIdempotencyKeyStep<PlaceOrderContext>(tx, request, (c) => placed(c).id),
+            completeIdempotencyKeyStep<PlaceOrderContext>(tx, request, (c) => placed(c).id, responseOf ? (c) => responseOf(orderOf(c)) : undefined),
           ],
           ctx,
         ),
@@ -138,14 +157,14 @@ function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: Idemp
       const now = deps.clock.now()
       const draft = draftOf(plan, customerId, await deps.store.allocateOrderNumber(), lookupToken, now)
       const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [], claim: claimed.claim }
-      await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps, request, customerId)], ctx)
+      await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps, request, customerId, input.responseOf)], ctx)
       claimed.placed = ctx
     },
   }
 }
 
-/** The key's first order as it is now, answered as the first request was. */
-async function replayed(deps: CommerceDeps, orderId: Id, lookupToken: string, requestHash: string): Promise<PlaceOrderResult> {
+/** The key's first order, with the first answer when it was kept (the order as it is now otherwise). */
+async function replayed(deps: CommerceDeps, orderId: Id, lookupToken: string, requestHash: string, response?: StoredResponse): Promise<PlaceOrderResult> {
   const order = await deps.store.findOrder(orderId)
   if (!order) throw new CommerceError(409, 'order_gone', 'The order made with this Idempotency-Key no longer exists')
   const { id, orderNumber, status, totals, lines, payment } = order
@@ -155,6 +174,7 @@ async function replayed(deps: CommerceDeps, orderId: Id, lookupToken: string, re
     payment: { method: payment.method, status: payment.state === 'pending' ? 'pending' : 'approved', reference: payment.reference ?? '' },
     requestHash,
     replayed: true,
+    response,
     events: [],
   }
 }
@@ -173,13 +193,13 @@ export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Pr
   const claimed: Claimed = {}
   await runWorkflow('placeOrder', [claimIdempotencyKeyStep<Claimed>(deps.store, request), checkoutStep(deps, input, request, lookupToken)], claimed)
   const replayOfId = replayOf(claimed)
-  if (replayOfId !== null) return replayed(deps, replayOfId, lookupToken, request.requestHash)
+  if (replayOfId !== null) return replayed(deps, replayOfId, lookupToken, request.requestHash, replayedResponse(claimed) ?? undefined)
   const ctx = claimed.placed as PlaceOrderContext
   const payment = ctx.payment as AuthorizeResult
   const events = placedEvents(ctx, customerId)
   await publishAll(deps.events, events)
   return {
-    order: { ...placed(ctx), status: statusOf(ctx), totals: ctx.plan.priced.totals, lines: ctx.plan.priced.lines },
+    order: orderOf(ctx),
     lookupToken,
     payment: { method: ctx.plan.input.paymentMethod, status: payment.status, reference: payment.reference, message: payment.message },
     requestHash: request.requestHash,

@@ -1,5 +1,5 @@
 import type { Address } from '../address'
-import type { IdempotencyClaim } from '../idempotency'
+import type { IdempotencyClaim, StoredResponse } from '../idempotency'
 import type { CommerceEvent, EventBus } from '../events'
 import type { Pence } from '../money'
 import type { OrderStatus } from '../orderStates'
@@ -145,19 +145,19 @@ export interface CommerceStore {
    * different hash is a 422 `idempotency_key_reused`.
    */
   claimIdempotencyKey(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotencyClaim>
-  /** Records the result in the same transaction as the work; a claim no longer this request's is a 409. */
-  completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id): Promise<void>
+  /**
+   * Records the result (an order, or none) and the answer given, in the same transaction as the work; a claim no
+   * longer this request's is a 409.
+   */
+  completeIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id, resultId: Id | null, response?: StoredResponse): Promise<void>
   /** Lets the key be retried after a refusal; a completed claim is kept. */
   releaseIdempotencyKey(scope: IdempotencyScope, key: string, claimId: Id): Promise<void>
   /** The key and request hash that made `resultId` (the guest's lookup token is derived from them). */
   findIdempotencyKey(scope: IdempotencyScope, resultId: Id): Promise<{ key: string; requestHash: string } | null>
 }
 
-/**
- * What a key is claimed for; keys of different scopes never meet. Adjustments and transitions join when they take
- * an Idempotency-Key (issue 13).
- */
-export type IdempotencyScope = 'checkout'
+/** What a key is claimed for; keys of different scopes never meet. */
+export type IdempotencyScope = 'checkout' | 'adjustStock' | 'transitionOrder'
 
 export interface Clock {
   now(): Date

@@ -30,6 +30,34 @@ function move(deps: TestDeps, orderId: number | string, body: Record<string, unk
   return transitionOrder(deps, { orderId, by: 7, body })
 }
 
+describe('transitionOrder with an Idempotency-Key', () => {
+  it('should move once and give the first answer to a retry, with the order after the move', async () => {
+    const { store, deps, orderId } = await withOrder('paid')
+    const request = {
+      orderId,
+      by: 7,
+      body: { to: 'cancelled' },
+      idempotencyKey: 'k-move',
+      responseOf: (r: { to: string; order: { status: string } }) => ({ status: 200, body: { to: r.to, status: r.order.status } }),
+    }
+    const first = await transitionOrder(deps, request)
+    const again = await transitionOrder(deps, request)
+    const moves = store.allOrders()[0].statusHistory.filter((h) => h.to === 'cancelled')
+    expect([first.replay ? null : first.order.status, again.replay, moves.length]).toEqual([
+      'cancelled',
+      { status: 200, body: { to: 'cancelled', status: 'cancelled' } },
+      1,
+    ])
+  })
+
+  it('should refuse the key with another move with 422 idempotency_key_reused', async () => {
+    const { deps, orderId } = await withOrder('paid')
+    await transitionOrder(deps, { orderId, by: 7, body: { to: 'cancelled' }, idempotencyKey: 'k-two', responseOf: () => ({ status: 200, body: {} }) })
+    const error = await rejectionOf(transitionOrder(deps, { orderId, by: 7, body: { to: 'refunded' }, idempotencyKey: 'k-two' }))
+    expect([error.status, error.code]).toEqual([422, 'idempotency_key_reused'])
+  })
+})
+
 describe('transitionOrder', () => {
   it('should move a paid order to fulfilled with carrier and tracking number', async () => {
     const { store, deps, orderId } = await withOrder('paid')

@@ -4,6 +4,8 @@ import type { CommerceEvent } from '../events'
 import { publishAll } from '../events'
 import { assertTransition, canRestock, stockEffectOf } from '../orderStates'
 import type { OrderStatus, TransitionStockEffect } from '../orderStates'
+import { hashRequestBody } from '../idempotency'
+import type { StoredResponse } from '../idempotency'
 import { parseTransitionBody } from '../staffInput'
 import type { TransitionInput } from '../staffInput'
 import { mergeItems, orderMovements, sortBySku } from '../stock'
@@ -11,6 +13,8 @@ import type { CommerceDeps, CommerceStore, Id, OrderPatch, OrderRecord } from '.
 import { defineStep, runWorkflow } from './runWorkflow'
 import type { WorkflowStep } from './runWorkflow'
 import { queueFollowUpsStep } from './followUpsStep'
+import { completeIdempotencyKeyStep, runIdempotently } from './idempotencySteps'
+import type { IdempotentContext, IdempotentRequest, Replayable } from './idempotencySteps'
 import { insertMovementsStep, returnStockStep, stockEvents } from './stockSteps'
 import type { StockContext } from './stockSteps'
 
@@ -21,6 +25,12 @@ export interface TransitionOrderRequest {
   /** Their name, kept in the history beside the id. */
   byName?: string | null
   body: unknown
+  /** A retry with the same key moves nothing and gets the first answer; the same key with another body is a 422. */
+  idempotencyKey?: string | null
+  /** Who is calling (staff id or API key): one caller's key never answers another's request. */
+  caller?: string | null
+  /** The answer to keep with the key, built from the result inside the transaction. */
+  responseOf?: (result: Omit<TransitionOrderResult, 'events'>) => StoredResponse
 }
 
 export interface TransitionOrderResult {
@@ -29,10 +39,12 @@ export interface TransitionOrderResult {
   from: OrderStatus
   to: OrderStatus
   stockEffect: TransitionStockEffect
+  /** The order after the move. */
+  order: OrderRecord
   events: CommerceEvent[]
 }
 
-type Context = StockContext
+type Context = StockContext & IdempotentContext
 type Actor = Pick<TransitionOrderRequest, 'by' | 'byName'>
 
 function assertFulfilmentFields(body: TransitionInput): void {
@@ -103,9 +115,27 @@ function transitionSteps(
   return steps
 }
 
-/** Moves an order along the state machine, writing the stock and ledger rows the move implies. */
-export async function transitionOrder(deps: CommerceDeps, request: TransitionOrderRequest): Promise<TransitionOrderResult> {
+/**
+ * Moves an order along the state machine, writing the stock and ledger rows the move implies. With an
+ * Idempotency-Key a retry moves nothing and gets the first answer (the key completes in the move's transaction).
+ */
+export async function transitionOrder(deps: CommerceDeps, request: TransitionOrderRequest): Promise<Replayable<TransitionOrderResult>> {
   const body = parseTransitionBody(request.body)
+  const idem: IdempotentRequest = {
+    scope: 'transitionOrder',
+    key: request.idempotencyKey ?? null,
+    requestHash: hashRequestBody({ orderId: String(request.orderId), body, caller: request.caller ?? request.by }),
+  }
+  return runIdempotently(deps.store, 'transitionOrder', idem, (claimed) => move(deps, request, body, idem, claimed))
+}
+
+async function move(
+  deps: CommerceDeps,
+  request: TransitionOrderRequest,
+  body: TransitionInput,
+  idem: IdempotentRequest,
+  claimed: IdempotentContext,
+): Promise<TransitionOrderResult> {
   const order = await deps.store.findOrder(request.orderId)
   if (!order) throw notFound('order_not_found', `Order ${request.orderId} not found`)
   assertTransition(order.status, body.to)
@@ -115,7 +145,17 @@ export async function transitionOrder(deps: CommerceDeps, request: TransitionOrd
   }
   const effect = stockEffectOf(order.status, body.to, { restock: body.restock })
   const now = deps.clock.now()
-  const ctx: Context = { stockChanges: [] }
+  const ctx: Context = { stockChanges: [], claim: claimed.claim }
+  const { next } = patches(order, body, request, now)
+  const outcome = {
+    orderId: order.id,
+    orderNumber: order.orderNumber,
+    from: order.status,
+    to: body.to,
+    stockEffect: effect,
+    order: { ...order, ...next } as OrderRecord,
+  }
+  const respond = request.responseOf
   const eventsOf = (c: Context): CommerceEvent[] => [
     {
       type: 'order.transitioned',
@@ -132,16 +172,17 @@ export async function transitionOrder(deps: CommerceDeps, request: TransitionOrd
     ...stockEvents(c.stockChanges),
   ]
   await deps.store.withTransaction((tx) =>
-    runWorkflow('transitionOrder', [...transitionSteps(tx, order, body, effect, request, now), queueFollowUpsStep<Context>(tx, eventsOf)], ctx),
+    runWorkflow(
+      'transitionOrder',
+      [
+        ...transitionSteps(tx, order, body, effect, request, now),
+        queueFollowUpsStep<Context>(tx, eventsOf),
+        completeIdempotencyKeyStep<Context>(tx, idem, () => null, respond ? () => respond(outcome) : undefined),
+      ],
+      ctx,
+    ),
   )
   const events = eventsOf(ctx)
   await publishAll(deps.events, events)
-  return {
-    orderId: order.id,
-    orderNumber: order.orderNumber,
-    from: order.status,
-    to: body.to,
-    stockEffect: effect,
-    events,
-  }
+  return { ...outcome, events }
 }

@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { conflict } from '../../commerce/errors'
 import { claimOrWait } from '../../commerce/idempotency'
 import { deriveLookupToken } from '../../commerce/orderNumber'
-import type { IdempotencyRows } from '../../commerce/idempotency'
+import type { IdempotencyRows, StoredResponse } from '../../commerce/idempotency'
 import type { CommerceStore, Id, IdempotencyScope } from '../../commerce/workflows'
 import { queryRows, sql } from '../sql'
 
@@ -33,11 +33,14 @@ function keyRows(payload: Payload, req: PayloadRequest | undefined, key: string)
       return rows[0]?.id ?? null
     },
     async read() {
-      const rows = await queryRows<{ id: number; request_hash: string; state: string; order_id: number | null; updated_at: string | Date }>(
-        payload,
-        req,
-        sql`SELECT id, request_hash, state, order_id, updated_at FROM idempotency_keys WHERE key = ${key}`,
-      )
+      const rows = await queryRows<{
+        id: number
+        request_hash: string
+        state: string
+        order_id: number | null
+        response: string | null
+        updated_at: string | Date
+      }>(payload, req, sql`SELECT id, request_hash, state, order_id, response, updated_at FROM idempotency_keys WHERE key = ${key}`)
       const row = rows[0]
       if (!row) return null
       return {
@@ -45,6 +48,7 @@ function keyRows(payload: Payload, req: PayloadRequest | undefined, key: string)
         requestHash: row.request_hash,
         completed: row.state === 'completed',
         resultId: row.order_id,
+        response: row.response ? (JSON.parse(row.response) as StoredResponse) : null,
         updatedAt: new Date(row.updated_at),
       }
     },
@@ -66,11 +70,13 @@ function keyRows(payload: Payload, req: PayloadRequest | undefined, key: string)
 export function idempotencyKeys(payload: Payload, req?: PayloadRequest): KeyMethods {
   return {
     claimIdempotencyKey: (scope, key, requestHash) => claimOrWait(keyRows(payload, req, storedKey(scope, key)), requestHash),
-    async completeIdempotencyKey(scope, key, claimId, resultId) {
+    async completeIdempotencyKey(scope, key, claimId, resultId, response) {
+      const order = resultId === null ? null : Number(resultId)
+      const answer = response ? JSON.stringify(response) : null
       const done = await queryRows<{ id: number }>(
         payload,
         req,
-        sql`UPDATE idempotency_keys SET state = ${'completed'}, order_id = ${Number(resultId)}, updated_at = ${new Date().toISOString()}
+        sql`UPDATE idempotency_keys SET state = ${'completed'}, order_id = ${order}, response = ${answer}, updated_at = ${new Date().toISOString()}
             WHERE id = ${Number(claimId)} AND key = ${storedKey(scope, key)} AND state = ${'processing'} RETURNING id`,
       )
       if (done.length === 0) throw conflict('idempotency_key_taken', `Idempotency-Key ${key} is no longer claimed by this request`)

@@ -8,8 +8,9 @@ import { shortageMessage } from '../cms/apiErrors'
 import { CmsError, cmsRequest } from '../cms/client'
 import { readCart, writeCart } from '../cart/cartStore'
 import { formatPrice } from '../money'
-import { sessionToken } from '../session/session'
+import { endSession, sessionToken } from '../session/session'
 import type { CheckoutOutcome, CheckoutValues } from './checkoutForm'
+import { withGuestFallback } from './guestFallback'
 import { checkoutBody, checkoutOutcome, echoValues, keyForNextAttempt, readCheckoutForm, readExpectedTotal } from './checkoutForm'
 
 export interface CheckoutState {
@@ -64,13 +65,11 @@ export async function placeOrderAction(prev: CheckoutState, formData: FormData):
   let status = 0
   let data: unknown = null
   try {
-    const res = await cmsRequest('/api/checkout', {
-      endpoint: 'checkout',
-      method: 'POST',
-      token: await sessionToken(),
-      headers: { 'Idempotency-Key': key },
-      body: checkoutBody(values, items, readExpectedTotal(formData.get('expectedTotal'))),
-    })
+    const body = checkoutBody(values, items, readExpectedTotal(formData.get('expectedTotal')))
+    const send = (token: string | null) =>
+      cmsRequest('/api/checkout', { endpoint: 'checkout', method: 'POST', token, headers: { 'Idempotency-Key': key }, body })
+    // An expired session must not stop the sale: the CMS answers 401 and the order is placed as a guest's.
+    const res = await withGuestFallback(await sessionToken(), send, endSession)
     status = res.status
     data = res.data
   } catch (error) {
