@@ -3,6 +3,7 @@ import * as migration_20261202_212340_admin_stock_status_history_names_seller fr
 import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_imports';
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
+import * as migration_20261203_060138_integrators_plugins_storefront from './20261203_060138_integrators_plugins_storefront';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_023550_bank_details.up,
     down: migration_20261203_023550_bank_details.down,
-    name: '20261203_023550_bank_details'
+    name: '20261203_023550_bank_details',
+  },
+  {
+    up: migration_20261203_060138_integrators_plugins_storefront.up,
+    down: migration_20261203_060138_integrators_plugins_storefront.down,
+    name: '20261203_060138_integrators_plugins_storefront'
   },
 ];
