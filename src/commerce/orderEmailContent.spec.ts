@@ -123,6 +123,9 @@ describe('orderEmailContent', () => {
 
 describe('totalRows with a discount code', () => {
   it('should name the code beside the discount', () => {
-    expect(totalRows({ subtotal: 2400, discount: 240, shipping: 395, vat: 426, total: 2555 }, 'SAVE10')[1]).toEqual({ label: 'Discount (SAVE10)', value: '-£2.40' })
+    expect(totalRows({ subtotal: 2400, discount: 240, shipping: 395, vat: 426, total: 2555 }, 'SAVE10')[1]).toEqual({
+      label: 'Discount (SAVE10)',
+      value: '-£2.40',
+    })
   })
 })

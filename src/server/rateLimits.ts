@@ -8,7 +8,10 @@ export type LimitBucket = 'login' | 'checkout' | 'quote' | 'register' | 'lookup'
 /** `perAccount` also counts by the body's account: its email (or username), or the field `accountField` names. */
 export type LimitRule = { bucket: LimitBucket; perAccount: boolean; accountField?: string }
 
-type Limits = Pick<Env, 'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_LOOKUP' | 'RATE_LIMIT_WINDOW_SECONDS'>
+type Limits = Pick<
+  Env,
+  'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_LOOKUP' | 'RATE_LIMIT_WINDOW_SECONDS'
+>
 
 const REST_RULES: Record<string, LimitRule> = {
   '/api/users/login': { bucket: 'login', perAccount: true },
