@@ -27,7 +27,7 @@ export function pluginFiles({ name, kitImport = '../kit' }: Omit<ScaffoldOptions
   return {
     'index.ts': `import { definePlugin } from '${kitImport}'
 import { create${cap(id)}Collection } from './collection'
-import { summary } from './endpoints/summary'
+import { summary, summaryDescription } from './endpoints/summary'
 
 export interface ${cap(id)}Options {
   /** Longest note, in characters. */
@@ -47,7 +47,8 @@ export const ${factory} = definePlugin<${cap(id)}Options, typeof defaults>({
   },
   build: (options) => ({
     collections: [create${cap(id)}Collection(options)],
-    endpoints: [{ path: '/plugins/${name}/summary', method: 'get', handler: summary }],
+    // custom.openapi describes the endpoint in /api/openapi.json (plugins/README.md).
+    endpoints: [{ path: '/plugins/${name}/summary', method: 'get', handler: summary, custom: { openapi: summaryDescription } }],
   }),
 })
 `,
@@ -87,7 +88,7 @@ export const stampOwner: CollectionBeforeChangeHook = ({ data, operation, origin
   return { ...data, customer: operation === 'create' ? req.user!.id : originalDoc?.customer }
 }
 `,
-    'endpoints/summary.ts': `import { CommerceError, endpoint, json } from '${deepKit}'
+    'endpoints/summary.ts': `import { CommerceError, endpoint, json, z, type EndpointDescription } from '${deepKit}'
 
 /** GET /api/plugins/${name}/summary: how many notes the signed-in user can see. */
 export const summary = endpoint(async (req) => {
@@ -95,6 +96,14 @@ export const summary = endpoint(async (req) => {
   const { totalDocs } = await req.payload.count({ collection: '${name}' as never, req, overrideAccess: false, user: req.user })
   return json({ notes: totalDocs })
 })
+
+export const summaryDescription: EndpointDescription = {
+  summary: 'How many ${name} notes the signed-in user can see',
+  tag: 'Plugins',
+  answer: z.object({ notes: z.number().int() }),
+  status: 200,
+  errors: { 401: ['unauthenticated'] },
+}
 `,
     'contract.ts': `import { customerToken, type PluginContractSubject } from '${kitImport}/testing'
 import { ${factory} } from '.'

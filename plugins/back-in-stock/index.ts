@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import { definePlugin } from '../kit'
 import { subscriptionsCollection } from './collection'
 import { notifySubscribers, sendBackInStockEmail } from './notify'
-import { subscribe } from './subscribe'
+import { subscribe, subscribeDescription } from './subscribe'
 
 export interface BackInStockOptions {
   /** Where the emails link to; defaults to http://localhost:3000. */
@@ -21,7 +21,7 @@ export const backInStockPlugin = definePlugin<BackInStockOptions, typeof default
     collections: [subscriptionsCollection],
     // Payload's config lists tasks untyped; the task's own type checks its input where it is queued.
     jobs: [sendBackInStockEmail as unknown as TaskConfig],
-    endpoints: [{ path: '/back-in-stock/subscribe', method: 'post', handler: subscribe }],
+    endpoints: [{ path: '/back-in-stock/subscribe', method: 'post', handler: subscribe, custom: { openapi: subscribeDescription } }],
     events: {
       'stock.changed': async (event, { payload }) => {
         if (event.available > 0 && event.change > 0) await notifySubscribers(payload, event.sku, options.storefrontUrl)

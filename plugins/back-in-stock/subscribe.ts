@@ -1,13 +1,13 @@
 import { z } from 'zod'
 
-import { CommerceError, conflict, endpoint, invalidField, json, notFound, readJsonBody } from '../kit'
+import { CommerceError, conflict, endpoint, invalidField, json, notFound, readJsonBody, type EndpointDescription } from '../kit'
 import { SUBSCRIPTIONS_SLUG } from './collection'
 
-const Body = z.object({ sku: z.string().trim().min(1).max(64), email: z.string().trim().toLowerCase().email() })
+export const subscribeBodySchema = z.object({ sku: z.string().trim().min(1).max(64), email: z.string().trim().toLowerCase().email() })
 
 /** POST /api/back-in-stock/subscribe { sku, email }: 201 for a sold-out SKU; 400 bad input, 404 unknown SKU, 409 in stock or already subscribed. */
 export const subscribe = endpoint(async (req) => {
-  const parsed = Body.safeParse(await readJsonBody(req))
+  const parsed = subscribeBodySchema.safeParse(await readJsonBody(req))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw invalidField('invalid_subscription', String(issue.path[0] ?? 'body'), issue.message)
@@ -26,3 +26,14 @@ export const subscribe = endpoint(async (req) => {
   if (!doc) throw new CommerceError(500, 'not_saved', 'The subscription was not saved')
   return json({ subscribed: true, sku, email }, 201)
 })
+
+/** How /api/openapi.json describes the endpoint (custom.openapi on the endpoint). */
+export const subscribeDescription: EndpointDescription = {
+  summary: 'Ask to be told when a sold-out SKU is back (back-in-stock plugin)',
+  description: 'One email when the SKU’s stock rises above zero, then the subscription closes.',
+  tag: 'Plugins',
+  body: subscribeBodySchema,
+  answer: z.object({ subscribed: z.literal(true), sku: z.string(), email: z.string() }),
+  status: 201,
+  errors: { 400: ['invalid_json', 'invalid_subscription'], 404: ['unknown_sku'], 409: ['in_stock', 'already_subscribed'] },
+}

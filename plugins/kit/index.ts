@@ -24,3 +24,7 @@ export { isSignedIn, isStaffOrCustomerOwner } from '../../src/access/isStaffOrCu
 
 // Endpoints answer like the core's: clear JSON 4xx for refusals.
 export { endpoint, json, readJsonBody } from '../../src/endpoints/respond'
+/** zod, for endpoint bodies and their descriptions. */
+export { z } from 'zod'
+/** An endpoint's entry in /api/openapi.json: set it as the endpoint's `custom.openapi`. */
+export type { CommerceOperation as EndpointDescription } from '../../src/endpoints/openapi/commerceOperations'

@@ -6,7 +6,7 @@ import { parseOrThrow } from './zodProblems'
 
 // A guest finds their order by its number and the email it was placed with (as on a shop's "track your order" page).
 
-const lookupInput = z
+export const orderLookupBodySchema = z
   .object({
     number: z
       .string({ error: 'is required' })
@@ -22,11 +22,11 @@ const lookupInput = z
   })
   .strict()
 
-export type OrderLookupInput = z.output<typeof lookupInput>
+export type OrderLookupInput = z.output<typeof orderLookupBodySchema>
 
 /** `{ number, email }` or a 400 naming each field that is missing or malformed. */
 export function parseOrderLookup(body: unknown): OrderLookupInput {
-  return parseOrThrow(lookupInput, body, 'invalid_body')
+  return parseOrThrow(orderLookupBodySchema, body, 'invalid_body')
 }
 
 const digest = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest()

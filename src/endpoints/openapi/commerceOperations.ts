@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 
 import { checkoutBodySchema, quoteBodySchema } from '../../commerce/checkoutInput'
+import { orderLookupBodySchema } from '../../commerce/orderLookup'
 import { searchSchema } from '../../commerce/search/searchInput'
 import { adjustStockBodySchema, transitionBodySchema } from '../../commerce/staffInput'
 import {
@@ -11,6 +12,8 @@ import {
   importProgressResponseSchema,
   lookupResponseSchema,
   quoteResponseSchema,
+  redeliverResponseSchema,
+  rotateApiKeyResponseSchema,
   searchResponseSchema,
   transitionResponseSchema,
 } from './commerceSchemas'
@@ -98,6 +101,34 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
     answer: lookupResponseSchema,
     status: 200,
     errors: { 400: ['invalid_query'], 404: ['order_not_found'] },
+  },
+  'orders post /lookup': {
+    summary: 'A guest finds their order by number and email',
+    description:
+      'The storefront’s “Find your order” form. A wrong email answers exactly like an unknown number; limited to RATE_LIMIT_LOOKUP a minute per address and per order number.',
+    tag: 'Commerce',
+    body: orderLookupBodySchema,
+    answer: lookupResponseSchema,
+    status: 200,
+    errors: { 400: ['invalid_json', 'invalid_body', 'json_too_deep'], 404: ['order_not_found'], 429: ['rate_limited'] },
+  },
+  'integrations post /:id/rotate': {
+    summary: 'Issue a new API key for an integration (admins)',
+    description: 'The new key is in this answer only; the old one stops working at once (docs/api-keys.md).',
+    tag: 'Integrations',
+    answer: rotateApiKeyResponseSchema,
+    status: 200,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['integration_not_found'] },
+  },
+  'webhook-deliveries post /:id/redeliver': {
+    summary: 'Send a delivery again (webhooks:manage)',
+    description: 'Makes a new delivery of the same event to the same webhook, pointing back at the original (docs/webhooks.md).',
+    tag: 'Integrations',
+    answer: redeliverResponseSchema,
+    status: 202,
+    staff: true,
+    errors: { ...STAFF_ERRORS, 404: ['not_found'] },
   },
   'orders post /:id/transition': {
     summary: 'Move an order to another state (staff)',

@@ -27,7 +27,9 @@ export const quoteResponseSchema = z.object({
   totals: totalsSchema,
   problems: z.array(
     z.object({
-      code: z.enum(['unavailable_sku', 'insufficient_stock', 'country_not_shipped', 'unknown_discount_code']),
+      code: z
+        .string()
+        .describe('unavailable_sku, insufficient_stock, country_not_shipped, unknown_discount_code, or a pricing step’s own (discount_expired, …)'),
       field: z.string(),
       message: z.string(),
       sku: z.string().optional(),
@@ -38,7 +40,7 @@ export const quoteResponseSchema = z.object({
 })
 
 export const checkoutResponseSchema = z.object({
-  order: z.object({ id, orderNumber: z.string(), status, totals: totalsSchema, lines: z.array(lineSchema) }),
+  order: z.object({ id, orderNumber: z.string(), status, totals: totalsSchema, lines: z.array(lineSchema), discountCode: z.string().nullable().optional() }),
   lookupToken: z.string().describe('With the order number, lets a guest look the order up (GET /api/orders/lookup)'),
 })
 
@@ -48,7 +50,19 @@ export const transitionResponseSchema = z.object({
   from: status,
   to: status,
   stock: z.enum(['release', 'restock', 'sale']).nullable(),
+  order: z
+    .looseObject({ id, orderNumber: z.string(), status, totals: totalsSchema, lines: z.array(z.looseObject({ sku: z.string() })) })
+    .describe('The order after the move, without its email and addresses'),
 })
+
+export const rotateApiKeyResponseSchema = z.object({
+  id,
+  name: z.string(),
+  apiKey: z.string().describe('Shown once: send it as `Authorization: integrations API-Key <key>`'),
+  header: z.string(),
+})
+
+export const redeliverResponseSchema = z.object({ id, status: z.string(), redeliveryOf: id })
 
 export const adjustStockResponseSchema = z.object({ sku: z.string(), available: z.number().int(), change: z.number().int() })
 
@@ -66,6 +80,8 @@ export const lookupResponseSchema = z.object({
     payment: z.object({ method: nullableText, state: nullableText }),
     fulfilment: z.looseObject({}).nullable().optional(),
     paymentInstructions: z.looseObject({}).nullable(),
+    discountCode: nullableText,
+    trackingUrl: nullableText,
   }),
 })
 

@@ -141,7 +141,7 @@ function commerceOperation(op: CommerceOperation, path: string): Operation {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
-    ...(op.staff ? { security: [{ jwt: [] }, { cookie: [] }] } : {}),
+    ...(op.staff ? { security: [{ jwt: [] }, { cookie: [] }, { apiKey: [] }] } : {}),
     parameters: [...pathParams(path), ...queryParameters(op.query), ...headers],
     ...(body ? { requestBody: body } : {}),
     responses: { [String(op.status)]: { description: 'OK', content }, ...errorResponses(op.errors) },
@@ -162,7 +162,8 @@ function addEndpoints(
   for (const endpoint of endpoints || []) {
     if (isCatchAll(endpoint)) continue
     const key = `${endpoint.method} ${endpoint.path}`
-    const ours = COMMERCE_OPERATIONS[`${scope} ${key}`]
+    // A plugin describes its own endpoints in `custom.openapi` (plugins/README.md).
+    const ours = COMMERCE_OPERATIONS[`${scope} ${key}`] ?? (endpoint.custom?.openapi as CommerceOperation | undefined)
     for (const path of openApiPaths(base, endpoint.path)) {
       const op = ours ? commerceOperation(ours, path) : table[key] ? payloadOperation(table[key], name, label, label, path) : undocumented(key, path, label)
       doc.paths[path] = { ...doc.paths[path], [endpoint.method]: op }
@@ -255,9 +256,10 @@ export function buildOpenApiDocument(config: SanitizedConfig): OpenApiDocument {
       securitySchemes: {
         jwt: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`JWT <token>` from POST /api/users/login or /api/customers/login' },
         cookie: { type: 'apiKey', in: 'cookie', name: `${config.cookiePrefix ?? 'payload'}-token` },
+        apiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: '`integrations API-Key <key>` (docs/api-keys.md)' },
       },
     },
-    security: [{}, { jwt: [] }, { cookie: [] }],
+    security: [{}, { jwt: [] }, { cookie: [] }, { apiKey: [] }],
   }
   addServerRoutes(doc, api)
   addEndpoints(doc, config.endpoints, 'root', api, ROOT_OPERATIONS, 'Error', 'API')
