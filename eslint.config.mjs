@@ -62,6 +62,8 @@ export default defineConfig(
       'data/**',
       'media/**',
       'bench/out/**',
+      // Generated from /api/openapi.json by `npm run generate:api-types`.
+      'examples/client/api.d.ts',
       'tests/tmp/**',
       // Dot-directories and stray dot-files (local scratch files such as .imp*.ts).
       '**/.*/**',

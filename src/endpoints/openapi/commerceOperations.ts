@@ -41,6 +41,12 @@ const IDEMPOTENCY = {
     description: 'One key per attempted order (8–128 characters of A–Z a–z 0–9 . _ : -); a retry with the same key and body gets the first answer',
   },
 }
+const RETRY_SAFE = {
+  'Idempotency-Key': {
+    required: false,
+    description: 'Optional: a retry with the same key and body counts once and gets the first answer again (Idempotent-Replayed: true)',
+  },
+}
 const STAFF_ERRORS = { 401: ['unauthenticated'], 403: ['forbidden'] }
 const CSV_KINDS = ['products', 'stock'] as const
 
@@ -135,14 +141,16 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
     description: 'pending → paid → fulfilled → delivered; pending → cancelled/expired; paid → cancelled; paid/fulfilled/delivered → refunded.',
     tag: 'Commerce',
     body: transitionBodySchema,
+    headers: RETRY_SAFE,
     answer: transitionResponseSchema,
     status: 200,
     staff: true,
     errors: {
-      400: ['invalid_json', 'invalid_body', 'restock_not_applicable'],
+      400: ['invalid_json', 'invalid_body', 'restock_not_applicable', 'invalid_idempotency_key'],
       ...STAFF_ERRORS,
       404: ['order_not_found'],
       409: ['illegal_transition', 'order_changed', 'order_gone'],
+      422: ['idempotency_key_reused'],
     },
   },
   'inventory post /adjust': {
@@ -150,10 +158,17 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
     description: 'Exactly one of `delta` or `setTo`, and a reason; atomic and recorded in the stock ledger.',
     tag: 'Commerce',
     body: adjustStockBodySchema,
+    headers: RETRY_SAFE,
     answer: adjustStockResponseSchema,
     status: 200,
     staff: true,
-    errors: { 400: ['invalid_json', 'invalid_body', 'invalid_adjustment'], ...STAFF_ERRORS, 404: ['unknown_sku'], 409: ['negative_stock', 'stock_changed'] },
+    errors: {
+      400: ['invalid_json', 'invalid_body', 'invalid_adjustment', 'invalid_idempotency_key'],
+      ...STAFF_ERRORS,
+      404: ['unknown_sku'],
+      409: ['negative_stock', 'stock_changed'],
+      422: ['idempotency_key_reused'],
+    },
   },
   'imports post /preview': {
     summary: 'Preview a CSV import (staff)',
