@@ -7,7 +7,8 @@ import { apiKeyFor, customerToken, staffToken } from '../helpers/shop'
 
 // The access policy, whole: every collection × caller × operation, over REST and GraphQL. Callers are the public, two
 // customers (the target documents belong to `customer`), the three staff roles, and one API key per scope. "x" means
-// allowed, "." refused. src/access/roles.ts maps each staff role onto scopes; src/access/policies.ts decides per scope.
+// allowed, "." refused, "!" allowed today but believed wrong (see POLICY_QUESTIONS). src/access/roles.ts maps each
+// staff role onto scopes; src/access/policies.ts decides per scope.
 const CALLERS = [
   'anonymous',
   'customer',
@@ -95,13 +96,54 @@ const MATRIX: Record<string, Record<Op, string>> = {
     update: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    .',
     delete: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    .',
   },
+  webhooks: {
+    create: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+    read: '                        .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+    update: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+    delete: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+  },
+  'webhook-deliveries': {
+    create: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    read: '                        .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+    update: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    delete: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   .    x',
+  },
+  // The target review is the customer's own, still pending (an approved one anyone reads); a customer may review only
+  // what they bought, so the create cells give each caller a product with a paid order of theirs.
+  reviews: {
+    create: '                      .    x    x    |  .     .     .     |  .   .   .   .   .   .    .',
+    read: '                        .    x    .    |  x     x     x     |  x   .   .   .   .   .    .',
+    update: '                      .    x    .    |  x     x     .     |  .   x   .   .   .   .    .',
+    delete: '                      .    x    .    |  x     x     .     |  .   x   .   .   .   .    .',
+  },
+  // "!" marks a cell allowed today that we believe should be refused (run as a known failure; see POLICY_QUESTIONS).
+  'back-in-stock-subscriptions': {
+    create: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    read: '                        .    .    .    |  x     .     .     |  .   .   .   .   .   x    .',
+    update: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   !    .',
+    delete: '                      .    .    .    |  x     .     .     |  .   .   .   .   .   !    .',
+  },
+  'discount-codes': {
+    create: '                      .    .    .    |  x     x     .     |  .   x   .   .   .   .    .',
+    read: '                        .    .    .    |  x     x     .     |  .   x   .   .   .   .    .',
+    update: '                      .    .    .    |  x     x     .     |  .   x   .   .   .   .    .',
+    delete: '                      .    .    .    |  x     x     .     |  .   x   .   .   .   .    .',
+  },
+  'discount-redemptions': {
+    create: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    read: '                        .    .    .    |  x     .     x     |  .   .   x   .   .   .    .',
+    update: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    delete: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+  },
 }
 
-const allowedBy = (row: string): boolean[] =>
-  row
-    .replace(/[\s|]/g, '')
-    .split('')
-    .map((c) => c === 'x')
+// Cells marked "!": what is allowed today, and why we think it should not be. Each runs as a known failure (it.failing),
+// so fixing the policy makes it fail until the "!" becomes ".".
+const POLICY_QUESTIONS: Record<string, string> = {
+  'back-in-stock-subscriptions': 'customers:read is a read scope, yet it lets a key change and delete subscriptions',
+}
+
+const marks = (row: string): string[] => row.replace(/[\s|]/g, '').split('')
 
 // GraphQL type names Payload derives from each collection's slug; media uploads have no GraphQL create.
 const GQL: Record<string, string> = {
@@ -116,6 +158,12 @@ const GQL: Record<string, string> = {
   'idempotency-keys': 'IdempotencyKey',
   imports: 'Import',
   integrations: 'Integration',
+  webhooks: 'Webhook',
+  'webhook-deliveries': 'WebhookDelivery',
+  reviews: 'Review',
+  'back-in-stock-subscriptions': 'BackInStockSubscription',
+  'discount-codes': 'DiscountCode',
+  'discount-redemptions': 'DiscountRedemption',
 }
 
 let app: TestPayload
@@ -124,6 +172,8 @@ let api: Awaited<ReturnType<typeof restClient>>
 let png: Buffer
 const auth: Partial<Record<Caller, Record<string, string>>> = {}
 let owner: { id: number | string; email: string }
+let other: { id: number | string; email: string }
+let hook: number | string
 let counter = 0
 
 const internal = { overrideAccess: true, context: { workflowWrite: true, seed: true } } as const
@@ -168,12 +218,73 @@ async function makeDoc(slug: string, op: Op = 'read', caller: Caller = 'anonymou
     'idempotency-keys': () => payload.create({ collection: 'idempotency-keys', data: { key: `k-${n}`, requestHash: 'h', state: 'processing' }, ...internal }),
     imports: () => payload.create({ collection: 'imports', data: { fileName: `f-${n}.csv`, kind: 'products', status: 'previewed' }, ...internal }),
     integrations: () => payload.create({ collection: 'integrations', data: { name: `Target ${n}` }, ...internal }),
+    webhooks: () => payload.create({ collection: 'webhooks', data: webhookData(n), ...internal, context: { ...internal.context, webhookInternal: true } }),
+    'webhook-deliveries': () =>
+      payload.create({ collection: 'webhook-deliveries', data: { webhook: hook as number, event: 'stock.changed', status: 'succeeded' }, ...internal }),
+    reviews: async () =>
+      payload.create({
+        collection: 'reviews',
+        data: { product: (await newProduct(n)) as number, customer: owner.id as number, rating: 4, title: `Target ${n}`, text: 'Fine.', status: 'pending' },
+        ...internal,
+      }),
+    'back-in-stock-subscriptions': () =>
+      payload.create({ collection: 'back-in-stock-subscriptions', data: { sku: `BIS-${n}`, email: owner.email, status: 'open' }, ...internal }),
+    'discount-codes': () => payload.create({ collection: 'discount-codes', data: discountData(n), ...internal }),
+    'discount-redemptions': async () =>
+      payload.create({
+        collection: 'discount-redemptions',
+        data: {
+          discountCode: (await payload.create({ collection: 'discount-codes', data: discountData(n), ...internal })).id,
+          code: `CODE${n}`,
+          order: (await makeDoc('orders')) as number,
+          customer: owner.id as number,
+          email: owner.email,
+          customerKey: `customer:${owner.id}`,
+          amount: 10,
+        },
+        ...internal,
+      }),
   }
   return (await make[slug]()).id
 }
 
-function createData(slug: string): Record<string, unknown> {
+// Webhooks are made inactive, so no cell's change is ever delivered; the address is a public IP (no DNS lookup).
+const webhookData = (n: number) => ({
+  url: `https://93.184.215.14/hook-${n}`,
+  events: ['stock.changed' as const],
+  ownerEmail: 'ops@example.com',
+  active: false,
+})
+const discountData = (n: number) => ({ code: `CODE${n}`, type: 'percentage' as const, percentOff: 10, appliesTo: 'cart' as const })
+
+async function newProduct(n: number): Promise<number | string> {
+  return (await payload.create({ collection: 'products', data: { title: `Reviewed ${n}`, price: 100, sku: `REV-${n}`, _status: 'published' }, ...internal })).id
+}
+
+// A product the caller bought (a paid order of theirs holds it), so a customer's review of it passes the plugin's check.
+async function boughtProduct(n: number, caller: Caller): Promise<number | string> {
+  const product = await newProduct(n)
+  const buyer = caller === 'customer' ? owner : caller === 'otherCustomer' ? other : null
+  if (buyer)
+    await payload.create({
+      collection: 'orders',
+      data: {
+        orderNumber: `IR-6${String(n).padStart(5, '0')}`,
+        status: 'paid',
+        email: buyer.email,
+        customer: buyer.id as number,
+        lines: [{ sku: `REV-${n}`, title: 'X', unitPrice: 100, quantity: 1, lineTotal: 100 }],
+        totals: { subtotal: 100, discount: 0, shipping: 0, vat: 17, total: 100 },
+      },
+      ...internal,
+    })
+  return product
+}
+
+async function createData(slug: string, caller: Caller): Promise<Record<string, unknown>> {
   const n = ++counter
+  // GraphQL makes the required `status` (default "pending") a required argument; a customer's review is pending whatever it says.
+  if (slug === 'reviews') return { product: await boughtProduct(n, caller), rating: 5, title: `New ${n}`, text: 'Lovely.', status: 'pending' }
   const data: Record<string, Record<string, unknown>> = {
     users: { email: `new-${n}@example.com`, password: 'password-123' },
     customers: { email: `new-customer-${n}@example.com`, password: 'password-123' },
@@ -185,6 +296,11 @@ function createData(slug: string): Record<string, unknown> {
     'idempotency-keys': { key: `new-${n}`, requestHash: 'h' },
     imports: { fileName: `new-${n}.csv`, kind: 'products', status: 'previewed' },
     integrations: { name: `New ${n}` },
+    webhooks: webhookData(n),
+    'webhook-deliveries': { webhook: hook, event: 'stock.changed', status: 'succeeded' },
+    'back-in-stock-subscriptions': { sku: `NEWBIS-${n}`, email: `bis-${n}@example.com` },
+    'discount-codes': discountData(n),
+    'discount-redemptions': { discountCode: 1, code: `CODE${n}`, order: 1, email: 'x@example.com', customerKey: 'x', amount: 10 },
   }
   return data[slug]
 }
@@ -200,6 +316,11 @@ const updateData = (slug: string): Record<string, unknown> =>
     media: { alt: 'Changed' },
     imports: { message: 'Changed' },
     integrations: { name: 'Changed' },
+    webhooks: { description: 'Changed' },
+    'webhook-deliveries': { attempts: 2 },
+    'back-in-stock-subscriptions': { status: 'notified' },
+    'discount-codes': { percentOff: 20 },
+    'discount-redemptions': { amount: 20 },
   })[slug] ?? { title: 'Changed' }
 
 const ok = (status: number) => status >= 200 && status < 300
@@ -213,24 +334,28 @@ async function createMedia(headers: Record<string, string> | undefined) {
 
 async function viaRest(slug: string, op: Op, caller: Caller): Promise<boolean> {
   const headers = auth[caller]
-  if (op === 'create') return ok((slug === 'media' ? await createMedia(headers) : await api.post(`/${slug}`, createData(slug), { headers })).status)
+  if (op === 'create')
+    return ok((slug === 'media' ? await createMedia(headers) : await api.post(`/${slug}`, await createData(slug, caller), { headers })).status)
   const id = await makeDoc(slug, op, caller)
   if (op === 'read') return ok((await api.get(`/${slug}/${id}`, { headers })).status)
   if (op === 'update') return ok((await api.patch(`/${slug}/${id}`, updateData(slug), { headers })).status)
   return ok((await api.del(`/${slug}/${id}`, { headers })).status)
 }
 
-const ENUM_FIELDS = new Set(['kind', 'status'])
+// Select values are GraphQL enums, named as Payload names them ("stock.changed" becomes stock_changed).
+const ENUM_FIELDS = new Set(['kind', 'status', 'event', 'events', 'type', 'appliesTo'])
 const gqlValue = (k: string, v: unknown): string =>
-  ENUM_FIELDS.has(k) && typeof v === 'string'
-    ? v
-    : typeof v === 'string'
-      ? JSON.stringify(v)
-      : typeof v === 'number'
-        ? String(v)
-        : `{ ${Object.entries(v as object)
-            .map(([key, x]) => `${key}: ${gqlValue(key, x)}`)
-            .join(', ')} }`
+  Array.isArray(v)
+    ? `[${v.map((x) => gqlValue(k, x)).join(', ')}]`
+    : ENUM_FIELDS.has(k) && typeof v === 'string'
+      ? v.replace(/\./g, '_')
+      : typeof v === 'string'
+        ? JSON.stringify(v)
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : `{ ${Object.entries(v as object)
+              .map(([key, x]) => `${key}: ${gqlValue(key, x)}`)
+              .join(', ')} }`
 
 async function viaGraphQL(slug: string, op: Op, caller: Caller): Promise<boolean> {
   const name = GQL[slug]
@@ -239,7 +364,7 @@ async function viaGraphQL(slug: string, op: Op, caller: Caller): Promise<boolean
       .map(([k, v]) => `${k}: ${slug !== 'stock-movements' && k === 'reason' ? v : gqlValue(k, v)}`)
       .join(', ')} }`
   let query: string
-  if (op === 'create') query = `mutation { create${name}(data: ${data(createData(slug))}) { id } }`
+  if (op === 'create') query = `mutation { create${name}(data: ${data(await createData(slug, caller))}) { id } }`
   else {
     const id = await makeDoc(slug, op, caller)
     if (op === 'read') query = `{ ${name}(id: ${id}) { id } }`
@@ -262,7 +387,10 @@ beforeAll(async () => {
   const a = await customerToken(payload)
   owner = { id: a.id, email: a.email }
   auth.customer = jwt(a.token)
-  auth.otherCustomer = jwt((await customerToken(payload)).token)
+  const b = await customerToken(payload)
+  other = { id: b.id, email: b.email }
+  auth.otherCustomer = jwt(b.token)
+  hook = (await makeDoc('webhooks')) as number
   for (const scope of CALLERS.slice(6)) auth[scope] = { authorization: (await apiKeyFor(payload, [scope])).header }
 })
 
@@ -270,30 +398,57 @@ afterAll(async () => {
   await app.close()
 })
 
-const cells = Object.keys(MATRIX).flatMap((slug) =>
-  OPS.flatMap((op) => {
-    const allowed = allowedBy(MATRIX[slug][op])
-    return CALLERS.map((caller, i) => ({ slug, op, caller, allowed: allowed[i] }))
-  }),
+// One test per collection × operation; its callers' cells run at once (each on its own fresh target document).
+const groups = Object.keys(MATRIX).flatMap((slug) => OPS.map((op) => ({ slug, op })))
+const questioned = groups.flatMap(({ slug, op }) =>
+  CALLERS.filter((_, i) => marks(MATRIX[slug][op])[i] === '!').map((caller) => ({ slug, op, caller, why: POLICY_QUESTIONS[slug] })),
 )
 
+// Every caller's answer against the table; "!" cells are left to the known-failure tests below.
+async function checkRow(via: (slug: string, op: Op, caller: Caller) => Promise<boolean>, slug: string, op: Op) {
+  const row = marks(MATRIX[slug][op])
+  const callers = CALLERS.filter((_, i) => row[i] !== '!')
+  const answers = await Promise.all(callers.map((caller) => via(slug, op, caller)))
+  const allowed = (caller: Caller) => row[CALLERS.indexOf(caller)] === 'x'
+  expect(Object.fromEntries(callers.map((caller, i) => [caller, answers[i]]))).toEqual(Object.fromEntries(callers.map((c) => [c, allowed(c)])))
+}
+
 it('should give every caller one column in every row of the table', () => {
-  expect(Object.values(MATRIX).flatMap((row) => OPS.map((op) => allowedBy(row[op]).length))).toEqual(Array(Object.keys(MATRIX).length * 4).fill(CALLERS.length))
+  expect(Object.values(MATRIX).flatMap((row) => OPS.map((op) => marks(row[op]).length))).toEqual(Array(Object.keys(MATRIX).length * 4).fill(CALLERS.length))
+  expect(Object.values(MATRIX).flatMap((row) => OPS.flatMap((op) => marks(row[op]).filter((c) => !'x.!'.includes(c))))).toEqual([])
+  expect(Object.keys(POLICY_QUESTIONS).sort()).toEqual([...new Set(questioned.map((q) => q.slug))].sort())
+})
+
+it('should hold a row for every collection in the running config except Payload’s own', () => {
+  const slugs = payload.config.collections.map((c) => c.slug).filter((slug) => !slug.startsWith('payload-'))
+  expect(Object.keys(MATRIX).sort()).toEqual([...slugs].sort())
+  expect(Object.keys(GQL).sort()).toEqual([...slugs].sort())
 })
 
 describe('access over REST', () => {
-  it.each(cells)('should $slug $op by $caller be allowed=$allowed', async ({ slug, op, caller, allowed }) => {
-    expect(await viaRest(slug, op, caller)).toBe(allowed)
+  it.each(groups)('should $slug $op be allowed to exactly the callers the table names', async ({ slug, op }) => {
+    await checkRow(viaRest, slug, op)
   })
 })
 
 describe('access over GraphQL', () => {
-  it.each(cells.filter((c) => !(c.slug === 'media' && c.op === 'create')))(
-    'should $slug $op by $caller be allowed=$allowed',
-    async ({ slug, op, caller, allowed }) => {
-      expect(await viaGraphQL(slug, op, caller)).toBe(allowed)
+  it.each(groups.filter((g) => !(g.slug === 'media' && g.op === 'create')))(
+    'should $slug $op be allowed to exactly the callers the table names',
+    async ({ slug, op }) => {
+      await checkRow(viaGraphQL, slug, op)
     },
   )
+})
+
+// Known failures: these pass while the policy still allows the cell, and fail once it is fixed (then make the "!" a ".").
+describe('policy questions (allowed today, believed wrong)', () => {
+  if (questioned.length === 0) it.todo('none')
+  it.failing.each(questioned)('should refuse $slug $op by $caller over REST ($why)', async ({ slug, op, caller }) => {
+    expect(await viaRest(slug, op, caller)).toBe(false)
+  })
+  it.failing.each(questioned)('should refuse $slug $op by $caller over GraphQL ($why)', async ({ slug, op, caller }) => {
+    expect(await viaGraphQL(slug, op, caller)).toBe(false)
+  })
 })
 
 describe('fields the public must not see', () => {
