@@ -9,7 +9,8 @@ import { hasScope, isCustomerUser } from './roles'
  */
 export const reviewsAccess: { read: Access; create: Access; update: Access; delete: Access } = {
   read: ({ req }) => {
-    if (hasScope(req.user, 'catalogue:read')) return true
+    // Whoever moderates (catalogue:write) must see what waits for moderation.
+    if (hasScope(req.user, 'catalogue:read') || hasScope(req.user, 'catalogue:write')) return true
     const approved: Where = { status: { equals: 'approved' } }
     return isCustomerUser(req.user) ? { or: [approved, { customer: { equals: req.user!.id } }] } : approved
   },
