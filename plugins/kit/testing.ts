@@ -68,7 +68,8 @@ export function runPluginContract(subject: PluginContractSubject): void {
 
     beforeAll(async () => {
       const booted = await bootWithPlugin(subject.plugin())
-      staff = (await staffToken(booted.payload)).token
+      // An admin: staff whose scopes cover every collection a plugin may add (its own policy is checked below and in the access matrix).
+      staff = (await staffToken(booted.payload, 'admin')).token
       app = { ...booted, staff }
     })
     afterAll(async () => app?.close())

@@ -39,6 +39,7 @@ export function orderCases(subject: () => StoreUnderTest): void {
         customer: null,
         lines: draft.lines,
         totals: draft.totals,
+        discountCode: draft.discountCode ?? null,
         statusHistory: [],
         payment: draft.payment,
         fulfilment: null,

@@ -224,7 +224,21 @@ export class MemoryStore implements CommerceStore {
     if (!order) return null
     // Only the record's fields, as the adapter reads them back; addresses and the token hash stay stored.
     const { id: orderId, orderNumber, status, email, customer, lines, totals, statusHistory, payment, fulfilment, reservationExpiresAt } = order
-    return structuredClone({ id: orderId, orderNumber, status, email, customer, lines, totals, statusHistory, payment, fulfilment, reservationExpiresAt })
+    const discountCode = order.discountCode ?? null
+    return structuredClone({
+      id: orderId,
+      orderNumber,
+      status,
+      email,
+      customer,
+      lines,
+      totals,
+      discountCode,
+      statusHistory,
+      payment,
+      fulfilment,
+      reservationExpiresAt,
+    })
   }
 
   async updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean> {
