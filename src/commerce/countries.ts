@@ -14,3 +14,14 @@ export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '))
 export function isCountryCode(value: string): boolean {
   return COUNTRY_CODES.has(value)
 }
+
+const REGIONS = new Intl.DisplayNames(['en-GB'], { type: 'region' })
+
+/** "United Kingdom" for GB; the code itself when it is not a region code. Safe in the browser (the storefront uses it). */
+export function countryName(code: string): string {
+  try {
+    return REGIONS.of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -1,4 +1,5 @@
 import { trackingUrl, type Carrier } from './carriers'
+import { countryName } from './countries'
 import { formatGBP, type Pence } from './money'
 
 /** What an order email is made from: the order as stored, and what the task looked up around it. */
@@ -74,16 +75,7 @@ export function optionsText(options: unknown): string {
     .join(' · ')
 }
 
-const REGIONS = new Intl.DisplayNames(['en-GB'], { type: 'region' })
-
-/** "United Kingdom" for GB; the code itself when it is not a region code. */
-export function countryName(code: string): string {
-  try {
-    return REGIONS.of(code) ?? code
-  } catch {
-    return code
-  }
-}
+export { countryName }
 
 /** The delivery address as lines, the country by its English name, empty parts left out. */
 export function addressLines(address: OrderEmailOrder['shippingAddress']): string[] {
