@@ -373,6 +373,46 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
     }, 90_000)
   })
 
+  it('should email a shopper who asked to be told, once a merchandiser restocks the sold-out item in the admin (back-in-stock plugin)', async () => {
+    const staff = await cms.logIn('users', DEMO_MERCHANDISER)
+    const { product } = catalogue.simpleProduct
+    const sku = product.sku!
+    const row = (await cms.get<{ docs: { id: number; available: number }[] }>(`/api/inventory?where[sku][equals]=${sku}&depth=0`, staff)).docs[0]
+    await cms.post('/api/inventory/adjust', { sku, delta: -row.available, reason: 'e2e: sold out for back-in-stock' }, staff)
+
+    const page = await newPage()
+    const shown = await pollFor(
+      15_000,
+      async () => {
+        await page.goto(`/products/${product.slug}`, { waitUntil: 'networkidle' })
+        return page.getByTestId('notify-me').isVisible()
+      },
+      500,
+    )
+    expect(shown.value).toBe(true)
+    const email = `back-in-stock-${Date.now()}@example.com`
+    await page.getByTestId('notify-me-email').fill(email)
+    await page.getByTestId('notify-me-submit').click()
+    await page.getByTestId('notify-me-done').waitFor()
+
+    // A merchandiser puts the stock back through the inventory row's stock panel, as they would after a delivery.
+    const admin = await newPage()
+    await admin.goto(`${stack.cmsUrl}/admin/login`, { waitUntil: 'networkidle' })
+    await admin.locator('input[name="email"]').fill(DEMO_MERCHANDISER.email)
+    await admin.locator('input[name="password"]').fill(DEMO_MERCHANDISER.password)
+    await admin.locator('button[type="submit"]').click()
+    await admin.waitForURL((url) => url.pathname === '/admin')
+    await admin.goto(`${stack.cmsUrl}/admin/collections/inventory/${row.id}`, { waitUntil: 'networkidle' })
+    await admin.locator('#field-adjustAmount').fill(String(row.available + 5))
+    await admin.locator('#field-adjustReason').fill('Delivery from supplier')
+    expect((await nextToast(admin, () => admin.getByRole('button', { name: 'Apply', exact: true }).click())).kind).toBe('success')
+
+    const mail = await pollFor(30_000, () => stack.smtp.mails.find((m) => JSON.stringify(m.to).includes(email)))
+    expect(mail.value?.subject).toBe(`Back in stock: ${product.title}`)
+    expect(mail.value?.text).toContain(`/products/${product.slug}`)
+    expect(stack.smtp.mails.filter((m) => JSON.stringify(m.to).includes(email))).toHaveLength(1)
+  }, 120_000)
+
   describe('with an item in the cart', () => {
     const names = ['home', 'category', 'product', 'cart', 'checkout', 'lookup'] as const
     const pathOf = (name: (typeof names)[number]) =>
