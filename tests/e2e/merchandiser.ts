@@ -21,13 +21,16 @@ export function captureApiRequests(page: Page): CapturedRequest[] {
   return captured
 }
 
-/** Answers the request guard (src/guard) gave: `{ error: { code } }`; Payload's own errors are `{ errors: [...] }`. */
+/**
+ * Answers the request guard (src/guard) and our endpoints gave: `{ error: { code } }` alone. Payload's own errors carry
+ * the same `error` with Payload's `errors` array beside it (docs/errors.md), and are the admin's business, not refusals.
+ */
 export function captureGuardRefusals(page: Page): string[] {
   const refusals: string[] = []
   page.on('response', async (res) => {
     if (res.status() < 400 || !new URL(res.url()).pathname.startsWith('/api/')) return
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null
-    if (body?.error?.code) refusals.push(`${res.request().method()} ${res.url()} → ${res.status()} ${body.error.message}`)
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string }; errors?: unknown } | null
+    if (body?.error?.code && !Array.isArray(body.errors)) refusals.push(`${res.request().method()} ${res.url()} → ${res.status()} ${body.error.message}`)
   })
   return refusals
 }
