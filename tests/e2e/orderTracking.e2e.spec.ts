@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 
-import { DEMO_MERCHANDISER } from '../../src/seed/seedUsers'
+import { DEMO_FULFILMENT } from '../../src/seed/seedUsers'
 import { describeWith } from '../helpers/services'
 import { axeViolations, describeViolations } from './axe'
 import { seededCatalogue, type Catalogue } from './catalogue'
@@ -41,7 +41,7 @@ describeWith('chromium', 'carrier and tracking on the order page in Chromium aga
     expect(await page.getByTestId('order-shipment').count()).toBe(0)
 
     const cms = cmsClient(stack.cmsUrl)
-    const token = await cms.logIn('users', DEMO_MERCHANDISER)
+    const token = await cms.logIn('users', DEMO_FULFILMENT)
     const found = await cms.get<{ docs: { id: number }[] }>(`/api/orders?where[orderNumber][equals]=${orderNumber}&depth=0`, token)
     const moved = await fetch(`${stack.cmsUrl}/api/orders/${found.docs[0].id}/transition`, {
       method: 'POST',

@@ -353,18 +353,26 @@ describeWith('chromium', 'storefront in Chromium against the built CMS and store
       await page.goto('/')
       await page.getByTestId('order-lookup-link').click()
       await page.waitForURL('**/orders/lookup')
-      await page.getByTestId('order-lookup-number').fill(orderNumber)
-      await page.getByTestId('order-lookup-email').fill('someone-else@example.com')
-      await page.getByTestId('order-lookup-submit').click()
+      // Each look-up is a server action: wait for its answer, or React's reset of the form after it would undo the next fill.
+      const lookUp = async (number: string, email: string) => {
+        await page.getByTestId('order-lookup-number').fill(number)
+        await page.getByTestId('order-lookup-email').fill(email)
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/orders/lookup')
+        await page.getByTestId('order-lookup-submit').click()
+        await answered
+        await page.getByTestId('order-lookup-submit').and(page.locator(':enabled')).waitFor()
+      }
+      await lookUp(orderNumber, 'someone-else@example.com')
       const wrong = (await page.getByTestId('order-lookup-error').textContent())!
-      await page.getByTestId('order-lookup-number').fill('IR-999999')
-      await page.getByTestId('order-lookup-email').fill('lookup-guest@example.com')
-      await page.getByTestId('order-lookup-submit').click()
+      await lookUp('IR-999999', 'lookup-guest@example.com')
       await page.getByTestId('order-lookup-error').filter({ hasText: wrong }).waitFor()
-      await page.getByTestId('order-lookup-number').fill(orderNumber.toLowerCase())
-      await page.getByTestId('order-lookup-email').fill('Lookup-Guest@Example.com')
-      await page.getByTestId('order-lookup-submit').click()
-      await page.getByTestId('order-lookup-result').waitFor()
+      await lookUp(orderNumber.toLowerCase(), 'Lookup-Guest@Example.com')
+      await page
+        .getByTestId('order-lookup-result')
+        .waitFor()
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}\nThe page said: ${await page.locator('main').innerText()}`)
+        })
       expect((await page.getByTestId('order-lookup-result').getByTestId('order-number').textContent())!.trim()).toBe(orderNumber)
       const violations = await axeViolations(page)
       console.log(`axe on the order look-up result: ${describeViolations(violations)}`)
