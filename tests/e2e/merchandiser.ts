@@ -77,10 +77,12 @@ export function staffToken(base: string, who: { email: string; password: string 
 
 /** Clicks a save button and waits for the admin's toast: the text of a success toast, or throws with an error toast's text. */
 export async function saveWith(page: Page, buttonId: 'action-save' | 'action-save-draft'): Promise<string> {
-  const toasts = page.locator('.payload-toast-container .toast-success, .payload-toast-container .toast-error')
-  const before = await toasts.count()
+  // Toasts already on screen are marked first: counting them raced with an earlier toast fading out (the new one then
+  // took its place in the list and the count waited for one more that never came).
+  const toasts = '.payload-toast-container :is(.toast-success, .toast-error)'
+  await page.locator(toasts).evaluateAll((els) => els.forEach((el) => el.setAttribute('data-seen', '')))
   await page.locator(`#${buttonId}`).click()
-  const toast = toasts.nth(before)
+  const toast = page.locator(`${toasts}:not([data-seen])`).first()
   await toast.waitFor()
   const text = (await toast.textContent()) ?? ''
   if (await toast.evaluate((el) => el.classList.contains('toast-error'))) throw new Error(`The admin showed an error toast: ${text}`)
