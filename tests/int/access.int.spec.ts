@@ -7,8 +7,7 @@ import { apiKeyFor, customerToken, staffToken } from '../helpers/shop'
 
 // The access policy, whole: every collection × caller × operation, over REST and GraphQL. Callers are the public, two
 // customers (the target documents belong to `customer`), the three staff roles, and one API key per scope. "x" means
-// allowed, "." refused, "!" allowed today but believed wrong (see POLICY_QUESTIONS). src/access/roles.ts maps each
-// staff role onto scopes; src/access/policies.ts decides per scope.
+// allowed, "." refused. src/access/roles.ts maps each staff role onto scopes; src/access/policies.ts decides per scope.
 const CALLERS = [
   'anonymous',
   'customer',
@@ -116,7 +115,6 @@ const MATRIX: Record<string, Record<Op, string>> = {
     update: '                      .    x    .    |  x     x     .     |  .   x   .   .   .   .    .',
     delete: '                      .    x    .    |  x     x     .     |  .   x   .   .   .   .    .',
   },
-  // "!" marks a cell allowed today that we believe should be refused (run as a known failure; see POLICY_QUESTIONS).
   'back-in-stock-subscriptions': {
     create: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
     read: '                        .    .    .    |  x     .     .     |  .   .   .   .   .   x    .',
@@ -136,10 +134,6 @@ const MATRIX: Record<string, Record<Op, string>> = {
     delete: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
   },
 }
-
-// Cells marked "!": what is allowed today, and why we think it should not be. Each runs as a known failure (it.failing),
-// so fixing the policy makes it fail until the "!" becomes ".".
-const POLICY_QUESTIONS: Record<string, string> = {}
 
 const marks = (row: string): string[] => row.replace(/[\s|]/g, '').split('')
 
@@ -398,23 +392,18 @@ afterAll(async () => {
 
 // One test per collection × operation; its callers' cells run at once (each on its own fresh target document).
 const groups = Object.keys(MATRIX).flatMap((slug) => OPS.map((op) => ({ slug, op })))
-const questioned = groups.flatMap(({ slug, op }) =>
-  CALLERS.filter((_, i) => marks(MATRIX[slug][op])[i] === '!').map((caller) => ({ slug, op, caller, why: POLICY_QUESTIONS[slug] })),
-)
 
-// Every caller's answer against the table; "!" cells are left to the known-failure tests below.
+// Every caller's answer against the table.
 async function checkRow(via: (slug: string, op: Op, caller: Caller) => Promise<boolean>, slug: string, op: Op) {
   const row = marks(MATRIX[slug][op])
-  const callers = CALLERS.filter((_, i) => row[i] !== '!')
-  const answers = await Promise.all(callers.map((caller) => via(slug, op, caller)))
+  const answers = await Promise.all(CALLERS.map((caller) => via(slug, op, caller)))
   const allowed = (caller: Caller) => row[CALLERS.indexOf(caller)] === 'x'
-  expect(Object.fromEntries(callers.map((caller, i) => [caller, answers[i]]))).toEqual(Object.fromEntries(callers.map((c) => [c, allowed(c)])))
+  expect(Object.fromEntries(CALLERS.map((caller, i) => [caller, answers[i]]))).toEqual(Object.fromEntries(CALLERS.map((c) => [c, allowed(c)])))
 }
 
 it('should give every caller one column in every row of the table', () => {
   expect(Object.values(MATRIX).flatMap((row) => OPS.map((op) => marks(row[op]).length))).toEqual(Array(Object.keys(MATRIX).length * 4).fill(CALLERS.length))
-  expect(Object.values(MATRIX).flatMap((row) => OPS.flatMap((op) => marks(row[op]).filter((c) => !'x.!'.includes(c))))).toEqual([])
-  expect(Object.keys(POLICY_QUESTIONS).sort()).toEqual([...new Set(questioned.map((q) => q.slug))].sort())
+  expect(Object.values(MATRIX).flatMap((row) => OPS.flatMap((op) => marks(row[op]).filter((c) => !'x.'.includes(c))))).toEqual([])
 })
 
 it('should hold a row for every collection in the running config except Payload’s own', () => {
@@ -436,17 +425,6 @@ describe('access over GraphQL', () => {
       await checkRow(viaGraphQL, slug, op)
     },
   )
-})
-
-// Known failures: these pass while the policy still allows the cell, and fail once it is fixed (then make the "!" a ".").
-describe('policy questions (allowed today, believed wrong)', () => {
-  if (questioned.length === 0) it.todo('none')
-  it.failing.each(questioned)('should refuse $slug $op by $caller over REST ($why)', async ({ slug, op, caller }) => {
-    expect(await viaRest(slug, op, caller)).toBe(false)
-  })
-  it.failing.each(questioned)('should refuse $slug $op by $caller over GraphQL ($why)', async ({ slug, op, caller }) => {
-    expect(await viaGraphQL(slug, op, caller)).toBe(false)
-  })
 })
 
 describe('fields the public must not see', () => {
