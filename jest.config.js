@@ -17,6 +17,7 @@ const shared = {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/payload.config.ts',
     '^@/(.*)$': '<rootDir>/src/$1',
+    '^@payloadcms/next/css$': '<rootDir>/tests/helpers/styleStub.js',
     '\\.(css|scss)$': '<rootDir>/tests/helpers/styleStub.js',
   },
   testEnvironment: 'node',

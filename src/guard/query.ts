@@ -1,3 +1,4 @@
+import { depthRefusal, limitRefusal } from '../infra/pageCaps'
 import { resolvePath } from './fieldPaths'
 import { badRequest, hasNul, show } from './refusal'
 import type { EntityInfo, GuardSchema } from './schema'
@@ -94,21 +95,12 @@ export function checkEntityQuery(schema: GuardSchema, entity: EntityInfo, op: st
 export type QueryCaps = { maxLimit: number; maxDepth: number; anonymous: boolean }
 
 /**
- * Bounds the work one read can ask for: ?depth= above maxDepth always, and for a list read without credentials a
- * ?limit= above maxLimit, limit=0 or pagination=false (both mean "everything"). Refused 400, never clamped, so a
- * client is never silently given less than it asked for; it pages through instead.
+ * Bounds the work one read can ask for (src/infra/pageCaps.ts): ?depth= above maxDepth always, and for a list read
+ * without credentials a ?limit= above maxLimit, limit=0 or pagination=false. Refused 400, never clamped, so a client is
+ * never silently given less than it asked for; it pages through instead. Credentialed list reads are judged by the
+ * route handlers (src/infra/apiRoute.ts), which know who is asking.
  */
 export function checkQueryCaps(op: string, query: Query, caps: QueryCaps): void {
-  if ('depth' in query && Number(query.depth) > caps.maxDepth) {
-    throw badRequest('depth_too_large', `?depth= may be at most ${caps.maxDepth}, got ${show(query.depth)}`, { param: 'depth', max: caps.maxDepth })
-  }
-  if (!caps.anonymous || !PAGED.has(op) || !op.startsWith('get')) return
-  const everything = 'pagination' in query && String(query.pagination) === 'false'
-  if (everything || ('limit' in query && query.limit !== '' && (Number(query.limit) > caps.maxLimit || Number(query.limit) === 0))) {
-    const asked = everything ? 'pagination=false' : `limit=${show(query.limit)}`
-    throw badRequest('limit_too_large', `${asked}: a page holds at most ${caps.maxLimit} documents; ask for ?limit=${caps.maxLimit}&page=2 and so on`, {
-      param: everything ? 'pagination' : 'limit',
-      max: caps.maxLimit,
-    })
-  }
+  const refusal = depthRefusal(query, caps) ?? (caps.anonymous && PAGED.has(op) && op.startsWith('get') ? limitRefusal(query, caps) : null)
+  if (refusal) throw badRequest(refusal.code, refusal.message, refusal.details)
 }

@@ -6,7 +6,8 @@ import { queryRows, sql } from './sql'
 
 /** Why credentials were refused; `details.reason` of the 401. */
 export type CredentialRefusal = 'invalid_token' | 'unknown_api_key' | 'revoked_api_key'
-export type CredentialCheck = { ok: true } | { ok: false; reason: CredentialRefusal; message: string }
+/** `collection` names who the Authorization header proved to be (users, customers, integrations), when it was judged. */
+export type CredentialCheck = { ok: true; collection?: string } | { ok: false; reason: CredentialRefusal; message: string }
 export type CredentialChecker = (headers: IncomingHttpHeaders) => Promise<CredentialCheck>
 
 const API_KEY = /^[\w-]+ API-Key \S/
@@ -50,11 +51,26 @@ export function credentialChecker(payload: Payload, log: Logger): CredentialChec
     const headers = new Headers({ authorization: incoming.authorization as string, DisableAutologin: 'true' })
     const { user } = await executeAuthStrategies({ headers, payload, canSetHeaders: false, isGraphQL: false })
     if (!user) return refuse(kind === 'api-key' ? 'unknown_api_key' : 'invalid_token')
-    if (user.collection !== 'integrations') return { ok: true }
+    if (user.collection !== 'integrations') return { ok: true, collection: user.collection }
     const integration = user as unknown as Integration
     if (integration.active === false) return refuse('revoked_api_key')
     log.info({ integration: integration.id, integrationName: integration.name, reqId: incoming['x-request-id'] }, 'API key used')
     await touch(payload, integration, new Date()).catch((err: unknown) => log.warn({ err, integration: integration.id }, 'could not record API key use'))
-    return { ok: true }
+    return { ok: true, collection: 'integrations' }
+  }
+}
+
+/** Who a browser's session cookie (or any credentials) proves the caller to be, without refusing anything. */
+export async function callerCollection(payload: Payload, headers: Headers): Promise<string | undefined> {
+  const { user } = await executeAuthStrategies({ headers, payload, canSetHeaders: false, isGraphQL: false })
+  return user?.collection
+}
+
+/** The 401 answer to refused credentials, in the one error format (docs/api-keys.md). */
+export function unauthorizedAnswer(check: Extract<CredentialCheck, { ok: false }>): { status: 401; body: unknown; headers: Record<string, string> } {
+  return {
+    status: 401,
+    body: { error: { code: 'unauthorized', message: check.message, details: { reason: check.reason } } },
+    headers: { 'www-authenticate': 'Bearer realm="api", error="invalid_token"', 'cache-control': 'no-store' },
   }
 }

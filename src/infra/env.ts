@@ -71,6 +71,8 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: int(60),
   // HTTP manners (README "HTTP behaviour"): ?limit= and ?depth= above these are refused 400; browser origins besides the CMS and storefront.
   API_MAX_LIMIT: int(100),
+  // The larger page staff and API keys may ask for (the admin panel asks up to limit=250; docs/integrators.md).
+  API_MAX_LIMIT_STAFF: int(250),
   API_MAX_DEPTH: int(3),
   CORS_ORIGINS: z
     .string()

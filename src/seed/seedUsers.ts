@@ -14,6 +14,9 @@ export interface UserOptions {
   cmsUrl: string
 }
 
+// The demo admin exists only in development and only when no ADMIN_EMAIL is configured: a newcomer on the quick start
+// can create an API key (docs/integrators.md step 1). Its password meets the staff password policy (16+ characters).
+export const DEMO_ADMIN = { email: 'admin@ipswich-retail.test', password: 'ipswich-admin-demo-2026!', name: 'Demo Administrator' }
 export const DEMO_MERCHANDISER = { email: 'merch@ipswich-retail.test', password: 'ipswich-merch-demo', name: 'Demo Merchandiser' }
 export const DEMO_FULFILMENT = { email: 'fulfil@ipswich-retail.test', password: 'ipswich-fulfil-demo', name: 'Demo Fulfilment' }
 export const DEMO_CUSTOMER = { email: 'customer@ipswich-retail.test', password: 'ipswich-customer-demo', name: 'Harriet Cobbold' }
@@ -23,11 +26,11 @@ async function exists(ctx: SeedContext, collection: 'users' | 'customers', email
   return totalDocs > 0
 }
 
-async function ensureAdmin(ctx: SeedContext, email: string, password: string): Promise<void> {
+async function ensureAdmin(ctx: SeedContext, email: string, password: string, name = 'Administrator'): Promise<void> {
   if (await exists(ctx, 'users', email)) return ctx.log(`  admin ${email}: already there (password left alone)`)
   await ctx.payload.create({
     collection: 'users',
-    data: { email, password, name: 'Administrator', roles: ['admin'] },
+    data: { email, password, name, roles: ['admin'] },
     overrideAccess: true,
     context: SEED_CONTEXT,
   })
@@ -97,6 +100,9 @@ export async function seedUsers(ctx: SeedContext, options: UserOptions): Promise
   const credentials: Credential[] = []
   if (options.adminEmail && options.adminPassword) {
     credentials.push({ role: 'admin (admin panel)', email: options.adminEmail, password: '(your ADMIN_PASSWORD)' })
+  } else if (options.development && !options.adminEmail) {
+    await ensureAdmin(ctx, DEMO_ADMIN.email, DEMO_ADMIN.password, DEMO_ADMIN.name)
+    credentials.push({ role: 'admin (admin panel, API keys)', email: DEMO_ADMIN.email, password: DEMO_ADMIN.password })
   }
   if (options.development) {
     await ensureDemoStaff(ctx)

@@ -6,7 +6,6 @@ import type { GuardRefusal, RequestGuard } from '../guard'
 import { applyRequestTimeout } from '../guard/requestTimeout'
 import { errorBody } from '../infra/apiErrors'
 import type { ReadCache } from '../infra/cache'
-import type { CredentialChecker } from '../infra/credentials'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
@@ -54,8 +53,6 @@ export type HandlerOptions = {
   /** Answer 503 when Next has not answered within this many ms (0: no limit). */
   requestTimeoutMs?: number
   state?: { shuttingDown: boolean }
-  /** Judges an Authorization header (src/infra/credentials): bad credentials get 401 instead of being treated as none. */
-  credentials?: CredentialChecker
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
@@ -111,13 +108,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       const message = originRefusalMessage(options.origins, origin)
       return sendJson(res, 403, { ...errorBody('origin_not_allowed', message), errors: [{ message }] })
     }
-    if (options.credentials && pathname.startsWith('/api/')) {
-      const check = await options.credentials(req.headers)
-      if (!check.ok) {
-        const body = { error: { code: 'unauthorized', message: check.message, details: { reason: check.reason } } }
-        return sendJson(res, 401, body, { 'www-authenticate': 'Bearer realm="api", error="invalid_token"' })
-      }
-    }
+    // Bad credentials are answered 401 by the route handlers themselves (src/guard/apiRoute.ts), under next start too.
     if (method === 'GET' && pathname.startsWith('/api/') && !isAnonymous(req)) keepPrivate(res)
     if (method === 'GET' && cache) {
       const cacheable = restCacheKey(pathname, search)

@@ -6,7 +6,6 @@ import type { Logger } from 'pino'
 import { createRequestGuard } from '../guard'
 import { readCache } from '../infra/cache'
 import type { Env } from '../infra/env'
-import { credentialChecker } from '../infra/credentials'
 import { createReadinessCheck } from '../infra/health'
 import { allowedOrigins } from '../infra/origins'
 import { processLock } from '../infra/lock'
@@ -85,7 +84,6 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     origins: allowedOrigins(settings),
     requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
     state,
-    credentials: credentialChecker(payload, log),
   })
   const server = createServer({ keepAliveTimeout: 65_000 }, handler)
   server.requestTimeout = settings.REQUEST_TIMEOUT_MS

@@ -5,7 +5,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { createRequestGuard } from '../../src/guard'
 import type { ReadCache } from '../../src/infra/cache'
-import { credentialChecker } from '../../src/infra/credentials'
+import { guardedRoute } from '../../src/guard/apiRoute'
 import { env } from '../../src/infra/env'
 import { createReadinessCheck } from '../../src/infra/health'
 import { setReadinessSource } from '../../src/infra/metrics'
@@ -17,16 +17,16 @@ import { listenOnLoopback } from './listen'
 
 type RouteHandler = (req: Request, ctx?: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
-/** Stands in for Next's handler: Payload's own REST and GraphQL route handlers behind node:http. */
-export async function payloadAsNext(config: SanitizedConfig): Promise<NextHandler & { calls: number }> {
+/** Stands in for Next's handler: Payload's REST and GraphQL route handlers, wrapped as src/app/(payload)/api routes wrap them, behind node:http. */
+export async function payloadAsNext(config: SanitizedConfig, log?: pino.Logger): Promise<NextHandler & { calls: number }> {
   const routes = await import('@payloadcms/next/routes')
   const rest: Record<string, RouteHandler> = {
-    GET: routes.REST_GET(config) as RouteHandler,
-    POST: routes.REST_POST(config) as RouteHandler,
-    PATCH: routes.REST_PATCH(config) as RouteHandler,
-    DELETE: routes.REST_DELETE(config) as RouteHandler,
+    GET: guardedRoute(config, routes.REST_GET(config) as RouteHandler, log),
+    POST: guardedRoute(config, routes.REST_POST(config) as RouteHandler, log),
+    PATCH: guardedRoute(config, routes.REST_PATCH(config) as RouteHandler, log),
+    DELETE: guardedRoute(config, routes.REST_DELETE(config) as RouteHandler, log),
   }
-  const graphql = routes.GRAPHQL_POST(config) as unknown as RouteHandler
+  const graphql = guardedRoute(config, routes.GRAPHQL_POST(config) as unknown as RouteHandler, log)
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     handler.calls++
     const chunks: Buffer[] = []
@@ -70,7 +70,7 @@ export async function startOpsServer(
     logger?: pino.Logger
   },
 ): Promise<OpsServer> {
-  const next = await payloadAsNext(payload.config)
+  const next = await payloadAsNext(payload.config, options.logger)
   const state = { shuttingDown: false }
   const readiness = createReadinessCheck({ payload: () => payload, redis: redis(), mediaDir: env().MEDIA_DIR, expectedMigrations: null })
   setReadinessSource(readiness)
@@ -96,7 +96,6 @@ export async function startOpsServer(
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     origins: options.origins,
     state,
-    credentials: credentialChecker(payload, options.logger ?? pino({ level: 'silent' })),
   })
   const { url, close } = await listenOnLoopback(handler)
   return {

@@ -119,6 +119,35 @@ describe('bad credentials', () => {
   })
 })
 
+describe('bad credentials on the Next route handlers (next start, next dev)', () => {
+  const restRequest = (authorization: string) => new Request('http://localhost:8000/api/products?limit=1', { headers: { authorization } })
+  const slug = { params: Promise.resolve({ slug: ['products'] }) }
+
+  it('should answer a bad Bearer token, an unknown users API-Key and a bad JWT over GraphQL with 401, and a good key with 200', async () => {
+    const rest = await import('../../src/app/(payload)/api/[...slug]/route')
+    const graphql = await import('../../src/app/(payload)/api/graphql/route')
+    const key = await apiKeyFor(payload, ['catalogue:read'])
+    const gql = new Request('http://localhost:8000/api/graphql', {
+      method: 'POST',
+      headers: { authorization: 'JWT not-a-real-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ Products { totalDocs } }' }),
+    })
+    const answers = [
+      await rest.GET(restRequest('Bearer not-a-real-token'), slug),
+      await rest.GET(restRequest('users API-Key 00000000-0000-0000-0000-000000000000'), slug),
+      await graphql.POST(gql),
+      await rest.GET(restRequest(key.header), slug),
+    ]
+    const seen = await Promise.all(answers.map(async (r) => [r.status, ((await r.json()) as { error?: { code: string } }).error?.code ?? null]))
+    expect(seen).toEqual([
+      [401, 'unauthorized'],
+      [401, 'unauthorized'],
+      [401, 'unauthorized'],
+      [200, null],
+    ])
+  })
+})
+
 describe('safe retries', () => {
   it('should count a retried delta adjustment once and replay its answer with Idempotent-Replayed', async () => {
     await productWithStock(payload, shop.api, shop.staff, 'RETRY-1', 1000, 5)

@@ -3,7 +3,7 @@ import { env } from '../../src/infra/env'
 import { allowedOrigins } from '../../src/infra/origins'
 import { memoryRateLimiter } from '../../src/infra/rateLimit'
 import { http, startOpsServer, type OpsServer } from '../helpers/opsServer'
-import { bootShop, checkoutBody, newKey, productWithStock } from '../helpers/shop'
+import { apiKeyFor, bootShop, checkoutBody, customerToken, newKey, productWithStock } from '../helpers/shop'
 
 // HTTP behaviour an integrator relies on (README "HTTP behaviour"), over the real server in front of Payload.
 const APP_ORIGIN = 'https://app.integrator.example'
@@ -129,9 +129,63 @@ describe('limit and depth caps', () => {
     expect((await http(`${server.url}/api/inventory?pagination=false`)).json.error.code).toBe('limit_too_large')
   })
 
-  it('should serve limit=100 without credentials and a larger page to staff', async () => {
-    const [open, staff] = [await http(`${server.url}/api/products?limit=100`), await http(`${server.url}/api/products?limit=1000`, { token: shop.staff })]
-    expect([open.status, staff.status]).toEqual([200, 200])
+  it('should serve limit=100 without credentials and limit=250 (API_MAX_LIMIT_STAFF) to staff and API keys', async () => {
+    const key = await apiKeyFor(shop.payload, ['catalogue:read'])
+    const answers = [
+      await http(`${server.url}/api/products?limit=100`),
+      await http(`${server.url}/api/products?limit=250`, { token: shop.staff }),
+      await http(`${server.url}/api/products?limit=250`, { headers: { authorization: key.header } }),
+    ]
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200])
+  })
+
+  it.each([
+    ['staff', 'limit=100000'],
+    ['staff', 'pagination=false'],
+    ['an API key', 'limit=251'],
+    ['a customer', 'limit=101'],
+  ])('should refuse %s a list read with %s, naming their cap', async (who, query) => {
+    const headers: Record<string, string> =
+      who === 'staff'
+        ? { authorization: `JWT ${shop.staff}` }
+        : who === 'a customer'
+          ? { authorization: `JWT ${(await customerToken(shop.payload)).token}` }
+          : { authorization: (await apiKeyFor(shop.payload, ['catalogue:read'])).header }
+    const res = await http(`${server.url}/api/inventory?${query}`, { headers })
+    expect([res.status, res.json.error.code, res.json.error.details.max]).toEqual([400, 'limit_too_large', who === 'a customer' ? 100 : 250])
+  })
+
+  it('should refuse a staff session cookie limit=251 and serve it limit=250, as the admin panel asks', async () => {
+    // As the admin's browser sends it: Payload takes a session cookie only from the same site.
+    const cookie = { cookie: `payload-token=${shop.staff}`, 'sec-fetch-site': 'same-origin' }
+    const [over, admin] = [
+      await http(`${server.url}/api/webhooks?limit=251`, { headers: cookie }),
+      await http(`${server.url}/api/webhooks?depth=0&draft=true&limit=250`, { headers: cookie }),
+    ]
+    expect([over.status, over.json.error.details.max, admin.status]).toEqual([400, 250, 200])
+  })
+
+  it.each([
+    ['anonymous', '{ Products(limit: 100000) { totalDocs } }', {}],
+    ['anonymous', 'query P($n: Int) { Products(limit: $n) { totalDocs } }', { n: 101 }],
+    ['anonymous', '{ Inventories(pagination: false) { totalDocs } }', {}],
+    ['staff', '{ Products(limit: 251) { totalDocs } }', {}],
+    ['staff', 'query P($n: Int = 0) { Orders(limit: $n) { totalDocs } }', {}],
+  ])('should refuse a GraphQL list query as %s: %s', async (who, query, variables) => {
+    const res = await http(`${server.url}/api/graphql`, { method: 'POST', json: { query, variables }, token: who === 'staff' ? shop.staff : undefined })
+    expect([res.json.errors[0].extensions.code, res.json.data ?? null]).toEqual(['limit_too_large', null])
+  })
+
+  it('should serve GraphQL Products(limit: 100) to anyone and Products(limit: 250) to staff', async () => {
+    const ask = (limit: number, token?: string) =>
+      http(`${server.url}/api/graphql`, { method: 'POST', json: { query: `{ Products(limit: ${limit}) { limit } }` }, token })
+    const [open, staff] = [await ask(100), await ask(250, shop.staff)]
+    expect([open.json.data.Products.limit, staff.json.data.Products.limit]).toEqual([100, 250])
+  })
+
+  it('should refuse a rich text depth above API_MAX_DEPTH over GraphQL', async () => {
+    const res = await http(`${server.url}/api/graphql`, { method: 'POST', json: { query: '{ Products(limit: 1) { docs { description(depth: 50) } } }' } })
+    expect([res.json.errors[0].extensions.code, res.json.data ?? null]).toEqual(['depth_too_large', null])
   })
 
   it('should refuse depth=50 with 400 depth_too_large and serve depth=3', async () => {

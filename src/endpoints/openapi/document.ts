@@ -1,6 +1,7 @@
 import type { Endpoint, SanitizedConfig } from 'payload'
 import type { z } from 'zod'
 
+import { env } from '../../infra/env'
 import { COMMERCE_OPERATIONS, type CommerceOperation } from './commerceOperations'
 import { COLLECTION_OPERATIONS, GLOBAL_OPERATIONS, ROOT_OPERATIONS, type PayloadOperation } from './payloadOperations'
 import { answerSchema, entitySchemas, errorSchema, zodSchema, type JsonSchema } from './schemas'
@@ -50,17 +51,31 @@ const param = (name: string, schema: JsonSchema, description: string, extra: Rec
   description,
   ...extra,
 })
-const QUERY: Record<string, unknown[]> = {
-  depth: [param('depth', { type: 'integer', minimum: 0 }, 'How deep to fill in related documents (0: ids only)')],
+// The caps are read when the document is built, not at import: tests import this module before setting the environment.
+const queryParams = (
+  { API_MAX_LIMIT, API_MAX_LIMIT_STAFF, API_MAX_DEPTH } = env(),
+  STAFF_LIMIT = Math.max(API_MAX_LIMIT, API_MAX_LIMIT_STAFF),
+): Record<string, unknown[]> => ({
+  depth: [
+    param(
+      'depth',
+      { type: 'integer', minimum: 0, maximum: API_MAX_DEPTH },
+      `How deep to fill in related documents (0: ids only); above ${API_MAX_DEPTH} is 400 depth_too_large`,
+    ),
+  ],
   where: [param('where', { type: 'object' }, 'Filter, e.g. `where[slug][equals]=mug`', { style: 'deepObject', explode: true })],
   select: [param('select', { type: 'object' }, 'Only these fields, e.g. `select[title]=true`', { style: 'deepObject', explode: true })],
   draft: [param('draft', { type: 'boolean' }, 'Read or write the draft (staff)')],
   page: [
-    param('limit', { type: 'integer', minimum: 0 }, 'Documents per page (default 10)'),
+    param(
+      'limit',
+      { type: 'integer', minimum: 1, maximum: STAFF_LIMIT },
+      `Documents per page (default 10): at most ${API_MAX_LIMIT} (API_MAX_LIMIT), or ${STAFF_LIMIT} (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large`,
+    ),
     param('page', { type: 'integer', minimum: 1 }, 'Page number'),
     param('sort', { type: 'string' }, 'A field name; `-field` for descending'),
   ],
-}
+})
 const QUERY_SETS: Record<string, string[]> = {
   list: ['where', 'page', 'depth', 'select', 'draft'],
   read: ['depth', 'select', 'draft'],
@@ -105,7 +120,7 @@ function payloadOperation(op: PayloadOperation, name: string, label: string, tag
   return {
     summary: op.summary.replace('{label}', label),
     tags: [tag],
-    parameters: [...pathParams(path), ...(op.query ? QUERY_SETS[op.query].flatMap((q) => QUERY[q]) : [])],
+    parameters: [...pathParams(path), ...(op.query ? QUERY_SETS[op.query].flatMap((q) => queryParams()[q]) : [])],
     ...(body ? { requestBody: { required: op.body !== 'any', content: { 'application/json': { schema: body } } } } : {}),
     responses: { [String(op.status ?? 200)]: success, ...errorResponses(Object.fromEntries(op.errors.map((s) => [s, []]))) },
   }

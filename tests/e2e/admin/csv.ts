@@ -28,10 +28,10 @@ async function api<T>(base: string, path: string, token: string): Promise<T> {
 
 /** What the shop holds for a stamp: products, and the sum of their SKUs' ledger rows. */
 export async function importedState(base: string, token: string, stamp: string) {
-  const products = await api<Answer<{ slug: string }>>(base, `/api/products?where[slug][like]=${stamp}-&limit=0&depth=0`, token)
+  const products = await api<Answer<{ slug: string }>>(base, `/api/products?where[slug][like]=${stamp}-&limit=1&depth=0`, token)
   const ledger = await api<Answer<{ change: number; reason: string; note: string }>>(
     base,
-    `/api/stock-movements?where[sku][like]=${stamp.toUpperCase()}-&limit=1000&depth=0`,
+    `/api/stock-movements?where[sku][like]=${stamp.toUpperCase()}-&limit=250&depth=0`,
     token,
   )
   return {
