@@ -3,6 +3,8 @@ import path from 'node:path'
 import type { SanitizedConfig } from 'payload'
 
 import { shopConfigWithoutDatabase } from '../../tests/helpers/guardConfig'
+import { env } from '../infra/env'
+import { capsFor, depthRefusal, limitRefusal } from '../infra/pageCaps'
 import { createRequestGuard, type GuardRequest, type RequestGuard } from './index'
 
 // What Payload's admin sent while tests/e2e/captureAdminRequests.ts and tests/e2e/admin.e2e.spec.ts (run with
@@ -37,6 +39,16 @@ describe('the requests Payload’s admin sends', () => {
       return refusal ? [`${req.method} ${req.url} → ${refusal.status} ${refusal.body.error.message}`] : []
     })
     expect(refused).toEqual([])
+  })
+
+  it('should fit every captured read within the staff page and depth caps the route handlers apply (API_MAX_LIMIT_STAFF)', () => {
+    const caps = capsFor('users', env())
+    const refused = fixtures.flatMap((req) => {
+      const query = Object.fromEntries(new URL(req.url, 'http://localhost').searchParams)
+      const refusal = depthRefusal(query, caps) ?? (req.method === 'GET' ? limitRefusal(query, caps) : null)
+      return refusal ? [`${req.method} ${req.url} → ${refusal.code}`] : []
+    })
+    expect([refused, fixtures.some((req) => req.url.includes('limit=250'))]).toEqual([[], true])
   })
 
   it('should include the form saves that were refused before: an empty list sent as 0 in multipart _payload', () => {
