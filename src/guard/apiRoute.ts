@@ -1,4 +1,4 @@
-import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { getPayload, headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 import type { Logger } from 'pino'
 import * as qs from 'qs-esm'
 
@@ -67,13 +67,19 @@ export function guardedRoute<H extends RouteHandler>(config: Promise<SanitizedCo
   }
   const guarded = async (request: Request, context: RouteContext) => {
     const judged = await (ready ??= setup())
+    // Our own answers carry the CORS headers Payload's would, so a browser client of an allowed origin can read them.
+    const answer = (status: number, body: unknown, extra: Record<string, string>) => {
+      const req = { payload: judged.payload, headers: request.headers } as unknown as PayloadRequest
+      const headers = headersWithCors({ headers: new Headers({ 'cache-control': 'no-store', ...extra }), req })
+      return Response.json(body, { status, headers })
+    }
     const check = await judged.check(Object.fromEntries(request.headers))
     if (!check.ok) {
-      const answer = unauthorizedAnswer(check)
-      return Response.json(answer.body, { status: answer.status, headers: answer.headers })
+      const refused = unauthorizedAnswer(check)
+      return answer(refused.status, refused.body, refused.headers)
     }
     const refusal = await capRefusal(judged, request, check.collection)
-    if (refusal) return Response.json(errorBody(refusal.code, refusal.message, refusal.details), { status: 400, headers: { 'cache-control': 'no-store' } })
+    if (refusal) return answer(400, errorBody(refusal.code, refusal.message, refusal.details), {})
     return handler(request, context)
   }
   return guarded as H

@@ -146,6 +146,13 @@ describe('bad credentials on the Next route handlers (next start, next dev)', ()
       [200, null],
     ])
   })
+
+  it('should let a browser client of an allowed origin read the 401', async () => {
+    const rest = await import('../../src/app/(payload)/api/[...slug]/route')
+    const request = new Request('http://localhost:8000/api/products', { headers: { authorization: 'JWT expired', origin: 'http://localhost:3000' } })
+    const res = await rest.GET(request, slug)
+    expect([res.status, res.headers.get('access-control-allow-origin')]).toEqual([401, 'http://localhost:3000'])
+  })
 })
 
 describe('safe retries', () => {
