@@ -15,7 +15,7 @@ export const REGISTERED = {
   message: 'Thank you. If this email address can be used, your account is ready; we have sent you an email either way.',
 }
 
-const registration = z.object({
+export const registration = z.object({
   email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
   password: z.string(),
   name: z.string().trim().max(200).optional(),
@@ -59,4 +59,21 @@ async function register(req: PayloadRequest): Promise<Response> {
 }
 
 /** `POST /api/customers`: replaces Payload's create so a shopper's registration never says whether an email is taken. */
-export const registerEndpoint: Endpoint = { path: '/', method: 'post', handler: endpoint(register) }
+export const registerEndpoint: Endpoint = {
+  path: '/',
+  method: 'post',
+  handler: endpoint(register),
+  custom: {
+    openapi: {
+      summary: 'Register a customer (staff: create one)',
+      description:
+        'A shopper gets the same 201 `{ message }` whether or not the email already has an account (its owner is emailed instead); ' +
+        'the password must pass the policy (8+ characters, not common, zxcvbn score 2+). Staff get `{ doc, message }` as from Payload.',
+      tag: 'Customers',
+      body: registration,
+      answer: z.object({ message: z.string(), doc: z.record(z.string(), z.unknown()).optional() }),
+      status: 201,
+      errors: { 400: ['invalid_registration', 'weak_password'], 403: ['forbidden'], 429: ['rate_limited'] },
+    },
+  },
+}
