@@ -3,7 +3,7 @@ import { promisify } from 'node:util'
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { isStaffUser } from '../../../src/access/roles'
+import { isAdminUser } from '../../../src/access/roles'
 import { CommerceError } from '../../../src/commerce/errors'
 import { escapeHtml } from '../../../src/commerce/html'
 import { env } from '../../../src/infra/env'
@@ -32,8 +32,8 @@ const alreadyRegisteredEmail = (storefrontUrl: string) => {
 
 async function register(req: PayloadRequest): Promise<Response> {
   await addDataAndFileToRequest(req)
-  // Staff (the admin panel) create customers as Payload would, under the collection's access rules.
-  if (isStaffUser(req.user)) {
+  // Admins (the admin panel) create customers as Payload would; everyone else registers as a shopper does.
+  if (isAdminUser(req.user)) {
     const doc = await req.payload.create({ collection: 'customers', data: req.data as never, req, overrideAccess: false, depth: 0 })
     return json({ doc, message: 'Successfully created.' }, 201)
   }
@@ -65,10 +65,10 @@ export const registerEndpoint: Endpoint = {
   handler: endpoint(register),
   custom: {
     openapi: {
-      summary: 'Register a customer (staff: create one)',
+      summary: 'Register a customer (admins: create one)',
       description:
         'A shopper gets the same 201 `{ message }` whether or not the email already has an account (its owner is emailed instead); ' +
-        'the password must pass the policy (8+ characters, not common, zxcvbn score 2+). Staff get `{ doc, message }` as from Payload.',
+        'the password must pass the policy (8+ characters, not common, zxcvbn score 2+). Admins get `{ doc, message }` as from Payload.',
       tag: 'Customers',
       body: registration,
       answer: z.object({ message: z.string(), doc: z.record(z.string(), z.unknown()).optional() }),
