@@ -15,7 +15,13 @@ let smtp: TestMailServer
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
-  app = await bootPayload({ SMTP_URL: smtp.url, STOREFRONT_URL: 'http://shop.test' })
+  // The login delay lives in Redis when TEST_REDIS_URL is set (with TEST_DATABASE_URL: PostgreSQL), in process otherwise.
+  app = await bootPayload({
+    SMTP_URL: smtp.url,
+    STOREFRONT_URL: 'http://shop.test',
+    REDIS_URL: process.env.TEST_REDIS_URL ?? '',
+    REDIS_KEY_PREFIX: `accounts-${process.pid}-${Date.now()}:`,
+  })
   payload = app.payload
   api = await restClient(payload.config)
 })
