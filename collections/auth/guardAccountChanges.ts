@@ -19,10 +19,5 @@ export const guardAccountChanges: CollectionBeforeOperationHook = async ({ args,
     const current = await req.payload.db.findOne<{ id: number | string; email?: string }>({ collection: collection.slug, where: { id: { equals: id } }, req })
     if (current && String(current.email).toLowerCase() === String(data?.email).trim().toLowerCase()) return
   }
-  throw new APIError(
-    'Only the account holder or an admin can change its email or password; send them a password reset link instead.',
-    403,
-    undefined,
-    true,
-  )
+  throw new APIError('Only the account holder or an admin can change its email or password; send them a password reset link instead.', 403, undefined, true)
 }

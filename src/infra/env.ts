@@ -96,7 +96,10 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v, ctx) => {
-      const list = v.split(',').map((s) => s.trim()).filter(Boolean)
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
       const bad = list.find((cidr) => !isCidr(cidr))
       if (bad) {
         ctx.addIssue({ code: 'custom', message: `must be addresses or CIDR ranges like 10.0.0.0/8 separated by commas, got "${bad}"` })

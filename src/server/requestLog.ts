@@ -27,7 +27,16 @@ export function createRequestLog(log: Logger): (req: IncomingMessage, res: Serve
       const status = res.writableFinished ? res.statusCode : 499
       durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
       log.info(
-        { reqId: id, client, method: req.method, url: redactUrl(req.url ?? '/'), route, status, ms: Math.round(seconds * 10000) / 10, cache: res.getHeader('x-cache') },
+        {
+          reqId: id,
+          client,
+          method: req.method,
+          url: redactUrl(req.url ?? '/'),
+          route,
+          status,
+          ms: Math.round(seconds * 10000) / 10,
+          cache: res.getHeader('x-cache'),
+        },
         'request',
       )
     })

@@ -71,7 +71,10 @@ describe("who changes a customer's email or password", () => {
     const admin = await staffToken(payload, 'admin')
     const target = await staffToken(payload, 'fulfilment')
     const email = (await payload.findByID({ collection: 'users', id: target.id })).email
-    const answers = [await api.post('/users/unlock', { email }, { token: merchandiser.token }), await api.post('/users/unlock', { email }, { token: admin.token })]
+    const answers = [
+      await api.post('/users/unlock', { email }, { token: merchandiser.token }),
+      await api.post('/users/unlock', { email }, { token: admin.token }),
+    ]
     expect(answers.map((a) => a.status)).toEqual([403, 200])
   })
 })
@@ -132,7 +135,8 @@ describe('login delay instead of lockout', () => {
   it('should slow down bad logins to one account from one address without locking out its owner elsewhere', async () => {
     const customer = await newCustomer()
     const statuses = []
-    for (let i = 0; i < 5; i++) statuses.push((await api.post('/customers/login', { email: customer.email, password: 'wrong-password-1' }, from('192.0.2.66'))).status)
+    for (let i = 0; i < 5; i++)
+      statuses.push((await api.post('/customers/login', { email: customer.email, password: 'wrong-password-1' }, from('192.0.2.66'))).status)
     const owner = await api.post('/customers/login', { email: customer.email, password: 'right-password-1' }, from('192.0.2.77'))
     expect([...statuses, owner.status]).toEqual([401, 401, 401, 401, 429, 200])
   })
