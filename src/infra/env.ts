@@ -48,7 +48,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Ipswich Retail <shop@ipswich-retail.test>'),
   PAYMENT_METHODS: z.string().default('manual,test-card'),
   ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters (the staff password policy, docs/security/addresses-and-accounts.md)').optional(),
   REVALIDATE_SECRET: z.string().optional(),
   METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
