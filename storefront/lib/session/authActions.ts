@@ -108,6 +108,8 @@ export async function resetPasswordAction(_prev: AuthState, formData: FormData):
       method: 'POST',
       body: { token, password },
     })
+    // A password the CMS's policy refuses (too common, too easy to guess) is said as the CMS says it.
+    if (res.status === 400) return state('', { error: apiErrorMessage(res.data, 'Choose another password.'), fieldErrors: apiFieldErrors(res.data) })
     if (!res.ok || !res.data?.token) return state('', { error: 'This reset link has expired or was already used. Ask for a new one.' })
     await begin(res.data)
   } catch (error) {
