@@ -64,7 +64,7 @@ const result = {
   distinctAnswers: answers.size,
 }
 console.log(JSON.stringify(result))
-appendResults('Login timing, known and unknown emails (bench/login-timing)', [
+appendResults(`Login timing, known and unknown emails (bench/login-timing, ${database})`, [
   `Run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; ${database}.`,
   `Load average (1/5/15 min) ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before and ${loadAfter.map((l) => l.toFixed(1)).join(' / ')} after: other work shares the 2 cores.`,
   `${ROUNDS} failed logins of each kind, interleaved, over HTTP through the CMS's request handler, each from its own signed address.`,
