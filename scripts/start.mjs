@@ -22,15 +22,18 @@ const storefrontUrl = env.STOREFRONT_URL ?? `http://localhost:${storefrontPort}`
 // The CMS tells the storefront which pages to refresh, signed with REVALIDATE_SECRET. In development a missing
 // one is generated once into the data folder, where the CMS finds it too (src/infra/env.ts); the storefront is
 // given the same value. Staging and production refuse to start without one.
-function developmentRevalidateSecret(dataDir) {
-  const file = path.resolve(dataDir, 'revalidate-secret')
+function developmentSecret(dataDir, name) {
+  const file = path.resolve(dataDir, name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
 }
-const revalidateSecret = env.REVALIDATE_SECRET || (env.APP_ENV === 'development' ? developmentRevalidateSecret(env.DATA_DIR ?? 'data') : '')
+const revalidateSecret = env.REVALIDATE_SECRET || (env.APP_ENV === 'development' ? developmentSecret(env.DATA_DIR ?? 'data', 'revalidate-secret') : '')
+// The storefront signs each shopper's address for the CMS's rate limits with CLIENT_ADDRESS_SECRET, generated the same way.
+const clientAddressSecret =
+  env.CLIENT_ADDRESS_SECRET || (env.APP_ENV === 'development' ? developmentSecret(env.DATA_DIR ?? 'data', 'client-address-secret') : '')
 
 function run(label, cmd, args, options = {}) {
   console.log(`\n▶ ${label}`)
@@ -71,7 +74,7 @@ if (hasStorefront) {
     'Storefront',
     process.execPath,
     [nextBin, 'start', '-p', storefrontPort],
-    { PORT: storefrontPort, CMS_URL: cmsUrl, REVALIDATE_SECRET: revalidateSecret },
+    { PORT: storefrontPort, CMS_URL: cmsUrl, REVALIDATE_SECRET: revalidateSecret, CLIENT_ADDRESS_SECRET: clientAddressSecret },
     path.join(root, 'storefront'),
   )
 }

@@ -4,6 +4,8 @@ export async function register(): Promise<void> {
     const { onEveryRequest } = await import('./lib/server/onEveryRequest')
     const { timeRequest } = await import('./lib/metrics/timeRequest')
     const { addHsts } = await import('./lib/server/addHsts')
+    const { noteShopperAddress } = await import('./lib/server/noteShopperAddress')
+    onEveryRequest(noteShopperAddress)
     onEveryRequest(timeRequest)
     onEveryRequest(addHsts)
   }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { usersAccess } from '../../src/access/policies'
 import { STAFF_ROLE_LABELS, STAFF_ROLES } from '../../src/access/roles'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
+import { accountHooks } from '../auth'
 import { canSetRoles } from './canSetRoles'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
@@ -11,14 +12,13 @@ export const Users: CollectionConfig = {
   labels: { singular: 'Staff member', plural: 'Staff' },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'], group: 'Admin' },
   auth: {
-    maxLoginAttempts: env().LOGIN_MAX_ATTEMPTS,
-    lockTime: env().LOGIN_LOCK_MINUTES * 60 * 1000,
+    maxLoginAttempts: 0,
     tokenExpiration: 60 * 60 * 8,
     forgotPassword: { minRequestInterval: forgotPasswordInterval() },
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: usersAccess,
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: { ...accountHooks('staff'), beforeChange: [makeFirstUserAdmin] },
   fields: [
     { name: 'name', type: 'text' },
     {

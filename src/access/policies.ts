@@ -65,10 +65,14 @@ export const ordersAccess: CollectionAccess = {
 export const orderStaffField: FieldAccess = canField('orders:read')
 export const orderNotesUpdateField: FieldAccess = canField('orders:write')
 
-/** Customers: customer readers see all, a customer their own record; only admins and the customer edit it. */
+/**
+ * Customers: customer readers see all, a customer their own record; only admins and the customer edit it. Shoppers
+ * register through `POST /api/customers` (collections/Customers/endpoints/register.ts), which answers alike whether or
+ * not the email is taken; Payload's own create (GraphQL `createCustomer`) is for admins.
+ */
 export const customersAccess: CollectionAccess = {
   admin: () => false,
-  create: anyone,
+  create: isAdminAccess,
   read: ({ req }) => {
     if (hasScope(req.user, 'customers:read')) return true
     if (req.user?.collection === 'customers') return { id: { equals: req.user.id } }
@@ -80,15 +84,17 @@ export const customersAccess: CollectionAccess = {
     return false
   },
   delete: isAdminAccess,
+  unlock: isAdminAccess,
 }
 
-/** Staff accounts: admins manage all, anyone else on staff only themself. */
+/** Staff accounts: admins manage all, anyone else on staff only themself; only admins unlock one. */
 export const usersAccess: CollectionAccess = {
   admin: ({ req }) => req.user?.collection === 'users',
   create: isAdminAccess,
   read: ({ req }) => (isAdminUser(req.user) ? true : req.user?.collection === 'users' ? { id: { equals: req.user.id } } : false),
   update: ({ req }) => (isAdminUser(req.user) ? true : req.user?.collection === 'users' ? { id: { equals: req.user.id } } : false),
   delete: isAdminAccess,
+  unlock: isAdminAccess,
 }
 
 /** API keys: only admins see or manage them. */

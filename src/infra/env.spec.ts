@@ -27,7 +27,9 @@ describe('loadEnv', () => {
   })
 
   it('should refuse test payments in staging', () => {
-    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' })).toThrow(/test-card/)
+    expect(() =>
+      loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' }),
+    ).toThrow(/test-card/)
   })
 
   it('should refuse to start in staging without a strong REVALIDATE_SECRET, naming it', () => {
@@ -36,8 +38,30 @@ describe('loadEnv', () => {
     )
   })
 
+  it('should refuse to start in staging without a strong CLIENT_ADDRESS_SECRET, naming it', () => {
+    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
+      /CLIENT_ADDRESS_SECRET must be set to a strong value/,
+    )
+  })
+
+  it('should generate CLIENT_ADDRESS_SECRET into the data folder in development, once', () => {
+    const dir = dataDir()
+    expect(loadEnv({ DATA_DIR: dir }).clientAddressSecret).toBe(loadEnv({ DATA_DIR: dir }).clientAddressSecret)
+  })
+
+  it('should refuse a TRUSTED_PROXIES entry that is not an address or CIDR range, naming it', () => {
+    expect(() => loadEnv({ DATA_DIR: dataDir(), TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' })).toThrow(/TRUSTED_PROXIES.*proxy\.internal/)
+  })
+
   it('should accept production with strong secrets and manual payment', () => {
-    const env = loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() })
+    const env = loadEnv({
+      APP_ENV: 'production',
+      PAYLOAD_SECRET: strong,
+      REVALIDATE_SECRET: strong,
+      CLIENT_ADDRESS_SECRET: strong,
+      PAYMENT_METHODS: 'manual',
+      DATA_DIR: dataDir(),
+    })
     expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
   })
 
@@ -68,7 +92,14 @@ describe('loadEnv', () => {
   })
 
   it('should allow private webhook URLs in development only, unless WEBHOOK_ALLOW_PRIVATE_URLS says otherwise', () => {
-    const staging = { APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() }
+    const staging = {
+      APP_ENV: 'staging',
+      PAYLOAD_SECRET: strong,
+      REVALIDATE_SECRET: strong,
+      CLIENT_ADDRESS_SECRET: strong,
+      PAYMENT_METHODS: 'manual',
+      DATA_DIR: dataDir(),
+    }
     expect(loadEnv({ DATA_DIR: dataDir() }).webhookAllowPrivateUrls).toBe(true)
     expect(loadEnv(staging).webhookAllowPrivateUrls).toBe(false)
     expect(loadEnv({ ...staging, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }).webhookAllowPrivateUrls).toBe(true)
@@ -81,7 +112,7 @@ describe('loadEnv', () => {
 })
 
 describe('debugErrors and graphqlIntrospection', () => {
-  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' }
+  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual' }
 
   it('should show stack traces only with APP_ENV=development and DEBUG_ERRORS=true', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), DEBUG_ERRORS: 'true' }).debugErrors).toBe(true)

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -47,7 +48,7 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Ipswich Retail <shop@ipswich-retail.test>'),
   PAYMENT_METHODS: z.string().default('manual,test-card'),
   ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters (the staff password policy, docs/security/addresses-and-accounts.md)').optional(),
   REVALIDATE_SECRET: z.string().optional(),
   METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -58,8 +59,6 @@ const schema = z.object({
   // The request guard (src/guard) refuses larger JSON/form bodies with 413; the server cuts a request off after REQUEST_TIMEOUT_MS.
   MAX_BODY_BYTES: int(1024 * 1024),
   REQUEST_TIMEOUT_MS: int(30000),
-  LOGIN_MAX_ATTEMPTS: int(5),
-  LOGIN_LOCK_MINUTES: int(10),
   RUN_JOBS_IN_PROCESS: bool(true),
   JOB_RETRY_ATTEMPTS: int(8),
   JOB_RETRY_DELAY_MS: int(5000),
@@ -94,7 +93,24 @@ const schema = z.object({
   CACHE_MEMORY_MAX_BYTES: int(64 * 1024 * 1024),
   CACHE_REDIS_TTL_SECONDS: int(3600),
   CACHE_VERSION_REFRESH_MS: int(5000),
-  TRUST_PROXY_HOPS: int(0),
+  // Proxies whose X-Forwarded-For hop is believed (CIDR list, e.g. "10.0.0.0/8,127.0.0.1/32"); empty: the socket's address.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const bad = list.find((cidr) => !isCidr(cidr))
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: `must be addresses or CIDR ranges like 10.0.0.0/8 separated by commas, got "${bad}"` })
+        return z.NEVER
+      }
+      return list
+    }),
+  // Shared with the storefront: signs the shopper's address it forwards (src/infra/clientAddress.ts).
+  CLIENT_ADDRESS_SECRET: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(15000),
   WORKER_POLL_MS: int(2000),
   WORKER_BATCH: int(20),
@@ -136,10 +152,22 @@ export type Env = z.infer<typeof schema> & {
   payloadSecret: string
   /** Shared with the storefront: signs the CMS's `POST <storefront>/api/revalidate` calls. */
   revalidateSecret: string
+  /** Shared with the storefront: signs the shopper's address in the `x-ipswich-client` header. */
+  clientAddressSecret: string
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; url: string }
   paymentMethods: string[]
   /** Webhook URLs may point at private, loopback or link-local addresses: on in development unless switched off. */
   webhookAllowPrivateUrls: boolean
+}
+
+/** An IPv4/IPv6 address, optionally with a /prefix. */
+function isCidr(value: string): boolean {
+  const [address, prefix, extra] = value.split('/')
+  const family = isIP(address ?? '')
+  if (!family || extra !== undefined) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128)
 }
 
 export class ConfigError extends Error {
@@ -163,7 +191,7 @@ export function resolveDatabase(url: string | undefined, dataDir: string): Env['
 
 // In development a missing secret is generated once and kept under data/ so sessions survive restarts (and
 // scripts/start.mjs can hand the same revalidation secret to the storefront).
-function developmentSecret(dataDir: string, name: 'payload-secret' | 'revalidate-secret' = 'payload-secret'): string {
+function developmentSecret(dataDir: string, name: 'payload-secret' | 'revalidate-secret' | 'client-address-secret' = 'payload-secret'): string {
   const file = path.resolve(dataDir, name)
   /* eslint-disable security/detect-non-literal-fs-filename -- dataDir is the app's own data folder (configuration, not a request) */
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
@@ -194,6 +222,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       `REVALIDATE_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}; give the storefront the same value`,
     )
   }
+  if (strict && !isStrongSecret(raw.CLIENT_ADDRESS_SECRET)) {
+    throw new ConfigError(
+      `CLIENT_ADDRESS_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}; give the storefront the same value`,
+    )
+  }
   const paymentMethods = raw.PAYMENT_METHODS.split(',')
     .map((m) => m.trim())
     .filter(Boolean)
@@ -209,6 +242,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     storefrontUrl: raw.STOREFRONT_URL ?? `http://localhost:${raw.STOREFRONT_PORT}`,
     payloadSecret: raw.PAYLOAD_SECRET || developmentSecret(raw.DATA_DIR),
     revalidateSecret: raw.REVALIDATE_SECRET || developmentSecret(raw.DATA_DIR, 'revalidate-secret'),
+    clientAddressSecret: raw.CLIENT_ADDRESS_SECRET || developmentSecret(raw.DATA_DIR, 'client-address-secret'),
     database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
     paymentMethods,
     webhookAllowPrivateUrls: raw.WEBHOOK_ALLOW_PRIVATE_URLS ?? !strict,

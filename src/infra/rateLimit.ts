@@ -10,14 +10,14 @@ import { isRedisReady, redis } from './redis'
 export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number }
 
 export interface RateLimiter {
-  /** Counts one attempt of `id` in `bucket`: a fixed window of `windowSeconds` allowing `limit` attempts. */
-  hit(bucket: string, id: string, limit: number, windowSeconds: number): Promise<RateLimitResult>
+  /** Counts `cost` (default 1) attempts of `id` in `bucket`: a fixed window of `windowSeconds` allowing `limit` attempts. */
+  hit(bucket: string, id: string, limit: number, windowSeconds: number, cost?: number): Promise<RateLimitResult>
 }
 
-// INCR the window's counter, starting its expiry on the first attempt; answer the count and time left.
+// INCRBY the window's counter, starting its expiry on the first attempt; answer the count and time left.
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return { count, ttl }`
@@ -35,7 +35,7 @@ export function memoryRateLimiter(now: () => number = Date.now): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>()
   let sweptAt = now()
   return {
-    async hit(bucket, id, limit, windowSeconds) {
+    async hit(bucket, id, limit, windowSeconds, cost = 1) {
       const t = now()
       if (t - sweptAt > 60_000) {
         for (const [k, w] of windows) if (w.resetAt <= t) windows.delete(k)
@@ -47,7 +47,7 @@ export function memoryRateLimiter(now: () => number = Date.now): RateLimiter {
         window = { count: 0, resetAt: t + windowSeconds * 1000 }
         windows.set(key, window)
       }
-      window.count++
+      window.count += cost
       return verdict(window.count, window.resetAt - t, limit)
     },
   }
@@ -58,18 +58,18 @@ export function redisRateLimiter(client: Redis, prefix: string, log: Logger): Ra
   const fallback = memoryRateLimiter()
   let warnedAt = 0
   return {
-    async hit(bucket, id, limit, windowSeconds) {
-      if (!isRedisReady(client)) return fallback.hit(bucket, id, limit, windowSeconds)
+    async hit(bucket, id, limit, windowSeconds, cost = 1) {
+      if (!isRedisReady(client)) return fallback.hit(bucket, id, limit, windowSeconds, cost)
       try {
         const key = `${prefix}rl:${bucket}:${digest(id)}`
-        const [count, ttl] = (await client.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000))) as [number, number]
+        const [count, ttl] = (await client.eval(HIT_SCRIPT, 1, key, String(windowSeconds * 1000), String(cost))) as [number, number]
         return verdict(Number(count), Number(ttl), limit)
       } catch (err) {
         if (Date.now() - warnedAt > 10_000) {
           warnedAt = Date.now()
           log.warn({ err: { message: (err as Error).message } }, 'Rate limits fall back to in-process counters')
         }
-        return fallback.hit(bucket, id, limit, windowSeconds)
+        return fallback.hit(bucket, id, limit, windowSeconds, cost)
       }
     },
   }

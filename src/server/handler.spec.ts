@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { GuardRefusal, GuardRequest, RequestGuard } from '../guard'
+import { CLIENT_ADDRESS_HEADER, signClientAddress } from '../commerce/clientAddressSignature'
 import { answerJson, bodyOf, lowLimits, rawRequest, startHandlerServer, type HandlerServer } from '../../tests/helpers/handlerServer'
 
 // The CMS's front handler over real HTTP, with a stand-in for Next that answers like Payload's routes.
@@ -187,11 +188,20 @@ describe('rate limits without a guard', () => {
     expect(await answers[0].json()).toEqual({ received: { email: 'someone-0@example.com', password: 'x' } })
   })
 
-  it('should count logins to one account from different addresses together, whatever the case of the email', async () => {
+  it('should not count logins to one account from different addresses together: nobody can lock another out', async () => {
     const answers = []
-    for (let i = 0; i < 3; i++)
-      answers.push(await post('/api/customers/login', { email: i === 1 ? 'Target@Example.com' : 'target@example.com' }, from(`10.0.1.${i}`)))
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 429])
+    for (let i = 0; i < 3; i++) answers.push(await post('/api/customers/login', { email: 'target@example.com' }, from(`10.0.1.${i}`)))
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
+  })
+
+  it('should trust a signed client address over the socket and X-Forwarded-For, and ignore a forged one', async () => {
+    const secret = 'unit-client-address-secret-0123456789abcdef'
+    const signed = (address: string, key = secret) => ({ [CLIENT_ADDRESS_HEADER]: signClientAddress(address, key) })
+    const first = [await post('/api/checkout', {}, signed('203.0.113.1')), await post('/api/checkout', {}, signed('203.0.113.1'))]
+    const other = await post('/api/checkout', {}, signed('203.0.113.2'))
+    const forged = await post('/api/checkout', {}, signed('203.0.113.3', 'not-the-secret-0123456789abcdef-0123'))
+    expect([...first.map((a) => a.status), other.status, forged.status]).toEqual([200, 200, 200, 200])
+    expect(await post('/api/checkout', {}, signed('203.0.113.1')).then((a) => a.status)).toBe(429)
   })
 
   it('should limit checkouts per address without reading their bodies', async () => {

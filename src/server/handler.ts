@@ -6,6 +6,7 @@ import type { GuardRefusal, RequestGuard } from '../guard'
 import { applyRequestTimeout } from '../guard/requestTimeout'
 import { errorBody } from '../infra/apiErrors'
 import type { ReadCache } from '../infra/cache'
+import { stampClientAddress, type AddressSettings } from '../infra/clientAddress'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
@@ -18,7 +19,7 @@ import { graphqlCacheKey, restCacheKey } from './cacheKey'
 import { keepPrivate } from './capture'
 import { applyCors } from './cors'
 import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
-import { accountOf, clientIp, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
+import { accountOf, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
 import { createRequestLog } from './requestLog'
 import type { RouteTemplate } from './routes'
 
@@ -36,7 +37,6 @@ export type HandlerOptions = {
     | 'RATE_LIMIT_REGISTER'
     | 'RATE_LIMIT_LOOKUP'
     | 'RATE_LIMIT_WINDOW_SECONDS'
-    | 'TRUST_PROXY_HOPS'
     | 'METRICS_TOKEN'
   >
   logger: Logger
@@ -53,6 +53,8 @@ export type HandlerOptions = {
   /** Answer 503 when Next has not answered within this many ms (0: no limit). */
   requestTimeoutMs?: number
   state?: { shuttingDown: boolean }
+  /** The secret the storefront signs shoppers' addresses with and TRUSTED_PROXIES (src/infra/clientAddress); defaults from env. */
+  addresses?: AddressSettings
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
@@ -74,6 +76,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const state = options.state ?? { shuttingDown: false }
   const tokenCookie = `${options.cookiePrefix}-token=`
   const requestLog = createRequestLog(options.requestLogger ?? log)
+  const addressOf = new WeakMap<IncomingMessage, string>()
   const isAnonymous = (req: IncomingMessage) => !req.headers.authorization && !req.headers.cookie?.includes(tokenCookie)
   const toNext: Downstream = async (req, res) => {
     if (options.requestTimeoutMs) applyRequestTimeout(res, options.requestTimeoutMs)
@@ -88,7 +91,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const limited = async (req: IncomingMessage, res: ServerResponse, rule: ReturnType<typeof restLimitRule>, body: Buffer | null) => {
     if (!rule) return false
     const account = rule.perAccount && body ? accountOf(body, req.headers['content-type'], rule.accountField) : null
-    return !(await enforceLimit(options.limiter, settings, rule, clientIp(req, settings.TRUST_PROXY_HOPS), account, res))
+    return !(await enforceLimit(options.limiter, settings, rule, addressOf.get(req) ?? 'unknown', account, res))
   }
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<unknown> {
@@ -145,12 +148,15 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const offered = req.headers['x-request-id']
     const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
     req.headers['x-request-id'] = id
+    // One address per request, resolved here and stamped signed for the limits, caps and logs behind (src/infra/clientAddress).
+    const client = stampClientAddress(req, options.addresses)
+    addressOf.set(req, client)
     res.setHeader('x-request-id', id)
     if (state.shuttingDown) res.setHeader('connection', 'close')
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     const pathname = q === -1 ? url : url.slice(0, q)
-    requestLog(req, res, id, options.routeTemplate(pathname))
+    requestLog(req, res, id, options.routeTemplate(pathname), client)
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')

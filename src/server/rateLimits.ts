@@ -1,21 +1,26 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 
 import type { Env } from '../infra/env'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import type { RateLimiter } from '../infra/rateLimit'
 
 export type LimitBucket = 'login' | 'checkout' | 'quote' | 'register' | 'lookup'
-/** `perAccount` also counts by the body's account: its email (or username), or the field `accountField` names. */
-export type LimitRule = { bucket: LimitBucket; perAccount: boolean; accountField?: string }
+/**
+ * `perAccount` also counts by the body's account: its email (or username), or the field `accountField` names.
+ * `cost` is how many attempts the request makes (a GraphQL request with aliased logins makes one per alias).
+ */
+export type LimitRule = { bucket: LimitBucket; perAccount: boolean; accountField?: string; cost?: number }
 
 type Limits = Pick<
   Env,
   'RATE_LIMIT_LOGIN' | 'RATE_LIMIT_CHECKOUT' | 'RATE_LIMIT_QUOTE' | 'RATE_LIMIT_REGISTER' | 'RATE_LIMIT_LOOKUP' | 'RATE_LIMIT_WINDOW_SECONDS'
 >
 
+// Logins count per address only: a per-account count would let anyone lock anyone out. Each account-and-address pair
+// is slowed down instead (src/infra/loginDelay.ts, in the auth collections' hooks).
 const REST_RULES: Record<string, LimitRule> = {
-  '/api/users/login': { bucket: 'login', perAccount: true },
-  '/api/customers/login': { bucket: 'login', perAccount: true },
+  '/api/users/login': { bucket: 'login', perAccount: false },
+  '/api/customers/login': { bucket: 'login', perAccount: false },
   '/api/checkout': { bucket: 'checkout', perAccount: false },
   '/api/cart/quote': { bucket: 'quote', perAccount: false },
   '/api/customers': { bucket: 'register', perAccount: false },
@@ -35,7 +40,8 @@ export function restLimitRule(method: string, pathname: string): LimitRule | nul
 /** Login, registration, checkout and quote are also GraphQL mutations; they count against the same limits. */
 export function graphqlLimitRule(query: string): LimitRule | null {
   if (!/\bmutation\b/.test(query)) return null
-  if (/\blogin[A-Z]\w*/.test(query)) return { bucket: 'login', perAccount: true }
+  const logins = query.match(/\blogin[A-Z]\w*\s*[({]/g)?.length ?? (/\blogin[A-Z]\w*/.test(query) ? 1 : 0)
+  if (logins > 0) return { bucket: 'login', perAccount: false, cost: logins }
   if (/\bcreateCustomer\b/.test(query)) return { bucket: 'register', perAccount: false }
   if (/\bCheckout\b/.test(query)) return { bucket: 'checkout', perAccount: false }
   if (/\bQuoteCart\b/.test(query)) return { bucket: 'quote', perAccount: false }
@@ -56,17 +62,6 @@ export function accountOf(body: Buffer, contentType: string | undefined, field?:
   const inline = typeof fields?.query === 'string' ? /email\s*:\s*"([^"]+)"/.exec(fields.query)?.[1] : undefined
   const account = field ? fields?.[field] : (fields?.email ?? fields?.username ?? variables.email ?? variables.username ?? inline)
   return typeof account === 'string' && account.trim() ? account.trim().toLowerCase() : null
-}
-
-/** The client's address: the socket's, or the one the given number of trusted proxies saw. */
-export function clientIp(req: IncomingMessage, trustedHops: number): string {
-  const socketIp = req.socket.remoteAddress ?? 'unknown'
-  if (trustedHops <= 0) return socketIp
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-  return forwarded[forwarded.length - trustedHops] ?? forwarded[0] ?? socketIp
 }
 
 const LIMIT_OF: Record<LimitBucket, keyof Limits> = {
@@ -91,8 +86,8 @@ export async function enforceLimit(
 ): Promise<boolean> {
   const limit = limits[LIMIT_OF[rule.bucket]]
   const window = limits.RATE_LIMIT_WINDOW_SECONDS
-  const checks = [limiter.hit(`${rule.bucket}:ip`, ip, limit, window)]
-  if (rule.perAccount && account) checks.push(limiter.hit(`${rule.bucket}:account`, account, limit, window))
+  const checks = [limiter.hit(`${rule.bucket}:ip`, ip, limit, window, rule.cost ?? 1)]
+  if (rule.perAccount && account) checks.push(limiter.hit(`${rule.bucket}:account`, account, limit, window, rule.cost ?? 1))
   const results = await Promise.all(checks)
   const tightest = results.reduce((a, b) => (b.remaining < a.remaining || (b.remaining === a.remaining && b.retryAfterSeconds > a.retryAfterSeconds) ? b : a))
   res.setHeader('ratelimit-limit', String(limit))

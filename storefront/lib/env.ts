@@ -27,6 +27,11 @@ export function revalidateSecret(): string | null {
   return process.env.REVALIDATE_SECRET || null
 }
 
+/** Shared with the CMS: signs the shopper's address on calls to it (CLIENT_ADDRESS_SECRET). */
+export function clientAddressSecret(): string | null {
+  return process.env.CLIENT_ADDRESS_SECRET || null
+}
+
 export function metricsToken(): string | null {
   return process.env.METRICS_TOKEN || null
 }

@@ -71,6 +71,7 @@ const TUNED_ONLY = [
   'PAYLOAD_SECRET',
   'SMTP_URL',
   'REVALIDATE_SECRET',
+  'CLIENT_ADDRESS_SECRET',
   'RATE_LIMIT_LOGIN',
   'RATE_LIMIT_CHECKOUT',
   'RATE_LIMIT_QUOTE',
@@ -114,6 +115,7 @@ export async function startStack({ quickStart = false, storefront: withStorefron
     STOREFRONT_URL: storefrontUrl,
     SMTP_URL: smtp.url,
     REVALIDATE_SECRET: revalidateSecret,
+    CLIENT_ADDRESS_SECRET: 'e2e-client-address-secret-0123456789abcdef',
     RUN_JOBS_IN_PROCESS: 'true',
     JOB_RETRY_DELAY_MS: '500',
     LOG_LEVEL: 'warn',
@@ -176,8 +178,10 @@ export async function startStack({ quickStart = false, storefront: withStorefron
       PORT: String(storefrontPort),
       HOSTNAME: '127.0.0.1',
       NEXT_DIST_DIR: '',
-      // As scripts/start.mjs starts it: told the CMS's address and the revalidation secret, nothing else.
-      ...(quickStart ? { CMS_URL: cmsUrl, REVALIDATE_SECRET: secret } : {}),
+      // As scripts/start.mjs starts it: told the CMS's address and the two shared secrets, nothing else.
+      ...(quickStart
+        ? { CMS_URL: cmsUrl, REVALIDATE_SECRET: secret, CLIENT_ADDRESS_SECRET: readFileSync(path.join(dataDir, 'client-address-secret'), 'utf8').trim() }
+        : {}),
     })
     await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
     return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret: secret, databaseUrl, stop }

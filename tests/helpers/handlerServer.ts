@@ -3,6 +3,7 @@ import { Writable } from 'node:stream'
 import pino from 'pino'
 
 import { createReadCache } from '../../src/infra/cache'
+import { trustedProxyList } from '../../src/infra/clientAddress'
 import type { Readiness } from '../../src/infra/health'
 import { memoryRateLimiter } from '../../src/infra/rateLimit'
 import { createRequestHandler, type HandlerOptions, type NextHandler } from '../../src/server/handler'
@@ -43,7 +44,6 @@ export const lowLimits = {
   RATE_LIMIT_REGISTER: 2,
   RATE_LIMIT_LOOKUP: 2,
   RATE_LIMIT_WINDOW_SECONDS: 60,
-  TRUST_PROXY_HOPS: 1,
   METRICS_TOKEN: undefined,
 }
 
@@ -62,6 +62,8 @@ export async function startHandlerServer(next: NextHandler, options: Partial<Han
     routeTemplate: createRouteTemplate(['products', 'users', 'customers', 'orders'], ['store-settings']),
     readiness: async () => upReadiness,
     cookiePrefix: 'payload',
+    // The test client is the trusted proxy: X-Forwarded-For names the client each test pretends to be.
+    addresses: { secret: 'unit-client-address-secret-0123456789abcdef', trustedProxies: trustedProxyList(['127.0.0.1', '::1']) },
     ...options,
     state,
   })

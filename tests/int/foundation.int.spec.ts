@@ -19,8 +19,8 @@ afterAll(async () => {
 
 describe('the first staff user', () => {
   it('should become admin, and later users should not', async () => {
-    const first = await payload.create({ collection: 'users', data: { email: 'first@example.com', password: 'password-123' } })
-    const second = await payload.create({ collection: 'users', data: { email: 'second@example.com', password: 'password-123' } })
+    const first = await payload.create({ collection: 'users', data: { email: 'first@example.com', password: 'staff-password-123' } })
+    const second = await payload.create({ collection: 'users', data: { email: 'second@example.com', password: 'staff-password-123' } })
     expect(first.roles).toEqual(['admin'])
     expect(second.roles).toEqual(['merchandiser'])
   })

@@ -180,6 +180,8 @@ function addEndpoints(
     // A plugin describes its own endpoints in `custom.openapi` (plugins/README.md).
     const ours = COMMERCE_OPERATIONS[`${scope} ${key}`] ?? (endpoint.custom?.openapi as CommerceOperation | undefined)
     for (const path of openApiPaths(base, endpoint.path)) {
+      // Payload answers with the first endpoint listed for a method and path (ours come before its defaults).
+      if (doc.paths[path]?.[endpoint.method]) continue
       const op = ours ? commerceOperation(ours, path) : table[key] ? payloadOperation(table[key], name, label, label, path) : undocumented(key, path, label)
       doc.paths[path] = { ...doc.paths[path], [endpoint.method]: op }
     }

@@ -1,4 +1,5 @@
 import { cmsUrl } from '../env'
+import { signedShopperAddress } from './shopperAddress'
 import { countCmsFetchError } from '../metrics/registry'
 
 const TIMEOUT_MS = 10_000
@@ -35,11 +36,13 @@ export interface CmsResponse<T> {
   data: T
 }
 
-function requestInit(req: CmsRequest): RequestInit {
+function requestInit(req: CmsRequest, shopper: Record<string, string>): RequestInit {
   const headers: Record<string, string> = { Accept: 'application/json', ...req.headers }
   if (req.body !== undefined) headers['Content-Type'] = 'application/json'
   if (req.token) headers.Authorization = `JWT ${req.token}`
   const cacheable = req.tags && (req.method ?? 'GET') === 'GET' && !req.token
+  // A shared, cached read carries no shopper's address (it would split the cache); every other call does.
+  if (!cacheable) Object.assign(headers, shopper)
   return {
     method: req.method ?? 'GET',
     headers,
@@ -53,7 +56,8 @@ function requestInit(req: CmsRequest): RequestInit {
 export async function cmsRequest<T = unknown>(path: string, req: CmsRequest): Promise<CmsResponse<T>> {
   let res: Response
   try {
-    res = await fetch(`${cmsUrl()}${path}`, requestInit(req))
+    const cacheable = req.tags && (req.method ?? 'GET') === 'GET' && !req.token
+    res = await fetch(`${cmsUrl()}${path}`, requestInit(req, cacheable ? {} : await signedShopperAddress()))
   } catch (error) {
     countCmsFetchError(req.endpoint)
     throw new CmsError(`CMS unreachable (${req.endpoint}): ${(error as Error).message}`, 0, req.endpoint)

@@ -66,8 +66,9 @@ export async function registerAction(_prev: AuthState, formData: FormData): Prom
     if (!created.ok)
       return state(email, { error: apiErrorMessage(created.data, 'We could not create your account.'), fieldErrors: apiFieldErrors(created.data) })
     const result = await logInWith(email, password)
-    // With email verification on, the first login waits for the emailed link.
-    if (!result.ok) return state(email, { notice: 'Your account is ready. Check your email for a link to confirm your address, then log in.' })
+    // With email verification on the first login waits for the emailed link; an address that already had an account
+    // gets the same answer from the CMS (its owner is emailed), so this says no more than that.
+    if (!result.ok) return state(email, { notice: 'Thank you. Check your email for what to do next, then log in.' })
     await begin(result.answer)
   } catch (error) {
     if (error instanceof CmsError) return state(email, { error: UNREACHABLE })
@@ -107,6 +108,8 @@ export async function resetPasswordAction(_prev: AuthState, formData: FormData):
       method: 'POST',
       body: { token, password },
     })
+    // A password the CMS's policy refuses (too common, too easy to guess) is said as the CMS says it.
+    if (res.status === 400) return state('', { error: apiErrorMessage(res.data, 'Choose another password.'), fieldErrors: apiFieldErrors(res.data) })
     if (!res.ok || !res.data?.token) return state('', { error: 'This reset link has expired or was already used. Ask for a new one.' })
     await begin(res.data)
   } catch (error) {
