@@ -27,7 +27,9 @@ describe('loadEnv', () => {
   })
 
   it('should refuse test payments in staging', () => {
-    expect(() => loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' })).toThrow(/test-card/)
+    expect(() =>
+      loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual,test-card' }),
+    ).toThrow(/test-card/)
   })
 
   it('should refuse to start in staging without a strong REVALIDATE_SECRET, naming it', () => {
@@ -37,8 +39,27 @@ describe('loadEnv', () => {
   })
 
   it('should accept production with strong secrets and manual payment', () => {
-    const env = loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() })
+    const env = loadEnv({
+      APP_ENV: 'production',
+      PAYLOAD_SECRET: strong,
+      REVALIDATE_SECRET: strong,
+      METRICS_TOKEN: strong,
+      PAYMENT_METHODS: 'manual',
+      DATA_DIR: dataDir(),
+    })
     expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
+  })
+
+  it.each(['production', 'staging'])('should refuse to start in %s without a METRICS_TOKEN, naming it', (appEnv) => {
+    expect(() => loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
+      /METRICS_TOKEN must be set to a strong value .* \/metrics and the readiness detail/,
+    )
+  })
+
+  it('should refuse a short METRICS_TOKEN in production', () => {
+    expect(() =>
+      loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, METRICS_TOKEN: 'abc', PAYMENT_METHODS: 'manual' }),
+    ).toThrow(/METRICS_TOKEN/)
   })
 
   it('should read CORS_ORIGINS as a list of origins and refuse a path or a non-URL, naming it', () => {
@@ -68,7 +89,14 @@ describe('loadEnv', () => {
   })
 
   it('should allow private webhook URLs in development only, unless WEBHOOK_ALLOW_PRIVATE_URLS says otherwise', () => {
-    const staging = { APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual', DATA_DIR: dataDir() }
+    const staging = {
+      APP_ENV: 'staging',
+      PAYLOAD_SECRET: strong,
+      REVALIDATE_SECRET: strong,
+      METRICS_TOKEN: strong,
+      PAYMENT_METHODS: 'manual',
+      DATA_DIR: dataDir(),
+    }
     expect(loadEnv({ DATA_DIR: dataDir() }).webhookAllowPrivateUrls).toBe(true)
     expect(loadEnv(staging).webhookAllowPrivateUrls).toBe(false)
     expect(loadEnv({ ...staging, WEBHOOK_ALLOW_PRIVATE_URLS: 'true' }).webhookAllowPrivateUrls).toBe(true)
@@ -81,7 +109,7 @@ describe('loadEnv', () => {
 })
 
 describe('debugErrors and graphqlIntrospection', () => {
-  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' }
+  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual' }
 
   it('should show stack traces only with APP_ENV=development and DEBUG_ERRORS=true', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), DEBUG_ERRORS: 'true' }).debugErrors).toBe(true)

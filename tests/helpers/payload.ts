@@ -30,6 +30,7 @@ export async function bootPayload(extraEnv: Record<string, string> = {}, options
     PAYLOAD_SECRET: 'integration-tests-secret-0123456789abcdef',
     // Staging and production refuse to start without it (src/infra/env.ts).
     REVALIDATE_SECRET: 'integration-tests-revalidate-0123456789abcdef',
+    METRICS_TOKEN: 'integration-tests-metrics-0123456789abcdef',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_LOGIN: '100000',
     RATE_LIMIT_CHECKOUT: '100000',
