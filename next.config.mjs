@@ -1,5 +1,16 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+// The security headers of src/infra/securityHeaders.ts, for `next start` and `next dev` (the server front, src/server,
+// sets them itself); src/infra/securityHeaders.spec.ts keeps the two equal. Admin pages get a nonce policy from src/middleware.ts.
+const securityHeaders = [
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+]
+const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `next dev` and `next build` can share a checkout without clobbering each other.
@@ -9,6 +20,12 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The email templates' compiler (used by the jobs when they run inside Next) is loaded from node_modules, not bundled.
   serverExternalPackages: ['mjml'],
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+    ]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

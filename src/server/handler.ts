@@ -10,8 +10,9 @@ import type { CredentialChecker } from '../infra/credentials'
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
-import { serveMetrics } from '../infra/metricsEndpoint'
+import { hasBearerToken, serveMetrics } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
+import { API_CONTENT_SECURITY_POLICY, isAdminPage, SECURITY_HEADERS } from '../infra/securityHeaders'
 import type { RateLimiter } from '../infra/rateLimit'
 import { serveApiDocs } from './apiDocs'
 import { BodyTooLarge, readBody, replayRequest } from './body'
@@ -54,6 +55,8 @@ export type HandlerOptions = {
   /** Answer 503 when Next has not answered within this many ms (0: no limit). */
   requestTimeoutMs?: number
   state?: { shuttingDown: boolean }
+  /** Readiness answers `{status}` alone unless the request carries `Bearer $METRICS_TOKEN` (staging and production). */
+  terseReadiness?: boolean
   /** Judges an Authorization header (src/infra/credentials): bad credentials get 401 instead of being treated as none. */
   credentials?: CredentialChecker
 }
@@ -100,7 +103,9 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     if (pathname === '/api/health/ready') {
       const ready = await options.readiness()
       const status = state.shuttingDown ? 'shutting_down' : ready.status
-      return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
+      // Terse (status alone) in staging and production unless the caller holds the metrics token.
+      const detailed = !options.terseReadiness || hasBearerToken(req, settings.METRICS_TOKEN)
+      return sendJson(res, status === 'ok' ? 200 : 503, detailed ? { ...ready, status } : { status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
     if (applyCors(req, res, options.origins?.isAllowed)) return
@@ -160,6 +165,9 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const q = url.indexOf('?')
     const pathname = q === -1 ? url : url.slice(0, q)
     requestLog(req, res, id, options.routeTemplate(pathname))
+    // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    if (!isAdminPage(pathname)) res.setHeader('content-security-policy', API_CONTENT_SECURITY_POLICY)
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')
