@@ -5,6 +5,7 @@ import { addressFields } from '../../src/fields/address'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
+import { keepServerTimestamps } from './hooks/keepServerTimestamps'
 
 export const Customers: CollectionConfig = {
   slug: 'customers',
@@ -18,7 +19,7 @@ export const Customers: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: customersAccess,
-  hooks: { beforeChange: [keepOneDefaultAddress] },
+  hooks: { beforeChange: [keepOneDefaultAddress, keepServerTimestamps] },
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },
     { name: 'phone', type: 'text', maxLength: 40 },
