@@ -1,7 +1,8 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
 // The security headers of src/infra/securityHeaders.ts, for `next start` and `next dev` (the server front, src/server,
-// sets them itself); src/infra/securityHeaders.spec.ts keeps the two equal. Admin pages get a nonce policy from src/middleware.ts.
+// sets them itself); src/infra/securityHeaders.spec.ts keeps the two equal. Admin pages get a nonce policy from
+// src/middleware.ts. The API's default CSP is the front's alone: Next would put a config header over a route's own.
 const securityHeaders = [
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -9,7 +10,6 @@ const securityHeaders = [
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
 ]
-const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -21,10 +21,7 @@ const nextConfig = {
   // The email templates' compiler (used by the jobs when they run inside Next) is loaded from node_modules, not bundled.
   serverExternalPackages: ['mjml'],
   async headers() {
-    return [
-      { source: '/:path*', headers: securityHeaders },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
-    ]
+    return [{ source: '/:path*', headers: securityHeaders }]
   },
 }
 

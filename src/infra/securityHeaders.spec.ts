@@ -1,5 +1,5 @@
 import nextConfig from '../../next.config.mjs'
-import { adminContentSecurityPolicy, API_CONTENT_SECURITY_POLICY, isAdminPage, SECURITY_HEADERS } from './securityHeaders'
+import { adminContentSecurityPolicy, isAdminPage, SECURITY_HEADERS } from './securityHeaders'
 
 type HeaderRule = { source: string; headers: { key: string; value: string }[] }
 
@@ -12,7 +12,6 @@ async function configHeaders(source: string): Promise<Record<string, string>> {
 describe('the CMS security headers', () => {
   it('should be the same in next.config.mjs (next start, next dev) as in the server front', async () => {
     expect(await configHeaders('/:path*')).toEqual(SECURITY_HEADERS)
-    expect(await configHeaders('/api/:path*')).toEqual({ 'content-security-policy': API_CONTENT_SECURITY_POLICY })
   })
 
   it('should refuse framing in both the header and the admin policy', () => {

@@ -11,8 +11,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 }
 
-/** JSON, files and everything else that is not a page: nothing in it may run, load or be framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+/** JSON, files and everything else that is not a page, unless it brings its own: nothing in it may run, load or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox"
 
 /** The API reference at /api/docs (Swagger UI from our own files, no inline script). */
 export const API_DOCS_CONTENT_SECURITY_POLICY =

@@ -74,6 +74,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 
 const refuse = (res: ServerResponse, refusal: GuardRefusal) => sendJson(res, refusal.status, refusal.body, refusal.headers)
 
+// Set when the head is written, unless the answer brought its own (print pages, uploads): Next keeps a header already
+// on the response rather than the route's, so setting it up front would override theirs.
+function defaultPolicy(res: ServerResponse, policy: string): void {
+  const writeHead = res.writeHead
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (!this.hasHeader('content-security-policy')) this.setHeader('content-security-policy', policy)
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args)
+  } as ServerResponse['writeHead']
+}
+
 /** The CMS's request handler: health, metrics, the request guard, rate limits and the read cache in front of Next. */
 export function createRequestHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const { cache, guard, logger: log, settings } = options
@@ -167,7 +177,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     requestLog(req, res, id, options.routeTemplate(pathname))
     // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-    if (!isAdminPage(pathname)) res.setHeader('content-security-policy', API_CONTENT_SECURITY_POLICY)
+    if (!isAdminPage(pathname)) defaultPolicy(res, API_CONTENT_SECURITY_POLICY)
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')

@@ -28,7 +28,13 @@ describe('security headers', () => {
       'nosniff',
       'same-origin',
     ])
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox")
+  })
+
+  it("should keep a policy the answer brings (a print page's, an upload's) instead of the default", async () => {
+    server = await startHandlerServer((req, res) => answerJson(res, 200, {}, { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" }))
+    const res = await fetch(`${server.url}/api/orders/1/invoice`)
+    expect([res.headers.get('content-security-policy'), res.headers.get('x-frame-options')]).toEqual(["default-src 'none'; style-src 'unsafe-inline'", 'DENY'])
   })
 
   it('should leave the admin page its own policy (src/middleware.ts) but still refuse framing', async () => {
