@@ -7,6 +7,7 @@ import { accountHooks } from '../auth'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
 import { registerEndpoint } from './endpoints/register'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
+import { keepServerTimestamps } from './hooks/keepServerTimestamps'
 
 export const Customers: CollectionConfig = {
   slug: 'customers',
@@ -19,7 +20,7 @@ export const Customers: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: customersAccess,
-  hooks: { ...accountHooks('customer'), beforeChange: [keepOneDefaultAddress] },
+  hooks: { ...accountHooks('customer'), beforeChange: [keepOneDefaultAddress, keepServerTimestamps] },
   endpoints: [registerEndpoint],
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },

@@ -1,6 +1,6 @@
 import type { AfterErrorHook, Endpoint, PayloadRequest, SanitizedConfig } from 'payload'
 
-import { errorBody, formatGraphQLErrorResult, formatPayloadErrorResult } from '../infra/apiErrors'
+import { errorBody, formatGraphQLErrorResult, formatPayloadErrorResult, statusOfPayloadError } from '../infra/apiErrors'
 import { json } from './respond'
 
 // Payload's own errors (REST and GraphQL) and its unknown routes answer in our one format (docs/errors.md).
@@ -10,8 +10,8 @@ export const formatErrors =
   (debug: boolean): AfterErrorHook =>
   ({ error, graphqlResult, result }) => {
     if (graphqlResult) return { graphqlResult: formatGraphQLErrorResult(graphqlResult as never, error, debug) as never }
-    const status = (error as { status?: number }).status ?? 500
-    return { response: formatPayloadErrorResult(result ?? {}, error, status, debug) as never }
+    const status = statusOfPayloadError(error)
+    return { response: formatPayloadErrorResult(result ?? {}, error, status, debug) as never, status }
   }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const

@@ -1,6 +1,7 @@
 import {
   APIError,
   AuthenticationError,
+  FileRetrievalError,
   FileUploadError,
   Forbidden,
   Locked,
@@ -35,7 +36,17 @@ const PAYLOAD_ERRORS: Array<[new (...args: never[]) => Error, string, string]> =
   [QueryError, 'invalid_query', 'QueryError'],
   [MissingFile, 'missing_file', 'MissingFile'],
   [FileUploadError, 'file_upload_failed', 'FileUploadError'],
+  [FileRetrievalError, 'file_retrieval_failed', 'FileRetrievalError'],
 ]
+
+// Payload answers 500 when the file a create names by `url` cannot be fetched; the address was the caller's, so 400.
+const FETCH_FAILED = 'The file at the given url could not be fetched: upload the file itself (multipart field "file") or give a reachable http(s) address'
+
+/** The status to answer for an error Payload threw: its own, except for the caller's mistakes Payload counts as 500. */
+export function statusOfPayloadError(error: unknown): number {
+  if (error instanceof FileRetrievalError) return 400
+  return (error as { status?: number }).status ?? 500
+}
 
 /** The code for an HTTP status when nothing more specific is known. */
 export function codeForStatus(status: number): string {
@@ -77,7 +88,7 @@ function detailsOf(items: PayloadErrorItem[]): unknown {
 /** Payload's `{ errors: [...] }` answer in our format, the `errors` array kept (names made readable, stack only when debugging). */
 export function formatPayloadErrorResult(result: PayloadErrorResult, error: unknown, status: number, debug: boolean): ApiErrorBody & PayloadErrorResult {
   const { code, name } = classifyPayloadError(error, status)
-  const items = (result.errors ?? []).map((item) => ({ ...item, name }))
+  const items = (result.errors ?? []).map((item) => ({ ...item, name, ...(error instanceof FileRetrievalError ? { message: FETCH_FAILED } : {}) }))
   const message = items[0]?.message ?? (status >= 500 ? 'Something went wrong on our side' : 'The request was refused')
   const details = detailsOf(items)
   const body: ApiErrorBody & PayloadErrorResult = { error: { code, message, ...(details === undefined ? {} : { details }) }, errors: items }

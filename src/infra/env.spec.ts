@@ -28,7 +28,7 @@ describe('loadEnv', () => {
 
   it('should refuse test payments in staging', () => {
     expect(() =>
-      loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual,test-card' }),
+      loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual,test-card' }),
     ).toThrow(/test-card/)
   })
 
@@ -59,10 +59,23 @@ describe('loadEnv', () => {
       PAYLOAD_SECRET: strong,
       REVALIDATE_SECRET: strong,
       CLIENT_ADDRESS_SECRET: strong,
+      METRICS_TOKEN: strong,
       PAYMENT_METHODS: 'manual',
       DATA_DIR: dataDir(),
     })
     expect([env.strict, env.paymentMethods]).toEqual([true, ['manual']])
+  })
+
+  it.each(['production', 'staging'])('should refuse to start in %s without a METRICS_TOKEN, naming it', (appEnv) => {
+    expect(() => loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
+      /METRICS_TOKEN must be set to a strong value .* \/metrics and the readiness detail/,
+    )
+  })
+
+  it('should refuse a short METRICS_TOKEN in production', () => {
+    expect(() =>
+      loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, METRICS_TOKEN: 'abc', PAYMENT_METHODS: 'manual' }),
+    ).toThrow(/METRICS_TOKEN/)
   })
 
   it('should read CORS_ORIGINS as a list of origins and refuse a path or a non-URL, naming it', () => {
@@ -97,6 +110,7 @@ describe('loadEnv', () => {
       PAYLOAD_SECRET: strong,
       REVALIDATE_SECRET: strong,
       CLIENT_ADDRESS_SECRET: strong,
+      METRICS_TOKEN: strong,
       PAYMENT_METHODS: 'manual',
       DATA_DIR: dataDir(),
     }
@@ -112,7 +126,7 @@ describe('loadEnv', () => {
 })
 
 describe('debugErrors and graphqlIntrospection', () => {
-  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual' }
+  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual' }
 
   it('should show stack traces only with APP_ENV=development and DEBUG_ERRORS=true', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), DEBUG_ERRORS: 'true' }).debugErrors).toBe(true)

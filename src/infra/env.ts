@@ -227,6 +227,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       `CLIENT_ADDRESS_SECRET must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}; give the storefront the same value`,
     )
   }
+  // /metrics carries revenue and order counts, readiness names each dependency: both need the token outside development.
+  if (strict && !isStrongSecret(raw.METRICS_TOKEN)) {
+    throw new ConfigError(
+      `METRICS_TOKEN must be set to a strong value (at least 32 characters, not a default) when APP_ENV is ${raw.APP_ENV}: /metrics and the readiness detail answer only to it; give Prometheus (and the storefront) the same value`,
+    )
+  }
   const paymentMethods = raw.PAYMENT_METHODS.split(',')
     .map((m) => m.trim())
     .filter(Boolean)

@@ -3,6 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { metrics } from './metrics'
 
+/** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
+export function hasBearerToken(req: IncomingMessage, token: string | undefined): boolean {
+  return !!token && bearerMatches(req.headers.authorization, token)
+}
+
 function bearerMatches(header: string | undefined, token: string): boolean {
   const offered = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '')
   const expected = Buffer.from(token)

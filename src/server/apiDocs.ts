@@ -3,6 +3,8 @@ import { createRequire } from 'node:module'
 import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 
+import { API_DOCS_CONTENT_SECURITY_POLICY } from '../infra/securityHeaders'
+
 // GET /api/docs: the API reference, Swagger UI rendering /api/openapi.json, from swagger-ui-dist's own files served
 // here (a renderer loading from a CDN fails offline). The page has no inline script, so a strict CSP allows it.
 
@@ -42,7 +44,14 @@ const INIT = `window.ui = SwaggerUIBundle({
 const distDir = () => path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 
 function send(res: ServerResponse, body: string | Buffer, type: string, cache: string): void {
-  res.writeHead(200, { 'content-type': type, 'cache-control': cache, 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff' })
+  const policy = type.startsWith('text/html') ? { 'content-security-policy': API_DOCS_CONTENT_SECURITY_POLICY } : {}
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': cache,
+    'content-length': Buffer.byteLength(body),
+    'x-content-type-options': 'nosniff',
+    ...policy,
+  })
   res.end(body)
 }
 

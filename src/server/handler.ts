@@ -10,8 +10,9 @@ import { stampClientAddress, type AddressSettings } from '../infra/clientAddress
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
-import { serveMetrics } from '../infra/metricsEndpoint'
+import { hasBearerToken, serveMetrics } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
+import { API_CONTENT_SECURITY_POLICY, isAdminPage, SECURITY_HEADERS } from '../infra/securityHeaders'
 import type { RateLimiter } from '../infra/rateLimit'
 import { serveApiDocs } from './apiDocs'
 import { BodyTooLarge, readBody, replayRequest } from './body'
@@ -55,6 +56,8 @@ export type HandlerOptions = {
   state?: { shuttingDown: boolean }
   /** The secret the storefront signs shoppers' addresses with and TRUSTED_PROXIES (src/infra/clientAddress); defaults from env. */
   addresses?: AddressSettings
+  /** Readiness answers `{status}` alone unless the request carries `Bearer $METRICS_TOKEN` (staging and production). */
+  terseReadiness?: boolean
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
@@ -69,6 +72,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 const refuse = (res: ServerResponse, refusal: GuardRefusal) => sendJson(res, refusal.status, refusal.body, refusal.headers)
+
+// Set when the head is written, unless the answer brought its own (print pages, uploads): Next keeps a header already
+// on the response rather than the route's, so setting it up front would override theirs.
+function defaultPolicy(res: ServerResponse, policy: string): void {
+  const writeHead = res.writeHead
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    if (!this.hasHeader('content-security-policy')) this.setHeader('content-security-policy', policy)
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args)
+  } as ServerResponse['writeHead']
+}
 
 /** The CMS's request handler: health, metrics, the request guard, rate limits and the read cache in front of Next. */
 export function createRequestHandler(options: HandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -100,7 +113,9 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     if (pathname === '/api/health/ready') {
       const ready = await options.readiness()
       const status = state.shuttingDown ? 'shutting_down' : ready.status
-      return sendJson(res, status === 'ok' ? 200 : 503, { ...ready, status })
+      // Terse (status alone) in staging and production unless the caller holds the metrics token.
+      const detailed = !options.terseReadiness || hasBearerToken(req, settings.METRICS_TOKEN)
+      return sendJson(res, status === 'ok' ? 200 : 503, detailed ? { ...ready, status } : { status })
     }
     if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
     if (applyCors(req, res, options.origins?.isAllowed)) return
@@ -157,6 +172,9 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const q = url.indexOf('?')
     const pathname = q === -1 ? url : url.slice(0, q)
     requestLog(req, res, id, options.routeTemplate(pathname), client)
+    // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    if (!isAdminPage(pathname)) defaultPolicy(res, API_CONTENT_SECURITY_POLICY)
     dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')

@@ -79,6 +79,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
       payload.config.globals.map((g) => g.slug),
     ),
     readiness,
+    terseReadiness: settings.strict,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
     guard,
     origins: allowedOrigins(settings),

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { SiteFooter } from '@/components/SiteFooter'
 import { SiteHeader } from '@/components/SiteHeader'
@@ -15,7 +16,10 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0d5c63' }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page renders per request so Next can put the request's CSP nonce (middleware.ts) on its scripts;
+// the CMS reads behind it stay cached by tag, so a render costs no CMS call.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection()
   return (
     <html lang="en-GB">
       <body>

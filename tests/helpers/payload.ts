@@ -31,6 +31,7 @@ export async function bootPayload(extraEnv: Record<string, string> = {}, options
     // Staging and production refuse to start without it (src/infra/env.ts).
     REVALIDATE_SECRET: 'integration-tests-revalidate-0123456789abcdef',
     CLIENT_ADDRESS_SECRET: 'integration-tests-client-address-0123456789abcdef',
+    METRICS_TOKEN: 'integration-tests-metrics-0123456789abcdef',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     RATE_LIMIT_LOGIN: '100000',
     RATE_LIMIT_CHECKOUT: '100000',

@@ -12,12 +12,9 @@ interface Props {
   params: Promise<{ slug: string[] }>
 }
 
-// Cached per URL and revalidated by tag (category:<slug>, categories, products, inventory);
-// middleware.ts turns ?sort=…&page=… into a trailing `~…` segment so listings are cached too.
-export const revalidate = 300
-export function generateStaticParams(): { slug: string[] }[] {
-  return []
-}
+// Rendered per request for the CSP nonce (app/layout.tsx); its CMS reads are cached and revalidated by tag
+// (category:<slug>, categories, products, inventory). middleware.ts turns ?sort=…&page=… into a trailing `~…` segment.
+export const dynamic = 'force-dynamic'
 
 /** The category's own path segments, and its listing query from a trailing `~…` segment. */
 function splitSegments(segments: string[]): { path: string[]; listing: SearchParams } {

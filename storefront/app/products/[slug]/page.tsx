@@ -20,11 +20,9 @@ interface Props {
   params: Promise<{ slug: string }>
 }
 
-// Cached per product (ISR) and revalidated by the CMS through tags product:<slug> and sku:<SKU>.
-export const revalidate = 300
-export function generateStaticParams(): { slug: string }[] {
-  return []
-}
+// Rendered per request for the CSP nonce (app/layout.tsx); its CMS reads are cached and revalidated through tags
+// product:<slug> and sku:<SKU>.
+export const dynamic = 'force-dynamic'
 
 const loadProduct = cache((slug: string) => getProductBySlug(decodeURIComponent(slug)))
 
