@@ -22,6 +22,7 @@ function serve(extra: Record<string, string>) {
       APP_ENV: 'production',
       PAYLOAD_SECRET: strong,
       REVALIDATE_SECRET: strong,
+      CLIENT_ADDRESS_SECRET: strong,
       PAYMENT_METHODS: 'manual',
       DATA_DIR: dataDir,
       CMS_PORT: '0',
