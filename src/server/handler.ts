@@ -13,6 +13,7 @@ import { metrics } from '../infra/metrics'
 import { serveMetrics } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import type { RateLimiter } from '../infra/rateLimit'
+import { CLIENT_ADDRESS_HEADER } from '../infra/requestAddress'
 import { serveApiDocs } from './apiDocs'
 import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
@@ -154,6 +155,8 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const offered = req.headers['x-request-id']
     const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
     req.headers['x-request-id'] = id
+    // The address the limits use, for the endpoints behind (the checkout's hold caps); a client's own value is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientIp(req, settings.TRUST_PROXY_HOPS)
     res.setHeader('x-request-id', id)
     if (state.shuttingDown) res.setHeader('connection', 'close')
     const url = req.url ?? '/'
