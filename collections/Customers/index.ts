@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { customersAccess } from '../../src/access/policies'
+import { customerDataEndpoints } from '../../src/endpoints/customerData'
 import { addressFields } from '../../src/fields/address'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
@@ -18,6 +19,8 @@ export const Customers: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: customersAccess,
+  // A customer's data download and account erasure, for themself or an admin (docs/security/holds-and-privacy.md).
+  endpoints: customerDataEndpoints,
   hooks: { beforeChange: [keepOneDefaultAddress] },
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },
