@@ -38,6 +38,11 @@ export const Customers: CollectionConfig = {
     },
     { name: 'marketingConsent', type: 'checkbox', defaultValue: false },
     {
+      name: 'privacy',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/collections/Customers/ui/CustomerPrivacy#CustomerPrivacy' } },
+    },
+    {
       name: 'cart',
       type: 'json',
       admin: { description: 'The saved cart: [{ sku, quantity }]' },

@@ -32,7 +32,11 @@ export const catalogueAccess: CollectionAccess = {
 
 /** Inventory: the public reads what is available; stock writers create rows and thresholds; only admins delete. */
 export const inventoryAccess: CollectionAccess = {
-  read: anyone,
+  // A draft product's stock row (and so its title, by `where[product.title]`) is for staff only (issue 18).
+  read: ({ req }) =>
+    hasScope(req.user, 'catalogue:read') || hasScope(req.user, 'inventory:write')
+      ? true
+      : { or: [{ 'product._status': { equals: 'published' } }, { product: { exists: false } }] },
   create: can('inventory:write'),
   update: can('inventory:write'),
   delete: isAdminAccess,
