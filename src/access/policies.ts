@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, FieldAccess } from 'payload'
+import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 
 import { anyone } from './anyone'
 import { can, canAny, canAnyField, canField } from './can'
@@ -36,7 +36,7 @@ export const inventoryAccess: CollectionAccess = {
   read: ({ req }) =>
     hasScope(req.user, 'catalogue:read') || hasScope(req.user, 'inventory:write')
       ? true
-      : { or: [{ 'product._status': { equals: 'published' } }, { product: { exists: false } }] },
+      : ({ or: [{ 'product._status': { equals: 'published' } }, { product: { exists: false } }] } as Where),
   create: can('inventory:write'),
   update: can('inventory:write'),
   delete: isAdminAccess,

@@ -34,7 +34,18 @@ describe('holdEnds', () => {
 
 describe('assertOrderSize', () => {
   it('should accept an order at the limits', () => {
-    expect(codeOf(() => assertOrderSize([{ sku: 'A', quantity: 5 }, { sku: 'B', quantity: 1 }, { sku: 'C', quantity: 1 }], limits))).toBeNull()
+    expect(
+      codeOf(() =>
+        assertOrderSize(
+          [
+            { sku: 'A', quantity: 5 },
+            { sku: 'B', quantity: 1 },
+            { sku: 'C', quantity: 1 },
+          ],
+          limits,
+        ),
+      ),
+    ).toBeNull()
   })
 
   it('should refuse more lines than the limit with 400 too_many_lines', () => {

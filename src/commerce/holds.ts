@@ -57,12 +57,9 @@ export function assertOrderSize(lines: readonly SkuQuantity[], limits: HoldLimit
   }
   const over = lines.find((l) => l.quantity > limits.maxLineQuantity)
   if (over) {
-    throw new CommerceError(
-      400,
-      'line_quantity_limit',
-      `"${over.sku}": at most ${limits.maxLineQuantity} of one item per order; asked for ${over.quantity}`,
-      [{ field: 'items', message: `"${over.sku}" asks for ${over.quantity}; at most ${limits.maxLineQuantity}` }],
-    )
+    throw new CommerceError(400, 'line_quantity_limit', `"${over.sku}": at most ${limits.maxLineQuantity} of one item per order; asked for ${over.quantity}`, [
+      { field: 'items', message: `"${over.sku}" asks for ${over.quantity}; at most ${limits.maxLineQuantity}` },
+    ])
   }
 }
 

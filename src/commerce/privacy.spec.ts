@@ -41,6 +41,8 @@ describe('erasure', () => {
   })
 
   it('should refuse another email with 400 confirmation_required', () => {
-    expect(() => assertErasureConfirmed({ confirmEmail: 'bob@example.com' }, 'ada@example.com')).toThrow(expect.objectContaining({ status: 400, code: 'confirmation_required' }))
+    expect(() => assertErasureConfirmed({ confirmEmail: 'bob@example.com' }, 'ada@example.com')).toThrow(
+      expect.objectContaining({ status: 400, code: 'confirmation_required' }),
+    )
   })
 })

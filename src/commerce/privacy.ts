@@ -11,7 +11,14 @@ export const EXPORT_FORMAT = 'ipswich-retail/customer-data@1'
 export const ERASED = 'Erased'
 
 /** The address an erased customer's orders keep: the country only (VAT), nothing that finds a person. */
-export const erasedAddress = (country: string | null | undefined) => ({ name: ERASED, line1: ERASED, line2: null, city: ERASED, postcode: '', country: country ?? '' })
+export const erasedAddress = (country: string | null | undefined) => ({
+  name: ERASED,
+  line1: ERASED,
+  line2: null,
+  city: ERASED,
+  postcode: '',
+  country: country ?? '',
+})
 
 /** An address no mail reaches (RFC 2606 `.invalid`), unique per customer so orders stay grouped without a name. */
 export const erasedEmail = (customerId: number | string): string => `erased-customer-${customerId}@erased.invalid`

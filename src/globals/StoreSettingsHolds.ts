@@ -17,9 +17,16 @@ export const holdLimitsField: Field = {
   name: 'holds',
   label: 'Stock holds and order limits',
   type: 'group',
-  admin: { description: 'Stops one shopper holding the stock others want: unpaid orders from signed-out shoppers expire quickly, and each shopper may hold only so much.' },
+  admin: {
+    description:
+      'Stops one shopper holding the stock others want: unpaid orders from signed-out shoppers expire quickly, and each shopper may hold only so much.',
+  },
   fields: [
-    limit('anonymousHoldMinutes', 'Hold for signed-out shoppers (minutes)', 'How long a bank-transfer order from a signed-out shopper holds stock. Signed-in customers and staff-created orders get the hold days above.'),
+    limit(
+      'anonymousHoldMinutes',
+      'Hold for signed-out shoppers (minutes)',
+      'How long a bank-transfer order from a signed-out shopper holds stock. Signed-in customers and staff-created orders get the hold days above.',
+    ),
     limit('maxPendingOrders', 'Unpaid orders per shopper', 'Unpaid orders one email address, customer account or internet address may have at once.'),
     limit('maxPendingUnits', 'Units held per shopper', 'Units those unpaid orders may hold together.'),
     limit('maxLines', 'Different items per order', 'The most different items (SKUs) one order may hold.'),

@@ -12,7 +12,11 @@ describe('requestClientAddress', () => {
   })
 
   it('should count no address for this machine, whose storefront speaks for every shopper', () => {
-    expect([requestClientAddress(req('127.0.0.1')), requestClientAddress(req('::1')), requestClientAddress(req('::ffff:127.0.0.1'))]).toEqual([null, null, null])
+    expect([requestClientAddress(req('127.0.0.1')), requestClientAddress(req('::1')), requestClientAddress(req('::ffff:127.0.0.1'))]).toEqual([
+      null,
+      null,
+      null,
+    ])
   })
 
   it('should read a node request’s headers too', () => {

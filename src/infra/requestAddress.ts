@@ -15,7 +15,10 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
  * shopper's signed address), so no address is counted. The one place endpoints read it.
  */
 export function requestClientAddress(req: { headers: HeaderBag }): string | null {
-  const raw = typeof (req.headers as Headers).get === 'function' ? (req.headers as Headers).get(CLIENT_ADDRESS_HEADER) : (req.headers as Record<string, unknown>)[CLIENT_ADDRESS_HEADER]
+  const raw =
+    typeof (req.headers as Headers).get === 'function'
+      ? (req.headers as Headers).get(CLIENT_ADDRESS_HEADER)
+      : (req.headers as Record<string, unknown>)[CLIENT_ADDRESS_HEADER]
   const value = (Array.isArray(raw) ? raw[0] : raw) as unknown
   if (typeof value !== 'string' || !value.trim() || LOOPBACK.test(value.trim())) return null
   return value.trim().slice(0, 64)

@@ -5,7 +5,7 @@ import { releaseExpiredReservations } from '../../src/commerce/workflows'
 import { commerceDeps } from '../../src/infra/commerce/deps'
 import { computeDashboard } from '../../src/infra/dashboard'
 import { CLIENT_ADDRESS_HEADER } from '../../src/infra/requestAddress'
-import { available, checkoutBody, customerToken, ledgerSum, newKey, productWithStock, staffToken } from '../helpers/shop'
+import { available, checkoutBody, customerToken, ledgerSum, newKey, productWithStock } from '../helpers/shop'
 import type { TestPayload } from '../helpers/payload'
 
 // Issue 18, item 1: one anonymous bank-transfer checkout could hold a SKU's whole stock for a week.
@@ -19,8 +19,7 @@ const MINUTE = 60_000
 /** What the CMS server stamps on each request it passes on (src/server/handler.ts): the client's address. */
 const from = (address: string) => ({ [CLIENT_ADDRESS_HEADER]: address })
 
-const bankTransfer = (sku: string, quantity: number, email: string) =>
-  checkoutBody([{ sku, quantity }], { paymentMethod: 'manual', card: undefined, email })
+const bankTransfer = (sku: string, quantity: number, email: string) => checkoutBody([{ sku, quantity }], { paymentMethod: 'manual', card: undefined, email })
 
 async function checkout(body: unknown, options: { address?: string; token?: string } = {}) {
   const headers = { 'idempotency-key': newKey(), ...(options.address ? from(options.address) : {}) }
@@ -123,7 +122,11 @@ describe('hold times and their expiry', () => {
     const member = await checkout(bankTransfer('HOLD-2', 3, 'member-expiry@example.com'), { token })
     const later = new Date(Date.now() + (DEFAULT_HOLD_LIMITS.anonymousHoldMinutes + 1) * MINUTE)
     await releaseExpiredReservations({ ...commerceDeps(payload), clock: { now: () => later } })
-    const releases = await payload.find({ collection: 'stock-movements', where: { and: [{ sku: { equals: 'HOLD-2' } }, { reason: { equals: 'release' } }] }, depth: 0 })
+    const releases = await payload.find({
+      collection: 'stock-movements',
+      where: { and: [{ sku: { equals: 'HOLD-2' } }, { reason: { equals: 'release' } }] },
+      depth: 0,
+    })
     const [g, m] = [await orderOf(guest.json.order.id), await orderOf(member.json.order.id)]
     expect([g.status, m.status, await available(payload, 'HOLD-2'), await ledgerSum(payload, 'HOLD-2')]).toEqual(['expired', 'pending', 7, 7])
     expect(releases.docs.map((r) => [r.change, r.order])).toEqual([[4, g.id]])
@@ -134,7 +137,9 @@ describe('the client address kept with an order', () => {
   it('should never be shown, even to an admin', async () => {
     await productWithStock(payload, api, staff, 'HOLD-3', 100, 10)
     const token = staff
-    const placed = await checkout(checkoutBody([{ sku: 'HOLD-3', quantity: 1 }], { paymentMethod: 'manual', card: undefined, email: 'addr@example.com' }), { address: '192.0.2.99' })
+    const placed = await checkout(checkoutBody([{ sku: 'HOLD-3', quantity: 1 }], { paymentMethod: 'manual', card: undefined, email: 'addr@example.com' }), {
+      address: '192.0.2.99',
+    })
     const read = await api.get(`/orders/${placed.json.order.id}`, { token })
     expect([read.status, read.text.includes('192.0.2.99')]).toEqual([200, false])
   })

@@ -21,7 +21,9 @@ async function shopper(): Promise<Customer & { orderIds: (number | string)[] }> 
     headers: { 'idempotency-key': newKey() },
     token: customer.token,
   })
-  const asGuest = await api.post('/checkout', checkoutBody([{ sku: 'PRIV-1', quantity: 2 }], { email: customer.email }), { headers: { 'idempotency-key': newKey() } })
+  const asGuest = await api.post('/checkout', checkoutBody([{ sku: 'PRIV-1', quantity: 2 }], { email: customer.email }), {
+    headers: { 'idempotency-key': newKey() },
+  })
   if (signedIn.status !== 201 || asGuest.status !== 201) throw new Error(`checkout: ${signedIn.text} ${asGuest.text}`)
   return { ...customer, orderIds: [signedIn.json.order.id, asGuest.json.order.id] }
 }
@@ -83,7 +85,7 @@ describe('deleting a customer’s account', () => {
     const after = await Promise.all(ada.orderIds.map(order))
     const text = JSON.stringify(after)
     expect([res.status, res.json.ordersKept]).toEqual([200, 2])
-    expect([after[0].totals.total, after[0].lines[0].sku, after[0].shippingAddress?.country]).toEqual([before.totals.total, 'PRIV-1', 'GB'])
+    expect([after[0].totals?.total, after[0].lines?.[0]?.sku, after[0].shippingAddress?.country]).toEqual([before.totals?.total, 'PRIV-1', 'GB'])
     expect([ada.email, 'Ada Lovelace', '1 Tavern Street', 'IP1 3AA'].filter((s) => text.includes(s))).toEqual([])
   })
 

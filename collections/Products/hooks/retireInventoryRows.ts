@@ -20,7 +20,9 @@ export const retireInventoryRows: CollectionBeforeDeleteHook = async ({ id, req 
   })
   if (rows.docs.length === 0) return
   const by = req.user?.collection === 'users' ? req.user.id : null
-  const movements = rows.docs.filter((row) => (row.available ?? 0) !== 0).map((row) => adjustmentMovement(row.sku, -(row.available ?? 0), { by, note: PRODUCT_DELETED_NOTE }))
+  const movements = rows.docs
+    .filter((row) => (row.available ?? 0) !== 0)
+    .map((row) => adjustmentMovement(row.sku, -(row.available ?? 0), { by, note: PRODUCT_DELETED_NOTE }))
   await payloadCommerceStore(req.payload, req).insertMovements(movements)
   await req.payload.delete({ collection: 'inventory', where: { product: { equals: id } }, overrideAccess: true, context: { workflowWrite: true }, req })
 }

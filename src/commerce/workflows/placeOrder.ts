@@ -86,13 +86,7 @@ async function assertShopperLimits(deps: CommerceDeps, input: PlaceOrderInput, p
   assertHoldCaps(pending, unitsOf(plan.reservations), limits)
 }
 
-function draftOf(
-  plan: CheckoutPlan,
-  input: PlaceOrderInput,
-  orderNumber: string,
-  lookupToken: string,
-  now: Date,
-): OrderDraft {
+function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, orderNumber: string, lookupToken: string, now: Date): OrderDraft {
   const customerId = input.customerId ?? null
   const { input: body, priced } = plan
   return {
