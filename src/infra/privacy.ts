@@ -15,10 +15,13 @@ async function findCustomer(payload: Payload, id: number | string, req?: Payload
   return customer as unknown as Doc
 }
 
-/** The customer's orders: those placed signed in, and those placed as a guest with the account's email. */
+/**
+ * The orders placed signed in to this account. Guest orders with the same email are left out: an account's email need
+ * not be verified, so they may be someone else's (their address would leak, or be erased by a stranger).
+ */
 async function ordersOf(payload: Payload, customer: Doc, req?: PayloadRequest): Promise<Doc[]> {
-  const where = { or: [{ customer: { equals: customer.id } }, { email: { equals: customer.email } }] }
-  const found = await payload.find({ collection: 'orders', where: where as never, sort: 'createdAt', req, ...internal, showHiddenFields: true })
+  const where = { customer: { equals: customer.id } }
+  const found = await payload.find({ collection: 'orders', where, sort: 'createdAt', req, ...internal, showHiddenFields: true })
   return found.docs as unknown as Doc[]
 }
 
@@ -73,7 +76,7 @@ async function eraseRecords(payload: Payload, req: PayloadRequest, customer: Doc
       payload,
       req,
       sql`UPDATE discount_redemptions SET email = ${anonymous}, customer_key = ${`erased:${id}`}
-          WHERE customer_id = ${id} OR lower(email) = ${email.toLowerCase()} RETURNING id`,
+          WHERE customer_id = ${id} RETURNING id`,
     )
   }
 }
