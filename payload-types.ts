@@ -605,6 +605,7 @@ export interface Order {
   reservationExpiresAt?: string | null;
   internalNotes?: string | null;
   lookupTokenHash?: string | null;
+  clientAddress?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1388,6 +1389,7 @@ export interface OrdersSelect<T extends boolean = true> {
   reservationExpiresAt?: T;
   internalNotes?: T;
   lookupTokenHash?: T;
+  clientAddress?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1700,6 +1702,31 @@ export interface StoreSetting {
    */
   manualPaymentHoldDays: number;
   /**
+   * Stops one shopper holding the stock others want: unpaid orders from signed-out shoppers expire quickly, and each shopper may hold only so much.
+   */
+  holds: {
+    /**
+     * How long a bank-transfer order from a signed-out shopper holds stock. Signed-in customers and staff-created orders get the hold days above.
+     */
+    anonymousHoldMinutes: number;
+    /**
+     * Unpaid orders one email address, customer account or internet address may have at once.
+     */
+    maxPendingOrders: number;
+    /**
+     * Units those unpaid orders may hold together.
+     */
+    maxPendingUnits: number;
+    /**
+     * The most different items (SKUs) one order may hold.
+     */
+    maxLines: number;
+    /**
+     * The most units of one item one order may hold.
+     */
+    maxLineQuantity: number;
+  };
+  /**
    * Shown on the order page and in the confirmation email of bank-transfer orders, with the order number as the reference and a pay-by date of the order date plus the manual payment hold days. Leave empty to tell shoppers the shop will email payment details.
    */
   bankDetails?: {
@@ -1781,6 +1808,15 @@ export interface StoreSettingsSelect<T extends boolean = true> {
       };
   reservationMinutes?: T;
   manualPaymentHoldDays?: T;
+  holds?:
+    | T
+    | {
+        anonymousHoldMinutes?: T;
+        maxPendingOrders?: T;
+        maxPendingUnits?: T;
+        maxLines?: T;
+        maxLineQuantity?: T;
+      };
   bankDetails?:
     | T
     | {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { customersAccess } from '../../src/access/policies'
+import { customerDataEndpoints } from '../../src/endpoints/customerData'
 import { addressFields } from '../../src/fields/address'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { accountHooks } from '../auth'
@@ -21,7 +22,8 @@ export const Customers: CollectionConfig = {
   },
   access: customersAccess,
   hooks: { ...accountHooks('customer'), beforeChange: [keepOneDefaultAddress, keepServerTimestamps] },
-  endpoints: [registerEndpoint],
+  // Registration; a customer's data download and account erasure, for themself or an admin (docs/security/holds-and-privacy.md).
+  endpoints: [registerEndpoint, ...customerDataEndpoints],
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },
     { name: 'phone', type: 'text', maxLength: 40 },
@@ -37,6 +39,11 @@ export const Customers: CollectionConfig = {
       ],
     },
     { name: 'marketingConsent', type: 'checkbox', defaultValue: false },
+    {
+      name: 'privacy',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/collections/Customers/ui/CustomerPrivacy#CustomerPrivacy' } },
+    },
     {
       name: 'cart',
       type: 'json',

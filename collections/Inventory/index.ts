@@ -62,7 +62,8 @@ export const Inventory: CollectionConfig = {
       },
     },
     { name: 'product', type: 'relationship', relationTo: 'products', index: true, admin: { readOnly: true } },
-    { name: 'title', type: 'text', admin: { readOnly: true } },
-    { name: 'variantTitle', type: 'text', admin: { readOnly: true } },
+    // A draft product's title is not public: neither shown nor queryable by `where` without staff rights (issue 18).
+    { name: 'title', type: 'text', access: { read: stockStaffField }, admin: { readOnly: true } },
+    { name: 'variantTitle', type: 'text', access: { read: stockStaffField }, admin: { readOnly: true } },
   ],
 }

@@ -149,5 +149,7 @@ export const Orders: CollectionConfig = {
     { name: 'reservationExpiresAt', type: 'date', index: true, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'internalNotes', type: 'textarea', access: { read: orderStaffField, update: orderNotesUpdateField } },
     { name: 'lookupTokenHash', type: 'text', hidden: true, index: true },
+    // Where the checkout came from: counted by the hold caps (src/commerce/holds.ts), never shown, erased with the customer.
+    { name: 'clientAddress', type: 'text', hidden: true, index: true },
   ],
 }

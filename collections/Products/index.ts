@@ -6,6 +6,7 @@ import { slugField } from '../../src/fields/slug'
 import { addAvailableStock } from './hooks/addAvailableStock'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { queueProductWebhooks, rememberProductWasLive } from './hooks/productWebhookEvents'
+import { retireInventoryRows } from './hooks/retireInventoryRows'
 import { validateSkus } from './hooks/validateSkus'
 import { normaliseSku } from '../../src/commerce/sku'
 
@@ -25,6 +26,7 @@ export const Products: CollectionConfig = {
     beforeChange: [rememberProductWasLive],
     afterChange: [createInventoryRows, queueProductWebhooks],
     afterOperation: [addAvailableStock],
+    beforeDelete: [retireInventoryRows],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, FieldAccess } from 'payload'
+import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 
 import { anyone } from './anyone'
 import { can, canAny, canAnyField, canField } from './can'
@@ -32,7 +32,11 @@ export const catalogueAccess: CollectionAccess = {
 
 /** Inventory: the public reads what is available; stock writers create rows and thresholds; only admins delete. */
 export const inventoryAccess: CollectionAccess = {
-  read: anyone,
+  // A draft product's stock row (and so its title, by `where[product.title]`) is for staff only (issue 18).
+  read: ({ req }) =>
+    hasScope(req.user, 'catalogue:read') || hasScope(req.user, 'inventory:write')
+      ? true
+      : ({ or: [{ 'product._status': { equals: 'published' } }, { product: { exists: false } }] } as Where),
   create: can('inventory:write'),
   update: can('inventory:write'),
   delete: isAdminAccess,

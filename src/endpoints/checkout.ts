@@ -4,6 +4,7 @@ import { parseIdempotencyKey } from '../commerce/idempotency'
 import { placeOrder } from '../commerce/workflows'
 import { commerceDeps } from '../infra/commerce/deps'
 import { lookupTokenDeriver } from '../infra/commerce/idempotency'
+import { requestClientAddress } from '../infra/requestAddress'
 import { recordCheckoutRefusal } from '../infra/metrics'
 import { checkoutResponse } from './checkoutResponse'
 import { REPLAYED_HEADER, replayAnswer } from './idempotentAnswer'
@@ -22,6 +23,8 @@ async function place(req: PayloadRequest, body: unknown, idempotencyKey: string 
       body,
       customerId,
       idempotencyKey: key,
+      // Staff placing an order for a customer are not held to the shopper's hold caps (src/commerce/holds.ts).
+      holder: { staff: req.user?.collection === 'users', clientAddress: requestClientAddress(req) },
       deriveLookupToken: lookupTokenDeriver(req.payload),
       // Kept without the lookup token (only its hash is stored); a replay adds the token, derived again from the key.
       responseOf: (order) => ({ status: 201, body: { order: checkoutResponse(order, '').order } }),
@@ -55,6 +58,7 @@ function refusalReason(error: unknown) {
   if (code === 'price_changed') return 'price_changed' as const
   // A refused discount code (a pricing step's `discount_…` codes, or one no step knows) is its own reason.
   if (code === 'unknown_discount_code' || code?.startsWith('discount_')) return 'discount' as const
+  if (code === 'hold_limit_reached') return 'hold_limit' as const
   if (status === 409) return 'out_of_stock' as const
   if (status === 402) return 'payment_declined' as const
   if (status === 503) return 'busy' as const

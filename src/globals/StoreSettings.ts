@@ -6,6 +6,7 @@ import { penceField } from '../fields/pence'
 import { normaliseVatNumber, vatNumberProblem } from '../commerce/vatNumber'
 import { DEFAULT_CARRIERS, trackingTemplateProblem } from '../commerce/carriers'
 import { bankDetailsField } from './StoreSettingsBankDetails'
+import { holdLimitsField } from './StoreSettingsHolds'
 
 export const StoreSettings: GlobalConfig = {
   slug: 'store-settings',
@@ -49,6 +50,7 @@ export const StoreSettings: GlobalConfig = {
       min: 1,
       admin: { step: 1, description: 'Days a bank-transfer order waits for payment before it expires and its stock is released.' },
     },
+    holdLimitsField,
     bankDetailsField,
     {
       // What a UK VAT invoice must show about the seller (HMRC VAT Notice 700/21); the invoice is refused without them.

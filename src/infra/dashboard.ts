@@ -24,12 +24,14 @@ import {
   type TopSeller,
   type WaitingFigure,
 } from './dashboardQueries'
+import { pendingHolds, type PendingHolds } from './dashboardHolds'
 import { oncePerProcess } from './processSingleton'
 import { findLowStock } from './stock'
 
 export const TOP_SELLERS = 5
 export const RECENT_REVERSALS = 8
 export const LOW_STOCK_SHOWN = 10
+export const HOLDS_SHOWN = 8
 
 /** Everything the merchandiser's dashboard shows, for the windows ending with `day`. */
 export interface Dashboard {
@@ -42,6 +44,8 @@ export interface Dashboard {
   lowStock: { total: number; items: StockItem[] }
   topSellers: TopSeller[]
   reversals: Reversal[]
+  /** Stock held now by unpaid orders (issue 18: nobody may hold the shop's stock unnoticed). */
+  holds: PendingHolds
 }
 
 /** The figures straight from the database: SQL aggregates over orders, their lines and history, and inventory. */
@@ -49,12 +53,13 @@ export async function computeDashboard(payload: Payload, day: LondonDay): Promis
   const days = daysEndingWith(day, SERIES_DAYS)
   const boundaries = dayBoundaries(days)
   const [from, to] = [boundaries[0], boundaries[boundaries.length - 1]]
-  const [series, waiting, low, sellers, reversals] = await Promise.all([
+  const [series, waiting, low, sellers, reversals, holds] = await Promise.all([
     dailyFigures(payload, days, boundaries),
     waitingOrders(payload),
     findLowStock(payload),
     topSellers(payload, from, to, TOP_SELLERS),
     recentReversals(payload, to, RECENT_REVERSALS),
+    pendingHolds(payload, HOLDS_SHOWN),
   ])
   // Out of stock first, then the fewest left; the full list is the inventory's own.
   const shown = [...low].sort((a, b) => a.available - b.available || (a.sku < b.sku ? -1 : 1)).slice(0, LOW_STOCK_SHOWN)
@@ -78,6 +83,7 @@ export async function computeDashboard(payload: Payload, day: LondonDay): Promis
     lowStock: { total: low.length, items },
     topSellers: sellers,
     reversals,
+    holds,
   }
 }
 

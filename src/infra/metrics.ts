@@ -6,7 +6,7 @@ import { oncePerProcess, processSingleton } from './processSingleton'
 
 // Names and labels are fixed by docs/CONTRACT.md; ops/ dashboards and alerts depend on them.
 export type CheckoutRefusalReason =
-  'out_of_stock' | 'invalid' | 'payment_declined' | 'busy' | 'idempotency_conflict' | 'rate_limited' | 'price_changed' | 'discount'
+  'out_of_stock' | 'invalid' | 'payment_declined' | 'busy' | 'idempotency_conflict' | 'rate_limited' | 'price_changed' | 'discount' | 'hold_limit'
 export type ReadinessCheck = 'database' | 'redis' | 'migrations' | 'media'
 export type StockCounts = { low: number; out: number }
 // The `template` label of the email counters: snake_case, one value per kind of email.

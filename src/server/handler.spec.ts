@@ -1,16 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { GuardRefusal, GuardRequest, RequestGuard } from '../guard'
-import { CLIENT_ADDRESS_HEADER, signClientAddress } from '../commerce/clientAddressSignature'
+import { CLIENT_ADDRESS_HEADER, signClientAddress, verifyClientAddress } from '../commerce/clientAddressSignature'
 import { answerJson, bodyOf, lowLimits, rawRequest, startHandlerServer, type HandlerServer } from '../../tests/helpers/handlerServer'
 
 // The CMS's front handler over real HTTP, with a stand-in for Next that answers like Payload's routes.
 let calls: string[]
+let lastClientAddress: unknown
 let seenBodies: string[]
 let server: HandlerServer
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   calls.push(`${req.method} ${req.url}`)
+  lastClientAddress = req.headers[CLIENT_ADDRESS_HEADER]
   const url = new URL(req.url ?? '/', 'http://localhost')
   if (url.pathname === '/api/broken') throw new Error('boom')
   if (url.pathname === '/api/half') {
@@ -74,6 +76,13 @@ describe('request ids', () => {
     const made = await get('/api/health', { 'x-request-id': 'bad id with spaces' })
     expect(given.headers.get('x-request-id')).toBe('trace-abc.123')
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+})
+
+describe('the client address', () => {
+  it('should hand Next the address the limits use, signed, replacing one the client sent', async () => {
+    await post('/api/checkout', {}, { [CLIENT_ADDRESS_HEADER]: '6.6.6.6', 'x-forwarded-for': '203.0.113.9' })
+    expect(verifyClientAddress(String(lastClientAddress), 'unit-client-address-secret-0123456789abcdef')).toBe('203.0.113.9')
   })
 })
 

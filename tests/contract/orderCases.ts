@@ -113,4 +113,21 @@ export function orderCases(subject: () => StoreUnderTest): void {
       [sooner.id, later.id],
     ])
   })
+
+  it('should count pending orders and their units by email in any case and by client address, paid ones apart', async () => {
+    const { store, addSku } = subject()
+    const sku = unique('HOLD')
+    await addSku(sku, 10)
+    const [email, address] = [`${unique('holder').toLowerCase()}@example.com`, unique('address')]
+    const line = (quantity: number) => [{ sku, title: 'Blue mug', options: [], unitPrice: 1200, quantity, lineTotal: 1200 * quantity }]
+    await store.createOrder(await orderDraft(store, sku, { email: email.toUpperCase(), lines: line(2), clientAddress: address }))
+    await store.createOrder(await orderDraft(store, sku, { email, lines: line(3) }))
+    const paid = await store.createOrder(await orderDraft(store, sku, { email, lines: line(4), clientAddress: address }))
+    await store.updateOrder(paid.id, { status: 'paid' }, 'pending')
+    expect(await store.countPendingHolds({ email, customerId: null, clientAddress: address })).toEqual({
+      email: { orders: 2, units: 5 },
+      customer: null,
+      address: { orders: 1, units: 2 },
+    })
+  })
 }

@@ -5,6 +5,8 @@ import type { LineOption } from '../../src/commerce/pricingRegistry'
 import { adjustmentMovement, ledgerSum } from '../../src/commerce/stock'
 import type { StockMovement } from '../../src/commerce/stock'
 import type { IdempotencyClaim, StoredResponse } from '../../src/commerce/idempotency'
+import { holdEmail } from '../../src/commerce/holds'
+import type { HoldCount, HolderKeys, PendingHoldCounts } from '../../src/commerce/holds'
 import type {
   CommerceStore,
   Id,
@@ -31,7 +33,7 @@ export interface MemorySku {
   lowStockThreshold?: number
 }
 
-export type StoredOrder = OrderRecord & Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash'>
+export type StoredOrder = OrderRecord & Pick<OrderDraft, 'shippingAddress' | 'billingAddress' | 'lookupTokenHash' | 'clientAddress'>
 /** An order as allOrders() shows it: with the Idempotency-Key and request hash that made it, joined like the real tables. */
 export type OrderWithKey = StoredOrder & { idempotencyKey: string | null; requestHash: string | null }
 export interface StoredMovement extends StockMovement {
@@ -261,6 +263,20 @@ export class MemoryStore implements CommerceStore {
       .sort((a, b) => Number(a.reservationExpiresAt) - Number(b.reservationExpiresAt) || Number(a.id) - Number(b.id))
       .slice(0, limit)
       .map((o) => o.id)
+  }
+
+  async countPendingHolds(keys: HolderKeys): Promise<PendingHoldCounts> {
+    this.faults.check('countPendingHolds')
+    const pending = [...this.orders.values()].filter((o) => o.status === 'pending')
+    const count = (match: (o: StoredOrder) => boolean): HoldCount => {
+      const held = pending.filter(match)
+      return { orders: held.length, units: held.reduce((sum, o) => sum + o.lines.reduce((n, l) => n + l.quantity, 0), 0) }
+    }
+    return {
+      email: count((o) => holdEmail(o.email) === holdEmail(keys.email)),
+      customer: keys.customerId == null ? null : count((o) => o.customer != null && String(o.customer) === String(keys.customerId)),
+      address: keys.clientAddress == null ? null : count((o) => o.clientAddress === keys.clientAddress),
+    }
   }
 
   async claimIdempotencyKey(scope: IdempotencyScope, key: string, requestHash: string): Promise<IdempotencyClaim> {

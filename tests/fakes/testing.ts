@@ -6,6 +6,7 @@ import type { PaymentProviders } from '../../src/commerce/payments'
 import { createPricingRegistry } from '../../src/commerce/pricingRegistry'
 import type { PricingRegistry } from '../../src/commerce/pricingRegistry'
 import type { PaymentMethod } from '../../src/commerce/checkoutInput'
+import { DEFAULT_HOLD_LIMITS } from '../../src/commerce/holds'
 import type { Clock, CommerceDeps, CommerceStore, StoreSettings } from '../../src/commerce/workflows/ports'
 
 /** Settings a test store starts with: 20 % VAT, £4.95 shipping, free from £50, GB only. */
@@ -17,6 +18,7 @@ export const defaultTestSettings: StoreSettings = {
   shipping: { flatRate: 495, freeOver: 5000, countries: ['GB'] },
   reservationMinutes: 30,
   manualPaymentHoldDays: 7,
+  holds: { ...DEFAULT_HOLD_LIMITS },
 }
 
 /** A clock a test moves by hand. */

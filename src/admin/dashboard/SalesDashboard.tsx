@@ -7,6 +7,7 @@ import { isLondonDay, londonDayOf, REPORT_WINDOWS, type ReportWindowKey } from '
 import { dashboard } from '../../infra/dashboard'
 import { DayPicker } from './DayPicker'
 import { longDay } from './format'
+import { Holds } from './Holds'
 import { Lists } from './Lists'
 import { RevenueChart } from './RevenueChart'
 import './dashboard.css'
@@ -74,6 +75,7 @@ export async function SalesDashboard({ payload, user, searchParams }: ServerProp
       </div>
 
       <Lists admin={admin} figures={figures} />
+      <Holds admin={admin} holds={figures.holds} />
       <p className="ir-dashboard__muted ir-dashboard__foot">
         Figures as of {new Date(figures.computedAt).toLocaleTimeString('en-GB', { timeZone: 'Europe/London' })}; a new order, an order moved or a stock change
         refreshes them.

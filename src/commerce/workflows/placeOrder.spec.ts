@@ -89,13 +89,37 @@ describe('placeOrder', () => {
     expect(verifyLookupToken(result.lookupToken, store.allOrders()[0].lookupTokenHash)).toBe(true)
   })
 
-  it('should leave a manual order pending, holding stock for manualPaymentHoldDays', async () => {
+  it('should leave a signed-in customer’s manual order pending, holding stock for manualPaymentHoldDays', async () => {
     const store = catalogueStore()
     const deps = createTestDeps(store)
     const body = checkoutBody({ paymentMethod: 'manual', card: undefined })
-    await placeOrder(deps, { body })
+    await placeOrder(deps, { body, customerId: 7 })
     const order = store.allOrders()[0]
     expect([order.status, order.reservationExpiresAt?.toISOString()]).toEqual(['pending', '2030-01-08T10:00:00.000Z'])
+  })
+
+  it('should hold an anonymous manual order for the anonymous hold minutes only', async () => {
+    const store = catalogueStore()
+    const deps = createTestDeps(store)
+    await placeOrder(deps, { body: checkoutBody({ paymentMethod: 'manual', card: undefined }) })
+    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe('2030-01-01T11:00:00.000Z')
+  })
+
+  it('should hold a staff-placed manual order for manualPaymentHoldDays', async () => {
+    const store = catalogueStore()
+    const deps = createTestDeps(store)
+    await placeOrder(deps, { body: checkoutBody({ paymentMethod: 'manual', card: undefined }), holder: { staff: true } })
+    expect(store.allOrders()[0].reservationExpiresAt?.toISOString()).toBe('2030-01-08T10:00:00.000Z')
+  })
+
+  it('should refuse a manual order past the unit cap of one address with 409 hold_limit_reached', async () => {
+    const store = catalogueStore()
+    const deps = createTestDeps(store)
+    const body = (email: string) => checkoutBody({ paymentMethod: 'manual', card: undefined, email, items: [{ sku: 'TEA', quantity: 1 }] })
+    const holder = { clientAddress: '203.0.113.9' }
+    store.settingsValue.holds = { ...store.settingsValue.holds, maxPendingUnits: 1 }
+    await placeOrder(deps, { body: body('one@example.com'), holder })
+    await expect(placeOrder(deps, { body: body('two@example.com'), holder })).rejects.toMatchObject({ status: 409, code: 'hold_limit_reached' })
   })
 
   it('should hold stock for reservationMinutes while an online payment is pending', async () => {

@@ -6,7 +6,8 @@ import { checkoutRequestHash } from '../idempotency'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency'
 import { createLookupToken, hashLookupToken } from '../orderNumber'
 import type { OrderStatus } from '../orderStates'
-import { manualPaymentDeadline } from '../paymentInstructions'
+import { assertHoldCaps, assertOrderSize, awaitsPayment, holdEmail, holdEnds, unitsOf } from '../holds'
+import type { HolderKind } from '../holds'
 import type { AuthorizeResult } from '../payments'
 import type { OrderTotals } from '../pricing'
 import type { PricedLine } from '../pricingRegistry'
@@ -33,6 +34,8 @@ export interface PlaceOrderInput {
    * happened to the order since. It must not hold the lookup token (only its hash is ever stored).
    */
   responseOf?: (order: PlaceOrderResult['order']) => StoredResponse
+  /** A staff member placing the order (no hold caps, the long hold) and the client's address (counted by the caps). */
+  holder?: { staff?: boolean; clientAddress?: string | null }
 }
 
 export interface PlaceOrderResult {
@@ -60,16 +63,31 @@ export interface PlaceOrderResult {
   events: CommerceEvent[]
 }
 
-const MINUTE_MS = 60_000
-
-/** Manual payment waits days for a bank transfer; card payment holds stock for minutes. */
-function reservationEnds(plan: CheckoutPlan, now: Date): Date {
-  const { reservationMinutes, manualPaymentHoldDays } = plan.settings
-  if (plan.input.paymentMethod === 'manual') return manualPaymentDeadline(now, manualPaymentHoldDays)
-  return new Date(now.getTime() + reservationMinutes * MINUTE_MS)
+function holderKind(input: PlaceOrderInput): HolderKind {
+  if (input.holder?.staff) return 'staff'
+  return input.customerId != null ? 'customer' : 'guest'
 }
 
-function draftOf(plan: CheckoutPlan, customerId: Id | null, orderNumber: string, lookupToken: string, now: Date): OrderDraft {
+/**
+ * Staff place orders as they see fit; a shopper's order must fit the size limits, and one that will wait for payment
+ * must keep its email, customer and address under the hold caps (read before anything is written; a race between
+ * two checkouts of one shopper can pass one order over, never more).
+ */
+async function assertShopperLimits(deps: CommerceDeps, input: PlaceOrderInput, plan: CheckoutPlan): Promise<void> {
+  if (holderKind(input) === 'staff') return
+  const limits = plan.settings.holds
+  assertOrderSize(plan.reservations, limits)
+  if (!awaitsPayment(plan.input.paymentMethod)) return
+  const pending = await deps.store.countPendingHolds({
+    email: holdEmail(plan.input.email),
+    customerId: input.customerId ?? null,
+    clientAddress: input.holder?.clientAddress ?? null,
+  })
+  assertHoldCaps(pending, unitsOf(plan.reservations), limits)
+}
+
+function draftOf(plan: CheckoutPlan, input: PlaceOrderInput, orderNumber: string, lookupToken: string, now: Date): OrderDraft {
+  const customerId = input.customerId ?? null
   const { input: body, priced } = plan
   return {
     orderNumber,
@@ -82,9 +100,10 @@ function draftOf(plan: CheckoutPlan, customerId: Id | null, orderNumber: string,
     shippingAddress: body.shippingAddress,
     billingAddress: body.billingAddress ?? body.shippingAddress,
     payment: { method: body.paymentMethod, provider: plan.provider.id, reference: null, state: 'pending' },
-    reservationExpiresAt: reservationEnds(plan, now),
+    reservationExpiresAt: holdEnds(body.paymentMethod, holderKind(input), now, plan.settings),
     lookupTokenHash: hashLookupToken(lookupToken),
     discountCode: body.discountCode ?? null,
+    clientAddress: input.holder?.clientAddress ?? null,
   }
 }
 
@@ -154,8 +173,9 @@ function checkoutStep(deps: CommerceDeps, input: PlaceOrderInput, request: Idemp
       if (replayOf(claimed) !== null) return
       const plan = await prepareCheckout(deps, input.body, customerId)
       assertExpectedTotal(plan.input.expectedTotal, plan.quote)
+      await assertShopperLimits(deps, input, plan)
       const now = deps.clock.now()
-      const draft = draftOf(plan, customerId, await deps.store.allocateOrderNumber(), lookupToken, now)
+      const draft = draftOf(plan, input, await deps.store.allocateOrderNumber(), lookupToken, now)
       const ctx: PlaceOrderContext = { plan, draft, now, stockChanges: [], claim: claimed.claim }
       await runWorkflow('placeOrder', [authorizePaymentStep(plan), commitOrderStep(deps, request, customerId, input.responseOf)], ctx)
       claimed.placed = ctx

@@ -1,4 +1,5 @@
 import type { Address } from '../address'
+import type { HoldLimits, HolderKeys, PendingHoldCounts } from '../holds'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency'
 import type { CommerceEvent, EventBus } from '../events'
 import type { Pence } from '../money'
@@ -16,6 +17,8 @@ export interface StoreSettings extends PricingSettings {
   pricesIncludeVat: boolean
   reservationMinutes: number
   manualPaymentHoldDays: number
+  /** Hold times for anonymous shoppers and caps on what one shopper may hold unpaid (src/commerce/holds.ts). */
+  holds: HoldLimits
 }
 
 /** A known SKU as the shop sees it; unknown SKUs are simply absent from findSellable's answer. */
@@ -79,6 +82,8 @@ export interface OrderDraft {
   orderNumber: string
   /** The code the shopper priced the cart with, as they typed it; null without one. */
   discountCode?: string | null
+  /** The address the checkout came from (hidden; counted by the hold caps, erased with the customer's data). */
+  clientAddress?: string | null
 }
 
 export interface OrderRecord {
@@ -133,6 +138,8 @@ export interface CommerceStore {
   updateOrder(id: Id, patch: OrderPatch, expectedStatus: OrderStatus): Promise<boolean>
   /** Pending orders whose reservation ended at or before `now`, oldest first. */
   findExpiredPendingOrders(now: Date, limit: number): Promise<Id[]>
+  /** Pending orders and the units they hold, by email (any case), customer and client address; null for a null key. */
+  countPendingHolds(keys: HolderKeys): Promise<PendingHoldCounts>
   /**
    * Queues the background work these events call for (order emails, low-stock alerts) in this store's
    * transaction, so it commits with the change it follows or not at all: a crash or a database error after the

@@ -11,7 +11,7 @@ async function shop() {
   const store = catalogueStore()
   const deps = createTestDeps(store)
   const place = (items: { sku: string; quantity: number }[], extra: Record<string, unknown> = manual) =>
-    placeOrder(deps, { body: checkoutBody({ items, ...extra }) })
+    placeOrder(deps, { body: checkoutBody({ items, ...extra }), customerId: 1 })
   return { store, deps, place }
 }
 
@@ -30,6 +30,14 @@ describe('releaseExpiredReservations', () => {
     deps.clock.advance(7 * DAY - 1)
     const result = await releaseExpiredReservations(deps)
     expect([result.found, store.allOrders()[0].status]).toEqual([0, 'pending'])
+  })
+
+  it('should expire an anonymous shopper’s bank-transfer order after the anonymous hold minutes', async () => {
+    const { store, deps } = await shop()
+    await placeOrder(deps, { body: checkoutBody({ items: [{ sku: 'TEA', quantity: 2 }], ...manual }) })
+    deps.clock.advance(store.settingsValue.holds.anonymousHoldMinutes * 60_000)
+    await releaseExpiredReservations(deps)
+    expect([store.allOrders()[0].status, store.available('TEA'), store.ledgerSum('TEA')]).toEqual(['expired', 3, 3])
   })
 
   it('should leave paid orders alone', async () => {

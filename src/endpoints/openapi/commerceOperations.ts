@@ -2,11 +2,14 @@ import type { z } from 'zod'
 
 import { checkoutBodySchema, quoteBodySchema } from '../../commerce/checkoutInput'
 import { orderLookupBodySchema } from '../../commerce/orderLookup'
+import { erasureBodySchema } from '../../commerce/privacy'
 import { searchSchema } from '../../commerce/search/searchInput'
 import { adjustStockBodySchema, transitionBodySchema } from '../../commerce/staffInput'
 import {
   adjustStockResponseSchema,
   checkoutResponseSchema,
+  customerErasedSchema,
+  customerExportSchema,
   importApplyResponseSchema,
   importPreviewResponseSchema,
   importProgressResponseSchema,
@@ -80,10 +83,12 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
         'payment_method_unavailable',
         'unknown_discount_code',
         'json_too_deep',
+        'too_many_lines',
+        'line_quantity_limit',
       ],
       402: ['payment_declined'],
       404: ['unknown_sku'],
-      409: ['insufficient_stock', 'out_of_stock', 'price_changed', 'stock_changed'],
+      409: ['insufficient_stock', 'out_of_stock', 'price_changed', 'stock_changed', 'hold_limit_reached'],
       422: ['idempotency_key_reused'],
       429: ['rate_limited'],
       503: ['busy'],
@@ -126,6 +131,23 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
     status: 200,
     staff: true,
     errors: { ...STAFF_ERRORS, 404: ['integration_not_found'] },
+  },
+  'customers get /:id/data': {
+    summary: 'Download a customer’s data (the customer, or an admin)',
+    description: 'The account, its orders, reviews and back-in-stock alerts as JSON, sent as a download (docs/security/holds-and-privacy.md).',
+    tag: 'Customers',
+    answer: customerExportSchema,
+    status: 200,
+    errors: { ...STAFF_ERRORS, 404: ['customer_not_found'] },
+  },
+  'customers post /:id/erase': {
+    summary: 'Delete a customer’s account and erase their personal data (the customer, or an admin)',
+    description: 'Orders are kept with the name, addresses and email replaced; reviews lose the name; the account is deleted and can no longer log in.',
+    tag: 'Customers',
+    body: erasureBodySchema,
+    answer: customerErasedSchema,
+    status: 200,
+    errors: { 400: ['invalid_json', 'confirmation_required'], ...STAFF_ERRORS, 404: ['customer_not_found'] },
   },
   'webhook-deliveries post /:id/redeliver': {
     summary: 'Send a delivery again (webhooks:manage)',

@@ -62,6 +62,17 @@ export const rotateApiKeyResponseSchema = z.object({
   header: z.string(),
 })
 
+export const customerExportSchema = z.looseObject({
+  format: z.string(),
+  exportedAt: z.string(),
+  account: z.looseObject({}),
+  orders: z.array(z.looseObject({})),
+  reviews: z.array(z.looseObject({})),
+  backInStockAlerts: z.array(z.looseObject({})),
+})
+
+export const customerErasedSchema = z.object({ erased: z.literal(true), id, ordersKept: z.number().int() })
+
 export const redeliverResponseSchema = z.object({ id, status: z.string(), redeliveryOf: id })
 
 export const adjustStockResponseSchema = z.object({ sku: z.string(), available: z.number().int(), change: z.number().int() })

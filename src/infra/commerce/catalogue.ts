@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { toSellable, type ProductForSale } from '../../commerce/sellable'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
+import { DEFAULT_HOLD_LIMITS, type HoldLimits } from '../../commerce/holds'
 import type { ReadCache } from '../cache'
 
 type ProductDoc = ProductForSale & { id: number | string }
@@ -31,7 +32,7 @@ async function readSettings(payload: Payload, req: PayloadRequest): Promise<Stor
     req,
     overrideAccess: true,
     depth: 0,
-    select: { storeName: true, vatRate: true, reservationMinutes: true, manualPaymentHoldDays: true, shipping: true },
+    select: { storeName: true, vatRate: true, reservationMinutes: true, manualPaymentHoldDays: true, shipping: true, holds: true },
   })
   return {
     storeName: s.storeName ?? 'Ipswich Retail',
@@ -40,6 +41,10 @@ async function readSettings(payload: Payload, req: PayloadRequest): Promise<Stor
     vatRate: s.vatRate ?? 20,
     reservationMinutes: s.reservationMinutes ?? 30,
     manualPaymentHoldDays: s.manualPaymentHoldDays ?? 7,
+    // A limit left empty in the admin falls back to its default, never to "no limit".
+    holds: Object.fromEntries(
+      Object.entries(DEFAULT_HOLD_LIMITS).map(([name, fallback]) => [name, (s as { holds?: Record<string, number | null> }).holds?.[name] ?? fallback]),
+    ) as unknown as HoldLimits,
     shipping: {
       flatRate: s.shipping?.flatRate ?? 0,
       freeOver: s.shipping?.freeOver ?? null,

@@ -71,6 +71,7 @@ export async function createOrder(payload: Payload, req: PayloadRequest, draft: 
       reservationExpiresAt: draft.reservationExpiresAt.toISOString(),
       lookupTokenHash: draft.lookupTokenHash,
       discountCode: draft.discountCode ?? null,
+      clientAddress: draft.clientAddress ?? null,
     } as never,
   })
   return { id: created.id as Id, orderNumber: draft.orderNumber }

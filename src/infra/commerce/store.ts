@@ -9,6 +9,7 @@ import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { queueWebhookEvents } from '../webhooks/queue'
 import { findSellable, loadSettings } from './catalogue'
+import { countPendingHolds } from './holds'
 import { idempotencyKeys } from './idempotency'
 import { createOrder, findExpiredPendingOrders, findOrder, updateOrder } from './orders'
 import { allocateOrderNumber } from './orderNumbers'
@@ -114,6 +115,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
     findOrder: (id) => findOrder(payload, r(), id),
     updateOrder: (id, patch, expected) => updateOrder(payload, r(), id, patch, expected),
     findExpiredPendingOrders: (now, limit) => findExpiredPendingOrders(payload, r(), now, limit),
+    countPendingHolds: (keys) => countPendingHolds(payload, req, keys),
     // Payload's jobs queue on this request's transaction: the jobs commit with the order or stock change.
     async queueFollowUps(events) {
       for (const job of followUpJobs(events)) {

@@ -6,6 +6,7 @@ export function AccountNav() {
     <nav aria-label="Account" className="account-nav">
       <Link href="/account">Orders</Link>
       <Link href="/account/addresses">Addresses</Link>
+      <Link href="/account/privacy">Your data</Link>
       <form action={logOutAction}>
         <button type="submit" className="secondary" data-testid="logout">
           Log out
