@@ -4,6 +4,7 @@ import { customersAccess } from '../../src/access/policies'
 import { addressFields } from '../../src/fields/address'
 import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
+import { auditCustomerChange, auditCustomerDelete } from './hooks/auditCustomerChange'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
 
 export const Customers: CollectionConfig = {
@@ -18,7 +19,7 @@ export const Customers: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: customersAccess,
-  hooks: { beforeChange: [keepOneDefaultAddress] },
+  hooks: { beforeChange: [keepOneDefaultAddress], afterChange: [auditCustomerChange], afterDelete: [auditCustomerDelete] },
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },
     { name: 'phone', type: 'text', maxLength: 40 },
