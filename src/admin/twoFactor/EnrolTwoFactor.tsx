@@ -18,8 +18,8 @@ export function EnrolTwoFactor({ onFinished, finishLabel }: { onFinished: () => 
     postTwoFactor<Setup>(config.routes.api, 'setup').then(setSetup, (e: Error) => setProblem(e.message))
   }, [config.routes.api])
 
-  const confirm = async (e: React.FormEvent) => {
-    e.preventDefault()
+  // No <form>: on the account page this sits inside Payload's document form, and a nested form would submit that one.
+  const confirm = async () => {
     setProblem(null)
     try {
       setCodes((await postTwoFactor<{ recoveryCodes: string[] }>(config.routes.api, 'enable', { code })).recoveryCodes)
@@ -45,7 +45,7 @@ export function EnrolTwoFactor({ onFinished, finishLabel }: { onFinished: () => 
       </div>
     )
   return (
-    <form className="two-factor two-factor--enrol" onSubmit={confirm}>
+    <div className="two-factor two-factor--enrol">
       <p>Scan this code with an authenticator app (or type the key), then enter the six digits it shows.</p>
       {/* The SVG is drawn by our server from the qrcode package: no image is fetched from anywhere. */}
       {setup && <div className="two-factor__qr" style={{ width: 200, background: '#fff' }} dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />}
@@ -58,16 +58,28 @@ export function EnrolTwoFactor({ onFinished, finishLabel }: { onFinished: () => 
         <label className="field-label" htmlFor="two-factor-code">
           Code from the app
         </label>
-        <input id="two-factor-code" name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+        <input
+          id="two-factor-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return
+            e.preventDefault()
+            void confirm()
+          }}
+        />
       </div>
       {problem && (
         <p className="two-factor__problem" role="alert">
           {problem}
         </p>
       )}
-      <Button type="submit" disabled={!setup}>
+      <Button onClick={() => void confirm()} disabled={!setup}>
         Turn on two-factor
       </Button>
-    </form>
+    </div>
   )
 }

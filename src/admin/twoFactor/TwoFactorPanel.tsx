@@ -16,8 +16,8 @@ export function TwoFactorPanel() {
   const [problem, setProblem] = useState<string | null>(null)
   const mine = id != null && user != null && String(user.id) === String(id)
 
-  const turnOff = async (e: React.FormEvent) => {
-    e.preventDefault()
+  // Buttons, not a <form>: this panel sits inside Payload's document form.
+  const turnOff = async () => {
     try {
       await postTwoFactor(config.routes.api, 'disable', { code })
       window.location.reload()
@@ -38,16 +38,16 @@ export function TwoFactorPanel() {
         </Button>
       )}
       {mine && enabled && mode === 'disable' && (
-        <form onSubmit={turnOff}>
+        <div>
           <label className="field-label" htmlFor="two-factor-off-code">
             Code from the app (or a recovery code)
           </label>
           <input id="two-factor-off-code" value={code} onChange={(e) => setCode(e.target.value)} />
           {problem && <p role="alert">{problem}</p>}
-          <Button type="submit" buttonStyle="secondary">
+          <Button onClick={() => void turnOff()} buttonStyle="secondary">
             Turn off
           </Button>
-        </form>
+        </div>
       )}
     </div>
   )

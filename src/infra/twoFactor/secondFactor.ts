@@ -50,9 +50,15 @@ export async function useSecondFactor(payload: Payload, staff: StaffRecord, code
 /** A new secret, kept aside until a code from it confirms the app has it. */
 export async function startEnrolment(payload: Payload, staff: StaffRecord) {
   if (isEnrolled(staff)) throw new CommerceError(409, 'two_factor_enabled', 'Two-factor authentication is already on for this account')
-  const secret = newTotpSecret()
-  staff.twoFactor.pendingSecret = sealSecret(payload.secret, secret)
-  await saveStaff(payload, staff)
+  // The set-up screen asking twice (a re-render, a second tab) shows the same secret rather than orphaning the first.
+  const recent = staff.twoFactor.pendingSince && Date.now() - new Date(staff.twoFactor.pendingSince).getTime() < 10 * 60_000
+  const kept = recent && staff.twoFactor.pendingSecret ? openSecret(payload.secret, staff.twoFactor.pendingSecret) : null
+  const secret = kept ?? newTotpSecret()
+  if (!kept) {
+    staff.twoFactor.pendingSecret = sealSecret(payload.secret, secret)
+    staff.twoFactor.pendingSince = new Date().toISOString()
+    await saveStaff(payload, staff)
+  }
   const uri = totpUri(staff.email, secret)
   return { secret, uri, qrSvg: await totpQrSvg(uri) }
 }
@@ -70,6 +76,7 @@ export async function finishEnrolment(payload: Payload, staff: StaffRecord, code
     ...staff.twoFactor,
     secret: staff.twoFactor.pendingSecret,
     pendingSecret: null,
+    pendingSince: null,
     lastStep: step,
     recoveryCodes: recoveryCodes.map((c) => hashRecoveryCode(payload.secret, c)),
     enrolledAt: new Date().toISOString(),

@@ -7,6 +7,7 @@ export type PendingSession = { sid: string; expiresAt: string; purpose: 'verify'
 export type TwoFactorState = {
   secret?: string | null
   pendingSecret?: string | null
+  pendingSince?: string | null
   recoveryCodes?: string[]
   lastStep?: number | null
   pending?: PendingSession[]
