@@ -82,6 +82,7 @@ export interface Config {
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
     integrations: Integration;
+    'audit-log': AuditLog;
     'discount-codes': DiscountCode;
     'discount-redemptions': DiscountRedemption;
     reviews: Review;
@@ -114,6 +115,7 @@ export interface Config {
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     integrations: IntegrationsSelect<false> | IntegrationsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
     'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
     reviews: ReviewsSelect<false> | ReviewsSelect<true>;
@@ -223,6 +225,16 @@ export interface User {
    * Admin: everything. Merchandiser: catalogue and stock, no customers or orders. Fulfilment: orders and stock.
    */
   roles?: ('admin' | 'merchandiser' | 'fulfilment')[] | null;
+  twoFactorEnabled?: boolean | null;
+  twoFactor?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -783,6 +795,34 @@ export interface Integration {
   collection: 'integrations';
 }
 /**
+ * What staff did: price and stock changes, order moves, customers, settings, roles, logins, API keys and two-factor. Nothing here can be changed or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: string;
+  summary: string;
+  actorEmail?: string | null;
+  actorCollection?: string | null;
+  actorId?: string | null;
+  targetId?: string | null;
+  targetCollection?: string | null;
+  targetEmail?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Codes shoppers type in the cart. Codes are matched whatever their case.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1069,6 +1109,10 @@ export interface PayloadLockedDocument {
         value: number | Integration;
       } | null)
     | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
+      } | null)
+    | ({
         relationTo: 'discount-codes';
         value: number | DiscountCode;
       } | null)
@@ -1151,6 +1195,8 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  twoFactorEnabled?: T;
+  twoFactor?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1532,6 +1578,23 @@ export interface IntegrationsSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  summary?: T;
+  actorEmail?: T;
+  actorCollection?: T;
+  actorId?: T;
+  targetId?: T;
+  targetCollection?: T;
+  targetEmail?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

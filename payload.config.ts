@@ -43,7 +43,12 @@ export const buildAppConfig = (pluginList: Plugin[] = plugins) =>
         meta: { titleSuffix: ' · Ipswich Retail' },
         importMap: { baseDir: dirname },
         // The merchandiser's dashboard above the collection cards (src/admin/dashboard).
-        components: { beforeDashboard: ['/src/admin/dashboard/SalesDashboard#SalesDashboard'] },
+        components: {
+          beforeDashboard: ['/src/admin/dashboard/SalesDashboard#SalesDashboard'],
+          // Two-factor: a login parked for its code goes on to /admin/two-factor (docs/security/two-factor-and-audit.md).
+          beforeLogin: ['/src/admin/twoFactor/PendingLoginRedirect#PendingLoginRedirect'],
+          views: { twoFactor: { Component: '/src/admin/twoFactor/TwoFactorView#TwoFactorView', path: '/two-factor' } },
+        },
       },
       collections,
       globals: [StoreSettings],

@@ -7,6 +7,7 @@ import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { accountHooks } from '../auth'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
 import { registerEndpoint } from './endpoints/register'
+import { auditCustomerChange, auditCustomerDelete } from './hooks/auditCustomerChange'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
 import { keepServerTimestamps } from './hooks/keepServerTimestamps'
 
@@ -21,7 +22,12 @@ export const Customers: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: env().strict },
   },
   access: customersAccess,
-  hooks: { ...accountHooks('customer'), beforeChange: [keepOneDefaultAddress, keepServerTimestamps] },
+  hooks: {
+    ...accountHooks('customer'),
+    beforeChange: [keepOneDefaultAddress, keepServerTimestamps],
+    afterChange: [auditCustomerChange],
+    afterDelete: [auditCustomerDelete],
+  },
   // Registration; a customer's data download and account erasure, for themself or an admin (docs/security/holds-and-privacy.md).
   endpoints: [registerEndpoint, ...customerDataEndpoints],
   fields: [

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { integrationsAccess } from '../../src/access/policies'
 import { SCOPE_LABELS, SCOPES, validateScopes } from '../../src/access/scopes'
 import { handleRotateApiKey } from '../../src/endpoints/rotateApiKey'
+import { auditApiKeyChange, auditApiKeyDelete } from './hooks/auditApiKeyChange'
 import { dropKeyWhenRevoked } from './hooks/dropKeyWhenRevoked'
 
 // An integration is a caller with an API key (`Authorization: integrations API-Key <key>`) and the scopes it was
@@ -18,7 +19,7 @@ export const Integrations: CollectionConfig = {
   },
   auth: { useAPIKey: true, disableLocalStrategy: true },
   access: integrationsAccess,
-  hooks: { beforeChange: [dropKeyWhenRevoked] },
+  hooks: { beforeChange: [dropKeyWhenRevoked], afterChange: [auditApiKeyChange], afterDelete: [auditApiKeyDelete] },
   endpoints: [{ path: '/:id/rotate', method: 'post', handler: handleRotateApiKey }],
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -4,6 +4,7 @@ import { productsAccess } from '../../src/access/policies'
 import { BOOLEAN_CELL, penceField } from '../../src/fields/pence'
 import { slugField } from '../../src/fields/slug'
 import { addAvailableStock } from './hooks/addAvailableStock'
+import { auditPriceChange } from './hooks/auditPriceChange'
 import { createInventoryRows } from './hooks/createInventoryRows'
 import { queueProductWebhooks, rememberProductWasLive } from './hooks/productWebhookEvents'
 import { retireInventoryRows } from './hooks/retireInventoryRows'
@@ -24,7 +25,7 @@ export const Products: CollectionConfig = {
   hooks: {
     beforeValidate: [validateSkus],
     beforeChange: [rememberProductWasLive],
-    afterChange: [createInventoryRows, queueProductWebhooks],
+    afterChange: [createInventoryRows, queueProductWebhooks, auditPriceChange],
     afterOperation: [addAvailableStock],
     beforeDelete: [retireInventoryRows],
   },

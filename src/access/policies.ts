@@ -116,3 +116,6 @@ export const idempotencyKeysAccess: CollectionAccess = { read: isAdminAccess, cr
 
 /** CSV imports: catalogue writers read and delete their records; only the import endpoints and job write them. */
 export const importsAccess: CollectionAccess = { read: can('catalogue:write'), create: nobody, update: nobody, delete: can('catalogue:write') }
+
+/** The audit log: admins read it; nobody writes it but recordAudit (src/infra/audit.ts), and nobody changes it. */
+export const auditLogAccess: CollectionAccess = { read: isAdminAccess, create: nobody, update: nobody, delete: nobody }

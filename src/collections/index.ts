@@ -1,3 +1,4 @@
+import { AuditLog } from '../../collections/AuditLog'
 import { Categories } from '../../collections/Categories'
 import { Customers } from '../../collections/Customers'
 import { IdempotencyKeys } from '../../collections/IdempotencyKeys'
@@ -26,4 +27,5 @@ export const collections = [
   Webhooks,
   WebhookDeliveries,
   Integrations,
+  AuditLog,
 ]

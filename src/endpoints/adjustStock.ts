@@ -12,7 +12,7 @@ import { actorOf, endpoint, json, readJsonBody, requireScope } from './respond'
  */
 export async function adjust(req: PayloadRequest, body: unknown, idempotencyKey?: string | null) {
   requireScope(req, 'inventory:write')
-  return adjustStock(commerceDeps(req.payload), {
+  return adjustStock(commerceDeps(req.payload, req), {
     by: actorOf(req).by,
     body,
     idempotencyKey,

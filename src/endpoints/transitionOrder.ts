@@ -31,7 +31,7 @@ function transitionAnswer(r: Omit<TransitionOrderResult, 'events'>) {
 export async function transition(req: PayloadRequest, orderId: string, body: unknown, idempotencyKey?: string | null) {
   requireScope(req, 'orders:write')
   const { by, byName } = actorOf(req)
-  return transitionOrder(commerceDeps(req.payload), {
+  return transitionOrder(commerceDeps(req.payload, req), {
     orderId,
     by,
     byName,

@@ -5,6 +5,7 @@ import { isStaff, isStaffField } from '../access/isStaff'
 import { penceField } from '../fields/pence'
 import { normaliseVatNumber, vatNumberProblem } from '../commerce/vatNumber'
 import { DEFAULT_CARRIERS, trackingTemplateProblem } from '../commerce/carriers'
+import { auditSettingsChange } from './auditSettingsChange'
 import { bankDetailsField } from './StoreSettingsBankDetails'
 import { holdLimitsField } from './StoreSettingsHolds'
 
@@ -12,6 +13,7 @@ export const StoreSettings: GlobalConfig = {
   slug: 'store-settings',
   admin: { group: 'Admin' },
   access: { read: anyone, update: isStaff },
+  hooks: { afterChange: [auditSettingsChange] },
   fields: [
     { name: 'storeName', type: 'text', required: true, defaultValue: 'Ipswich Retail' },
     { name: 'currency', type: 'select', required: true, defaultValue: 'GBP', options: ['GBP'] },

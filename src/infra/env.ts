@@ -139,6 +139,8 @@ const schema = z.object({
   MAX_JSON_DEPTH: int(64),
   // GraphQL introspection is on in development; this turns it on in staging and production too.
   GRAPHQL_INTROSPECTION: bool(false),
+  // Admins must enrol in two-factor before anything else: always in staging and production, by this in development.
+  REQUIRE_ADMIN_TWO_FACTOR: bool(false),
 })
 
 export type Env = z.infer<typeof schema> & {
@@ -158,6 +160,8 @@ export type Env = z.infer<typeof schema> & {
   paymentMethods: string[]
   /** Webhook URLs may point at private, loopback or link-local addresses: on in development unless switched off. */
   webhookAllowPrivateUrls: boolean
+  /** Admins must have TOTP: always when strict, by REQUIRE_ADMIN_TWO_FACTOR in development. */
+  adminTwoFactorRequired: boolean
 }
 
 /** An IPv4/IPv6 address, optionally with a /prefix. */
@@ -252,6 +256,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     database: resolveDatabase(raw.DATABASE_URL, raw.DATA_DIR),
     paymentMethods,
     webhookAllowPrivateUrls: raw.WEBHOOK_ALLOW_PRIVATE_URLS ?? !strict,
+    adminTwoFactorRequired: strict || raw.REQUIRE_ADMIN_TWO_FACTOR,
   }
 }
 

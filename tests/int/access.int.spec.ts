@@ -133,6 +133,13 @@ const MATRIX: Record<string, Record<Op, string>> = {
     update: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
     delete: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
   },
+  // Append-only: written by recordAudit alone, read by admins, changed and deleted by nobody.
+  'audit-log': {
+    create: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    read: '                        .    .    .    |  x     .     .     |  .   .   .   .   .   .    .',
+    update: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+    delete: '                      .    .    .    |  .     .     .     |  .   .   .   .   .   .    .',
+  },
 }
 
 const marks = (row: string): string[] => row.replace(/[\s|]/g, '').split('')
@@ -156,6 +163,7 @@ const GQL: Record<string, string> = {
   'back-in-stock-subscriptions': 'BackInStockSubscription',
   'discount-codes': 'DiscountCode',
   'discount-redemptions': 'DiscountRedemption',
+  'audit-log': 'AuditLog',
 }
 
 let app: TestPayload
@@ -207,6 +215,8 @@ async function makeDoc(slug: string, op: Op = 'read', caller: Caller = 'anonymou
         },
         ...internal,
       }),
+    'audit-log': () =>
+      payload.create({ collection: 'audit-log', data: { action: 'test.target', summary: `Target ${n}`, actorCollection: 'system' }, overrideAccess: true }),
     'idempotency-keys': () => payload.create({ collection: 'idempotency-keys', data: { key: `k-${n}`, requestHash: 'h', state: 'processing' }, ...internal }),
     imports: () => payload.create({ collection: 'imports', data: { fileName: `f-${n}.csv`, kind: 'products', status: 'previewed' }, ...internal }),
     integrations: () => payload.create({ collection: 'integrations', data: { name: `Target ${n}` }, ...internal }),
@@ -286,6 +296,7 @@ async function createData(slug: string, caller: Caller): Promise<Record<string, 
     'stock-movements': { sku: 'X', change: 1, reason: 'adjustment' },
     orders: { orderNumber: `IR-8${String(n).padStart(5, '0')}`, email: 'x@example.com' },
     'idempotency-keys': { key: `new-${n}`, requestHash: 'h' },
+    'audit-log': { action: 'test.forged', summary: `Forged ${n}` },
     imports: { fileName: `new-${n}.csv`, kind: 'products', status: 'previewed' },
     integrations: { name: `New ${n}` },
     webhooks: webhookData(n),
@@ -305,6 +316,7 @@ const updateData = (slug: string): Record<string, unknown> =>
     inventory: { lowStockThreshold: 3 },
     'stock-movements': { note: 'x' },
     'idempotency-keys': { requestHash: 'x' },
+    'audit-log': { summary: 'Changed' },
     media: { alt: 'Changed' },
     imports: { message: 'Changed' },
     integrations: { name: 'Changed' },

@@ -73,6 +73,21 @@ export const customerExportSchema = z.looseObject({
 
 export const customerErasedSchema = z.object({ erased: z.literal(true), id, ordersKept: z.number().int() })
 
+export const twoFactorCodeBodySchema = z.object({
+  code: z.string().trim().min(6).max(20).describe('The six digits from the authenticator app, or a recovery code'),
+})
+export const twoFactorSetupResponseSchema = z.object({
+  secret: z.string().describe('Base32 secret, for typing into the app'),
+  otpauthUrl: z.string(),
+  qrSvg: z.string().describe('The otpauth URL as a QR code, SVG markup'),
+})
+export const twoFactorEnableResponseSchema = z.object({
+  enabled: z.literal(true),
+  recoveryCodes: z.array(z.string()).describe('Ten one-time codes, shown once'),
+})
+export const twoFactorVerifyResponseSchema = z.object({ ok: z.literal(true), method: z.enum(['totp', 'recovery_code']), recoveryCodesLeft: z.number().int() })
+export const twoFactorDisableResponseSchema = z.object({ enabled: z.literal(false) })
+
 export const redeliverResponseSchema = z.object({ id, status: z.string(), redeliveryOf: id })
 
 export const adjustStockResponseSchema = z.object({ sku: z.string(), available: z.number().int(), change: z.number().int() })

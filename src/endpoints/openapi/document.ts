@@ -88,7 +88,11 @@ const BODIES: Record<string, (name: string) => JsonSchema | null> = {
   credentials: () => ({
     type: 'object',
     required: ['email', 'password'],
-    properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } },
+    properties: {
+      email: { type: 'string', format: 'email' },
+      password: { type: 'string' },
+      code: { type: 'string', description: 'Staff with two-factor on: the six-digit code or a recovery code (docs/security/two-factor-and-audit.md)' },
+    },
   }),
   email: () => ({ type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }),
   reset: () => ({ type: 'object', required: ['token', 'password'], properties: { token: { type: 'string' }, password: { type: 'string' } } }),

@@ -111,7 +111,20 @@ export function answerSchema(kind: string, name: string): JsonSchema {
     case 'count':
       return { type: 'object', required: ['totalDocs'], properties: { totalDocs: { type: 'integer' } } }
     case 'auth':
-      return { type: 'object', properties: { user: user(name), token: { type: 'string' }, exp: { type: 'integer' }, message: { type: 'string' } } }
+      return {
+        type: 'object',
+        properties: {
+          user: user(name),
+          token: { type: 'string' },
+          exp: { type: 'integer' },
+          message: { type: 'string' },
+          twoFactor: {
+            type: 'string',
+            enum: ['verify', 'enrol'],
+            description: 'The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)',
+          },
+        },
+      }
     case 'me':
       return {
         type: 'object',

@@ -8,6 +8,7 @@ import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
 import { queryRows, sql } from '../sql'
 import { queueWebhookEvents } from '../webhooks/queue'
+import { auditCommerceEvents } from './auditEvents'
 import { findSellable, loadSettings } from './catalogue'
 import { countPendingHolds } from './holds'
 import { idempotencyKeys } from './idempotency'
@@ -122,6 +123,7 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
         await payload.jobs.queue({ task: job.task, input: job.input as never, req })
       }
       await queueWebhookEvents(payload, req, webhookEventsFor(events))
+      await auditCommerceEvents(payload, req, events)
     },
     ...idempotencyKeys(payload, req),
   }
