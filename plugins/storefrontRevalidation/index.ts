@@ -46,7 +46,8 @@ export const storefrontRevalidationPlugin = definePlugin<StorefrontRevalidationO
       events: {
         'stock.changed': (e) => revalidator().revalidate(tagsForStock(e.sku)),
         // An import's products and new SKUs, at once (their hooks do not run for a bulk create).
-        'catalogue.imported': (e) => revalidator().revalidate([...e.slugs.map((s) => `product:${s}`), 'products', 'inventory']),
+        'catalogue.imported': (e) =>
+          revalidator().revalidate([...e.slugs.map((s) => `product:${s}`), ...e.newSkus.map((sku) => `sku:${sku}`), 'products', 'inventory']),
       },
     }
   },
