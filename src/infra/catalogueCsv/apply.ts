@@ -130,9 +130,9 @@ const defaultThreshold = (payload: Payload): number => {
 }
 
 /**
- * Applies a previewed file in ONE transaction: products through the Local API (so their hooks, versions and
- * revalidation run as for an admin save), stock through the ledger, thresholds on the stock rows. Any failure rolls
- * everything back. Stock events go out after the commit, as for a staff adjustment.
+ * Applies a previewed file in ONE short transaction: new products in bulk (bulkCreate.ts), changed ones through the
+ * Local API, the search index rebuilt for both, stock through the ledger, thresholds on the stock rows. Any failure
+ * rolls everything back. Events go out after the commit (docs/csv-import.md, "How the apply is written").
  */
 export async function applyImport(payload: Payload, file: ImportFile, options: ApplyOptions): Promise<AppliedImport> {
   const user = options.by === null ? undefined : await payload.findByID({ collection: 'users', id: options.by, depth: 0, overrideAccess: true })
