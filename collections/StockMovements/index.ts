@@ -9,7 +9,7 @@ export const StockMovements: CollectionConfig = {
   labels: { singular: 'Stock movement', plural: 'Stock movements' },
   admin: {
     useAsTitle: 'sku',
-    defaultColumns: ['sku', 'change', 'reason', 'order', 'createdAt'],
+    defaultColumns: ['sku', 'change', 'reason', 'order', 'by', 'createdAt'],
     group: 'Catalogue',
     listSearchableFields: ['sku'],
   },
@@ -30,7 +30,12 @@ export const StockMovements: CollectionConfig = {
       index: true,
       admin: { components: { Cell: '/collections/StockMovements/ui/OrderNumberCell#OrderNumberCell' } },
     },
-    { name: 'by', type: 'relationship', relationTo: 'users' },
+    {
+      name: 'by',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { components: { Cell: '/collections/StockMovements/ui/StaffNameCell#StaffNameCell' } },
+    },
     { name: 'note', type: 'text' },
   ],
 }

@@ -27,7 +27,7 @@ export interface PluginParts {
   globalHooks?: HooksBySlug<GlobalConfig>
   /** Behaviour: root endpoints under /api. */
   endpoints?: Endpoint[]
-  /** Behaviour: domain events (order.placed, order.transitioned, stock.changed, stock.low), subscribed once per process. */
+  /** Behaviour: domain events (order.placed, order.transitioned, stock.changed, stock.low, catalogue.imported), subscribed once per process. */
   events?: EventHandlers
   /** Behaviour: pricing adjustment steps (src/commerce/pricingRegistry.ts), registered once per process. */
   pricing?: AdjustmentStep[]

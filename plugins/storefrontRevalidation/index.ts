@@ -43,7 +43,12 @@ export const storefrontRevalidationPlugin = definePlugin<StorefrontRevalidationO
     return {
       hooks: Object.fromEntries(collections.map((slug) => [slug, { afterChange: [afterChange(slug)], afterDelete: [afterDelete(slug)] }])),
       globalHooks: { 'store-settings': { afterChange: [onSettings] } },
-      events: { 'stock.changed': (e) => revalidator().revalidate(tagsForStock(e.sku)) },
+      events: {
+        'stock.changed': (e) => revalidator().revalidate(tagsForStock(e.sku)),
+        // An import's products and new SKUs, at once (their hooks do not run for a bulk create).
+        'catalogue.imported': (e) =>
+          revalidator().revalidate([...e.slugs.map((s) => `product:${s}`), ...e.newSkus.map((sku) => `sku:${sku}`), 'products', 'inventory']),
+      },
     }
   },
 })

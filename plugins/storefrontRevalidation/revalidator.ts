@@ -9,6 +9,9 @@ export interface RevalidatorOptions {
   logger?: Pick<Logger, 'warn'>
 }
 
+/** The most tags the storefront's /api/revalidate takes in one request (storefront/lib/revalidation/parseRevalidateBody.ts). */
+export const TAGS_PER_REQUEST = 200
+
 /** Collects tags for a moment, then asks the storefront to revalidate them; retries once, never throws. */
 export function createRevalidator(options: RevalidatorOptions) {
   const { storefrontUrl, secret, batchMs = 50, fetchImpl = fetch, logger } = options
@@ -38,7 +41,11 @@ export function createRevalidator(options: RevalidatorOptions) {
     timer = undefined
     const tags = [...pending]
     pending = new Set()
-    inFlight = inFlight.then(() => send(tags))
+    // A burst (a CSV import's thousands of products and SKUs) goes out in requests the storefront accepts.
+    for (let i = 0; i < tags.length; i += TAGS_PER_REQUEST) {
+      const part = tags.slice(i, i + TAGS_PER_REQUEST)
+      inFlight = inFlight.then(() => send(part))
+    }
   }
 
   return {

@@ -26,6 +26,8 @@ export interface CommerceEvents {
   }
   'stock.changed': { sku: string; available: number; change: number; reason: StockReason }
   'stock.low': { sku: string; available: number; threshold: number }
+  /** A CSV import committed: these products were created or updated, these SKUs created (their stock rows are new). */
+  'catalogue.imported': { productIds: Id[]; slugs: string[]; newSkus: string[] }
 }
 
 export type CommerceEventType = keyof CommerceEvents

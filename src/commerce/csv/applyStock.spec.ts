@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { MemoryStore } from '../../../tests/fakes/memoryStore'
-import { applyStockChanges } from './applyStock'
+import { applyStockChanges, recordOpeningStock } from './applyStock'
 
 function store() {
   return new MemoryStore({
@@ -31,5 +31,17 @@ describe('applyStockChanges', () => {
     const s = store()
     await expect(applyStockChanges(s, [{ row: 3, sku: 'CAP', from: 5, to: 9 }], meta)).rejects.toMatchObject({ status: 409, code: 'stock_changed' })
     expect(s.available('CAP')).toBe(2)
+  })
+})
+
+describe('recordOpeningStock', () => {
+  it('should write one adjustment from 0 per new SKU and return the changes for events, leaving stock rows alone', async () => {
+    const s = store()
+    const changes = await recordOpeningStock(s, [{ row: 2, sku: 'NEW-1', from: 0, to: 4 }], { ...meta, thresholds: new Map([['NEW-1', 2]]) })
+    expect(changes).toEqual([{ sku: 'NEW-1', change: 4, available: 4, reason: 'adjustment', lowStockThreshold: 2 }])
+    expect(s.ledgerRows('NEW-1')).toEqual([
+      expect.objectContaining({ sku: 'NEW-1', change: 4, reason: 'adjustment', by: 7, note: 'CSV import #1 (stock.csv)' }),
+    ])
+    expect(s.available('MUG')).toBe(8)
   })
 })

@@ -79,4 +79,4 @@ export function planImport(file: ImportFile, snapshot: CatalogueSnapshot): Plann
   const all = byRow([...file.errors, ...plan.errors.filter((e) => !seen.has(`${e.row}:${e.column}`))])
   return { plan, fingerprint: fingerprintOf(snapshot), errors: all.slice(0, MAX_REPORTED_ERRORS), errorCount: all.length }
 }
-export { applyStockChanges } from './applyStock'
+export { applyStockChanges, recordOpeningStock } from './applyStock'

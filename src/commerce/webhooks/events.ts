@@ -18,7 +18,8 @@ export type WebhookEvent = { type: WebhookEventType; data: Record<string, unknow
 
 /** The commerce events integrators receive, with the same payloads the CMS's own subscribers see. */
 export function webhookEventsFor(events: readonly CommerceEvent[]): WebhookEvent[] {
-  return events.map((event) => ({ type: event.type, data: { ...event.payload } }))
+  // An import's own summary event is for the CMS's caches; integrators hear of its products and stock one by one.
+  return events.flatMap((event) => (isWebhookEvent(event.type) ? [{ type: event.type, data: { ...event.payload } }] : []))
 }
 
 /** What a product save means to the outside: published for the first time or again, changed while live, or taken down. */

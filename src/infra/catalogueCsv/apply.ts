@@ -2,6 +2,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import {
   applyStockChanges,
+  recordOpeningStock,
   type CatalogueProduct,
   type CatalogueSnapshot,
   type ImportFile,
@@ -10,14 +11,16 @@ import {
   snapshotQuery,
 } from '../../commerce/csv'
 import { conflict } from '../../commerce/errors'
-import { publishAll } from '../../commerce/events'
-import { webhookEventsFor } from '../../commerce/webhooks/events'
+import { type CommerceEvent, publishAll } from '../../commerce/events'
+import { productWebhookEvent, webhookEventsFor, type WebhookEvent } from '../../commerce/webhooks/events'
 import { stockEvents } from '../../commerce/workflows/stockSteps'
 import { payloadCommerceStore } from '../commerce/store'
 import { events } from '../events'
 import { reindexProducts } from '../search/indexer'
 import { queueWebhookEvents } from '../webhooks/queue'
+import { createProducts, type NewSku, productSkuList } from './bulkCreate'
 import { loadSnapshot } from './snapshot'
+import { setThresholds } from './thresholds'
 
 type Id = number | string
 
@@ -30,6 +33,8 @@ export interface ApplyOptions {
   /** Told the plan once it is made inside the transaction (for the progress total). */
   onPlan?: (plan: ImportPlan) => void
   onProgress: (done: number) => void
+  /** Told how long each phase took (bench/import/profile.ts). */
+  onPhase?: (phase: string, ms: number) => void
 }
 
 export interface AppliedImport {
@@ -67,70 +72,138 @@ export function planSteps(plan: ImportPlan): number {
   return plan.products.length + plan.stock.length + plan.thresholds.length
 }
 
-/** Writes the plan's products; returns their ids. */
-async function writeProducts(payload: Payload, req: PayloadRequest, plan: ImportPlan, snapshot: CatalogueSnapshot, onProgress: (n: number) => void) {
+/** Updates the plan's existing products through the Local API (hooks, versions, validation as for an admin save). */
+async function updateProducts(payload: Payload, req: PayloadRequest, plan: ImportPlan, snapshot: CatalogueSnapshot, onProgress: (n: number) => void) {
   const ids: Id[] = []
-  for (const change of plan.products) {
+  for (const change of plan.products.filter((p) => p.action === 'update')) {
     const data = productData(change.product, change.changed, snapshot)
-    const common = { collection: 'products', req, overrideAccess: true, depth: 0, context: CONTEXT, data }
-    if (change.action === 'create') {
-      ids.push((await payload.create({ ...common, draft: change.product.status === 'draft' } as Parameters<Payload['create']>[0])).id)
-    } else {
-      await payload.update({ ...common, id: change.id } as Parameters<Payload['update']>[0])
-      if (change.id !== undefined) ids.push(change.id)
-    }
+    await payload.update({ collection: 'products', req, overrideAccess: true, depth: 0, context: CONTEXT, data, id: change.id } as Parameters<
+      Payload['update']
+    >[0])
+    if (change.id !== undefined) ids.push(change.id)
     onProgress(1)
   }
   return ids
 }
 
-async function writeThresholds(payload: Payload, req: PayloadRequest, plan: ImportPlan, onProgress: (n: number) => void) {
-  const byValue = new Map<number, string[]>()
-  for (const t of plan.thresholds) byValue.set(t.to, [...(byValue.get(t.to) ?? []), t.sku])
-  for (const [value, skus] of byValue) {
-    await payload.update({
-      collection: 'inventory',
-      where: { sku: { in: skus } },
-      data: { lowStockThreshold: value },
-      req,
-      overrideAccess: true,
-      depth: 0,
-      context: { ...CONTEXT, workflowWrite: true },
-    })
-    onProgress(skus.length)
+/** The stock rows the plan's new products need, at the levels and thresholds the file gives. */
+function newSkus(plan: ImportPlan, defaultThreshold: number): Map<string, NewSku> {
+  const stock = new Map(plan.stock.map((s) => [s.sku, s.to]))
+  const thresholds = new Map(plan.thresholds.map((t) => [t.sku, t.to]))
+  const skus = new Map<string, NewSku>()
+  for (const change of plan.products.filter((p) => p.action === 'create')) {
+    for (const sku of productSkuList(change)) {
+      const variantTitle = change.product.variants.find((v) => v.sku === sku)?.title ?? null
+      skus.set(sku, {
+        sku,
+        title: change.product.title,
+        variantTitle,
+        available: stock.get(sku) ?? 0,
+        lowStockThreshold: thresholds.get(sku) ?? defaultThreshold,
+      })
+    }
   }
+  return skus
+}
+
+/** product.published for each new product that goes live, as the product hook queues for an admin create. */
+function createdProductWebhooks(plan: ImportPlan, ids: readonly Id[]): WebhookEvent[] {
+  const now = new Date().toISOString()
+  return plan.products
+    .filter((p) => p.action === 'create')
+    .flatMap((change, i) => {
+      const p = change.product
+      const type = productWebhookEvent({ wasLive: false, isLive: p.status === 'published', savedStatus: p.status })
+      return type ? [{ type, data: { id: ids[i], slug: p.slug, title: p.title, sku: p.sku, price: p.price, status: p.status, updatedAt: now } }] : []
+    })
+}
+
+/** One event for the import as a whole: caches and storefront pages of its products and stock refresh once. */
+function cataloguedEvent(productIds: readonly Id[], newSkus: string[], plan: ImportPlan): CommerceEvent[] {
+  if (productIds.length === 0 && newSkus.length === 0 && plan.thresholds.length === 0) return []
+  return [{ type: 'catalogue.imported', payload: { productIds: [...productIds], slugs: plan.products.map((p) => p.slug), newSkus } }]
+}
+
+const defaultThreshold = (payload: Payload): number => {
+  const field = payload.collections.inventory.config.fields.find((f) => 'name' in f && f.name === 'lowStockThreshold')
+  return Number((field as { defaultValue?: unknown } | undefined)?.defaultValue ?? 0)
 }
 
 /**
- * Applies a previewed file in ONE transaction: products through the Local API (so their hooks, versions and
- * revalidation run as for an admin save), stock through the ledger, thresholds on the stock rows. Any failure rolls
- * everything back. Stock events go out after the commit, as for a staff adjustment.
+ * Applies a previewed file in ONE short transaction: new products in bulk (bulkCreate.ts), changed ones through the
+ * Local API, the search index rebuilt for both, stock through the ledger, thresholds on the stock rows. Any failure
+ * rolls everything back. Events go out after the commit (docs/csv-import.md, "How the apply is written").
  */
 export async function applyImport(payload: Payload, file: ImportFile, options: ApplyOptions): Promise<AppliedImport> {
   const user = options.by === null ? undefined : await payload.findByID({ collection: 'users', id: options.by, depth: 0, overrideAccess: true })
   const req = await createLocalReq({ user: user ? { ...user, collection: 'users' } : undefined }, payload)
   await initTransaction(req)
+  let mark = performance.now()
+  const phase = (name: string) => {
+    const now = performance.now()
+    options.onPhase?.(name, now - mark)
+    mark = now
+  }
   try {
     const snapshot = await loadSnapshot(payload, req, snapshotQuery(file))
+    phase('snapshot')
     const planned = planImport(file, snapshot)
+    phase('plan')
     if (planned.fingerprint !== options.fingerprint) throw conflict('preview_stale', 'The shop changed since this file was previewed: preview it again')
     if (planned.errorCount > 0) throw conflict('import_invalid', `The file has ${planned.errorCount} problems: fix them and preview again`)
     const { plan } = planned
     options.onPlan?.(plan)
-    const productIds = await writeProducts(payload, req, plan, snapshot, options.onProgress)
+    const created = newSkus(plan, defaultThreshold(payload))
+    const createdIds = await createProducts(
+      payload,
+      req,
+      plan.products.filter((p) => p.action === 'create'),
+      snapshot,
+      created,
+      () => options.onProgress(1),
+    )
+    phase('products created')
+    const productIds = [...createdIds, ...(await updateProducts(payload, req, plan, snapshot, options.onProgress))]
+    phase('products updated')
     // The search plugin leaves an import's products to this one pass (in batches, inside the same transaction).
     await reindexProducts(payload, req, productIds)
+    phase('search')
     const tx = payloadCommerceStore(payload, req)
     const thresholds = new Map<string, number>()
     for (const [sku, row] of snapshot.stock) thresholds.set(sku, row.lowStockThreshold)
     for (const t of plan.thresholds) thresholds.set(t.sku, t.to)
     const note = `CSV import #${options.importId} (${options.fileName})`.slice(0, 250)
-    const changes = await applyStockChanges(tx, plan.stock, { by: options.by, note, thresholds }, options.onProgress)
-    await writeThresholds(payload, req, plan, options.onProgress)
-    // Integrators hear of imported stock as of any other change, with deliveries that commit with it.
-    await queueWebhookEvents(payload, req, webhookEventsFor(stockEvents(changes)))
+    const meta = { by: options.by, note, thresholds }
+    // A new SKU's row was written at its level; its units enter the ledger here, one adjustment each, from 0.
+    const opening = await recordOpeningStock(
+      tx,
+      plan.stock.filter((s) => created.has(s.sku)),
+      meta,
+      options.onProgress,
+    )
+    const adjusted = await applyStockChanges(
+      tx,
+      plan.stock.filter((s) => !created.has(s.sku)),
+      meta,
+      options.onProgress,
+    )
+    phase('stock')
+    await setThresholds(
+      payload,
+      req,
+      plan.thresholds.filter((t) => !created.has(t.sku)),
+    )
+    options.onProgress(plan.thresholds.length)
+    phase('thresholds')
+    // Integrators hear of imported stock and products as of any other change, with deliveries that commit with it.
+    await queueWebhookEvents(payload, req, [...createdProductWebhooks(plan, createdIds), ...webhookEventsFor(stockEvents([...opening, ...adjusted]))])
+    phase('webhooks')
     await commitTransaction(req)
-    await publishAll(events(), stockEvents(changes))
+    phase('commit')
+    // Stock rows that existed tell their subscribers one by one, as for any adjustment; the new products and SKUs are
+    // told once (cache versions, storefront pages): no one can wait on a SKU that did not exist, and search has them.
+    await publishAll(events(), [...stockEvents(adjusted), ...cataloguedEvent(productIds, [...created.keys()], plan)])
+    phase('events')
     return { created: plan.summary.create, updated: plan.summary.update, stockChanges: plan.stock.length, thresholdChanges: plan.thresholds.length }
   } catch (error) {
     await killTransaction(req)

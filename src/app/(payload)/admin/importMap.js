@@ -30,6 +30,7 @@ import { CsvListActions as CsvListActions_9e9c89a1d3cb7926be5746c62b6d1f44 } fro
 import { AdjustStock as AdjustStock_56a6152e3cab309429d65280510c17ba } from '../../../../collections/Inventory/ui/AdjustStock'
 import { StockStatusCell as StockStatusCell_a2af95ccff12737120ee46ade7d5edd9 } from '../../../../collections/Inventory/ui/StockStatusCell'
 import { OrderNumberCell as OrderNumberCell_140f2328192ed47b51cbd0a5da5de003 } from '../../../../collections/StockMovements/ui/OrderNumberCell'
+import { StaffNameCell as StaffNameCell_17132caa28a5fedda1b870b85f923308 } from '../../../../collections/StockMovements/ui/StaffNameCell'
 import { OrderStatusCell as OrderStatusCell_9ba333f8a21b94ed6abf54ecdf13236e } from '../../../../collections/Orders/ui/OrderStatusCell'
 import { OrderActions as OrderActions_6f0c29ab458ec00ff3575180870329fe } from '../../../../collections/Orders/ui/OrderActions'
 import { PrintLinks as PrintLinks_07fb0cafde88f8e2e972e920a88b0119 } from '../../../../collections/Orders/ui/PrintLinks'
@@ -75,6 +76,7 @@ export const importMap = {
   "/collections/Inventory/ui/AdjustStock#AdjustStock": AdjustStock_56a6152e3cab309429d65280510c17ba,
   "/collections/Inventory/ui/StockStatusCell#StockStatusCell": StockStatusCell_a2af95ccff12737120ee46ade7d5edd9,
   "/collections/StockMovements/ui/OrderNumberCell#OrderNumberCell": OrderNumberCell_140f2328192ed47b51cbd0a5da5de003,
+  "/collections/StockMovements/ui/StaffNameCell#StaffNameCell": StaffNameCell_17132caa28a5fedda1b870b85f923308,
   "/collections/Orders/ui/OrderStatusCell#OrderStatusCell": OrderStatusCell_9ba333f8a21b94ed6abf54ecdf13236e,
   "/collections/Orders/ui/OrderActions#OrderActions": OrderActions_6f0c29ab458ec00ff3575180870329fe,
   "/collections/Orders/ui/PrintLinks#PrintLinks": PrintLinks_07fb0cafde88f8e2e972e920a88b0119,
