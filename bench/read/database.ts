@@ -28,3 +28,22 @@ export async function benchDatabase(serverUrl: string, products: number, fresh: 
   run(['run', '--silent', 'seed', '--', '--products', String(products)])
   return { url: url.toString(), seedSeconds: exists ? null : (Date.now() - started) / 1000 }
 }
+
+/** Waits (up to 10 minutes) until the candidate server has rendered every product into the read model. */
+export async function renderedCatalogue(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const started = Date.now()
+  try {
+    for (;;) {
+      const left = Number((await client.query('SELECT count(*) AS n FROM search_products WHERE doc IS NULL')).rows[0].n)
+      if (left === 0 || Date.now() - started > 600_000) {
+        console.log(`read model: ${left} products left unrendered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        return
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  } finally {
+    await client.end()
+  }
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { benchDatabase } from './database'
+import { benchDatabase, renderedCatalogue } from './database'
 import { capture, load, type LoadResult } from './load'
 import { startCms, startReplay } from './processes'
 import { writeResults, writeUncachedResults, type Row, type UncachedRow } from './report'
@@ -37,6 +37,7 @@ const measure = async (url: string, target: Target, c: number) => {
 // Both servers stay up; only one is loaded at a time, cell by cell.
 const baseline = await startCms(baselineEnv, path.join(work, 'baseline.log'))
 const candidate = await startCms(serverEnv, path.join(work, 'candidate.log'))
+await renderedCatalogue(db.url)
 const targets = await readTargets(candidate.url)
 const uncached: UncachedRow[] = []
 for (const target of targets) {

@@ -4,6 +4,7 @@ import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_im
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
 import * as migration_20261203_060138_integrators_plugins_storefront from './20261203_060138_integrators_plugins_storefront';
+import * as migration_20261203_085648_products_title_index from './20261203_085648_products_title_index';
 import * as migration_20261203_090000_catalogue_read_model from './20261203_090000_catalogue_read_model';
 
 export const migrations = [
@@ -35,11 +36,16 @@ export const migrations = [
   {
     up: migration_20261203_060138_integrators_plugins_storefront.up,
     down: migration_20261203_060138_integrators_plugins_storefront.down,
-    name: '20261203_060138_integrators_plugins_storefront'
+    name: '20261203_060138_integrators_plugins_storefront',
+  },
+  {
+    up: migration_20261203_085648_products_title_index.up,
+    down: migration_20261203_085648_products_title_index.down,
+    name: '20261203_085648_products_title_index',
   },
   {
     up: migration_20261203_090000_catalogue_read_model.up,
     down: migration_20261203_090000_catalogue_read_model.down,
-    name: '20261203_090000_catalogue_read_model',
+    name: '20261203_090000_catalogue_read_model'
   },
 ];
