@@ -72,9 +72,11 @@ function uncachedSection(rows: UncachedRow[], ctx: UncachedContext): string {
     '| read | c | baseline req/s / p50 / p99 ms | now req/s / p50 / p99 ms | now ÷ baseline | target | same body | load |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => {
-      const ratio = r.candidate.rps / Math.max(1, r.baseline.rps)
       const target = uncachedTarget(r.target)
-      return `| ${r.target} | ${r.connections} | ${fmt(r.baseline)} | ${fmt(r.candidate)} | ${ratio.toFixed(1)}× | ${target}× ${verdict(ratio >= target)} | ${r.sameBody ? 'yes' : '**no**'} | ${r.load[0]} |`
+      // A cell where no request completed has no ratio to report.
+      const ratio = r.baseline.rps > 0 && r.candidate.rps > 0 ? r.candidate.rps / r.baseline.rps : null
+      const judged = ratio === null ? `${target}× — (a server completed no request)` : `${target}× ${verdict(ratio >= target)}`
+      return `| ${r.target} | ${r.connections} | ${fmt(r.baseline)} | ${fmt(r.candidate)} | ${ratio === null ? '—' : `${ratio.toFixed(1)}×`} | ${judged} | ${r.sameBody ? 'yes' : '**no**'} | ${r.load[0]} |`
     }),
     UNCACHED_END,
   ].join('\n')

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
-import { catalogueOrder, readCatalogueBySlug, readCatalogueWindow, type CatalogueRow } from '../infra/search/catalogue'
+import { catalogueOrder, forgetRenderedProducts, readCatalogueBySlug, readCatalogueWindow, type CatalogueRow } from '../infra/search/catalogue'
 import { fillStock, renderUnrendered, splitRendering } from '../infra/search/renderCatalogue'
 import { readAvailable } from '../infra/stock'
 import { parseCatalogueQuery, type CatalogueQuery } from './catalogueQuery'
@@ -82,7 +82,13 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
       return null
     }
     const renderings = found.rows.map((r) => splitRendering(r.doc!))
-    if (renderings.some((r) => r === null)) return null
+    const unusable = found.rows.filter((_r, i) => renderings[i] === null).map((r) => r.id)
+    if (unusable.length > 0) {
+      // Written by an older version of this code: emptied and rendered again.
+      await forgetRenderedProducts(payload, undefined, unusable)
+      render(unusable)
+      return null
+    }
     const parts = renderings as NonNullable<(typeof renderings)[number]>[]
     const stock = await stockOf(payload, [...new Set(parts.flatMap((p) => [...p.slots.skus, ...p.slots.variants.filter((s): s is string => !!s)]))])
     const page = q.kind === 'list' ? q.page : 1
