@@ -41,7 +41,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function startCms(env: Record<string, string>, logFile: string): Promise<Running> {
   const port = await freePort()
   // Lexical's Node entry has a top-level await that sometimes never settles under tsx; its production build has none.
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['--conditions=production', 'src/server/main.ts'], {
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...profile, 'src/server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env, CMS_PORT: String(port), RUN_JOBS_IN_PROCESS: 'false' },
     // Straight to the file: piping through this process would tax the load generator.

@@ -6,6 +6,8 @@ import type { LoadResult } from './load'
 import { root } from './processes'
 
 export type Row = { target: string; connections: number; uncached: LoadResult; cached: LoadResult; replay: LoadResult }
+export type UncachedRow = { target: string; connections: number; baseline: LoadResult; candidate: LoadResult; sameBody: boolean; load: number[] }
+type UncachedContext = { seconds: number; products: number; seedSeconds: number | null; baseline: string; loadBefore: number[]; loadAfter: number[] }
 type Context = { seconds: number; database: string; redis: boolean; logs: string; loadBefore: number[]; loadAfter: number[] }
 
 const START = '<!-- bench:read:start -->'
@@ -49,12 +51,51 @@ function section(rows: Row[], ctx: Context): string {
   return lines.join('\n')
 }
 
-/** Replaces this benchmark's section of bench/RESULTS.md (other benchmarks keep theirs). */
-export function writeResults(rows: Row[], ctx: Context): string {
+const UNCACHED_START = '<!-- bench:read-uncached:start -->'
+const UNCACHED_END = '<!-- bench:read-uncached:end -->'
+// Issue 15: REST and GraphQL listings at 10× the baseline, the product by slug at 4×.
+const uncachedTarget = (name: string) => (name.startsWith('product by slug') ? 4 : 10)
+
+function uncachedSection(rows: UncachedRow[], ctx: UncachedContext): string {
+  const cpus = os.cpus()
+  const loads = (l: number[]) => l.map((x) => x.toFixed(1)).join(' / ')
+  return [
+    UNCACHED_START,
+    '## Read path, uncached (bench/read, issue 15)',
+    '',
+    `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
+    `Load average (1/5/15 min) ${loads(ctx.loadBefore)} before and ${loads(ctx.loadAfter)} after; the last column is the 1-minute load after each cell. Other engineers' work shares the ${cpus.length} cores.`,
+    `PostgreSQL on 127.0.0.1, demo catalogue + ${ctx.products.toLocaleString('en-GB')} generated products${ctx.seedSeconds === null ? ' (seeded by an earlier run)' : `, seeded in ${ctx.seedSeconds.toFixed(1)} s`}. Read cache off (\`CACHE_ENABLED=false\`),`,
+    `so every request is a miss. autocannon on 127.0.0.1, keep-alive, ${ctx.seconds} s per cell after a 1 s warm-up; request log and metrics on.`,
+    `Each cell runs the baseline server, then this code's server, back to back. Baseline: ${ctx.baseline}.`,
+    '',
+    '| read | c | baseline req/s / p50 / p99 ms | now req/s / p50 / p99 ms | now ÷ baseline | target | same body | load |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => {
+      const target = uncachedTarget(r.target)
+      // A cell where no request completed has no ratio to report.
+      const ratio = r.baseline.rps > 0 && r.candidate.rps > 0 ? r.candidate.rps / r.baseline.rps : null
+      const judged = ratio === null ? `${target}× — (a server completed no request)` : `${target}× ${verdict(ratio >= target)}`
+      return `| ${r.target} | ${r.connections} | ${fmt(r.baseline)} | ${fmt(r.candidate)} | ${ratio === null ? '—' : `${ratio.toFixed(1)}×`} | ${judged} | ${r.sameBody ? 'yes' : '**no**'} | ${r.load[0]} |`
+    }),
+    UNCACHED_END,
+  ].join('\n')
+}
+
+function replaceBlock(start: string, end: string, block: string): string {
   const file = path.join(root, 'bench/RESULTS.md')
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n'
-  const block = section(rows, ctx)
-  const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${current.trimEnd()}\n\n${block}\n`
+  const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block) : `${current.trimEnd()}\n\n${block}\n`
   writeFileSync(file, next)
   return file
+}
+
+/** Replaces the uncached section of bench/RESULTS.md. */
+export function writeUncachedResults(rows: UncachedRow[], ctx: UncachedContext): string {
+  return replaceBlock(UNCACHED_START, UNCACHED_END, uncachedSection(rows, ctx))
+}
+
+/** Replaces this benchmark's section of bench/RESULTS.md (other benchmarks keep theirs). */
+export function writeResults(rows: Row[], ctx: Context): string {
+  return replaceBlock(START, END, section(rows, ctx))
 }

@@ -1,69 +1,102 @@
-// `npm run bench` (bench/read): uncached vs cached reads of the CMS vs a node:http server replaying the same
-// bytes, at 10 and 50 connections, in one run. Needs `npm run build`, and a database with ~1,000 products
-// (`npm run migrate && npm run seed -- --products 1000`, ideally on Postgres). Writes bench/RESULTS.md.
+// `npm run bench` (bench/read), issue 15's shape: PostgreSQL, the demo catalogue plus BENCH_PRODUCTS (10,000)
+// generated products, three reads uncached at 10 and 50 connections, each cell measured on the baseline server and
+// on this code's server back to back in the same run (the machine is shared: only same-run ratios mean anything).
+// The baseline is BENCH_BASELINE_DIST (a Next build of the baseline code, e.g. `.next-base`) with the read model
+// off; without it, this build with READ_MODEL_ENABLED=false. BENCH_CACHED=1 also measures cache hits against a
+// node:http replay of the same bytes (issue 5's section). Needs `npm run build`. Writes bench/RESULTS.md.
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { benchDatabase, renderedCatalogue } from './database'
 import { capture, load, type LoadResult } from './load'
 import { startCms, startReplay } from './processes'
-import { writeResults, type Row } from './report'
-import { readTargets } from './targets'
+import { writeResults, writeUncachedResults, type Row, type UncachedRow } from './report'
+import { readTargets, type Target } from './targets'
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
+const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 10000)
+const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const CONNECTIONS = [10, 50]
 const work = mkdtempSync(path.join(tmpdir(), 'ir-bench-read-'))
-// Limits off for the load generator's single address; logging and metrics stay on.
-const serverEnv = { LOG_LEVEL: 'info', RATE_LIMIT_QUOTE: '100000000', RATE_LIMIT_LOGIN: '100000000' }
+const loadNow = () => os.loadavg().map((l) => Number(l.toFixed(1)))
 
-const rows: Row[] = []
-const loadBefore = os.loadavg()
-const measure = async (url: string, target: Parameters<typeof load>[1], c: number) => {
+const loadBefore = loadNow()
+const db = await benchDatabase(PG, PRODUCTS, process.env.BENCH_FRESH === '1')
+console.log(`database ${db.url}${db.seedSeconds === null ? ' (already seeded)' : `, seeded in ${db.seedSeconds.toFixed(1)} s`}`)
+// Limits off for the load generator's single address; logging and metrics stay on.
+const serverEnv = { DATABASE_URL: db.url, LOG_LEVEL: 'info', RATE_LIMIT_QUOTE: '100000000', RATE_LIMIT_LOGIN: '100000000', CACHE_ENABLED: 'false' }
+const baselineDist = process.env.BENCH_BASELINE_DIST
+const baselineEnv = { ...serverEnv, READ_MODEL_ENABLED: 'false', ...(baselineDist ? { NEXT_DIST_DIR: baselineDist } : {}) }
+
+const measure = async (url: string, target: Target, c: number) => {
   await load(url, target, c, 1) // warm-up, not recorded
   return load(url, target, c, SECONDS)
 }
 
-const uncachedCms = await startCms({ ...serverEnv, CACHE_ENABLED: 'false' }, path.join(work, 'uncached.log'))
-const targets = await readTargets(uncachedCms.url)
-const uncached = new Map<string, LoadResult>()
+// Both servers stay up; only one is loaded at a time, cell by cell.
+const baseline = await startCms(baselineEnv, path.join(work, 'baseline.log'))
+const candidate = await startCms(serverEnv, path.join(work, 'candidate.log'))
+await renderedCatalogue(db.url)
+const targets = await readTargets(candidate.url)
+const uncached: UncachedRow[] = []
 for (const target of targets) {
+  // The same bytes from both, or the comparison means nothing.
+  const [a, b] = [await capture(baseline.url, target), await capture(candidate.url, target)]
+  const same = a.body === b.body
+  if (!same) console.warn(`${target.name}: the two servers answered different bodies`)
   for (const c of CONNECTIONS) {
-    uncached.set(`${target.name}@${c}`, await measure(uncachedCms.url, target, c))
-    console.log(`uncached ${target.name} c=${c}`, uncached.get(`${target.name}@${c}`))
+    const before: LoadResult = await measure(baseline.url, target, c)
+    const after: LoadResult = await measure(candidate.url, target, c)
+    const row = { target: target.name, connections: c, baseline: before, candidate: after, sameBody: same, load: loadNow() }
+    console.log(JSON.stringify(row))
+    uncached.push(row)
   }
 }
-await uncachedCms.stop()
-
-const cachedCms = await startCms({ ...serverEnv, CACHE_ENABLED: 'true' }, path.join(work, 'cached.log'))
-const captured = []
-for (const target of targets) {
-  await capture(cachedCms.url, target)
-  captured.push(await capture(cachedCms.url, target))
-}
-const misses = captured.filter((c) => c.cache !== 'HIT')
-if (misses.length > 0) throw new Error(`not served from the cache: ${misses.map((m) => m.key).join(', ')}`)
-const responsesFile = path.join(work, 'responses.json')
-writeFileSync(responsesFile, JSON.stringify(captured))
-const replay = await startReplay(responsesFile)
-for (const target of targets) {
-  for (const c of CONNECTIONS) {
-    // Cached and replay back to back, so both see the same machine.
-    const cached = await measure(cachedCms.url, target, c)
-    const ceiling = await measure(replay.url, target, c)
-    console.log(`cached ${target.name} c=${c}`, cached, 'replay', ceiling)
-    rows.push({ target: target.name, connections: c, uncached: uncached.get(`${target.name}@${c}`)!, cached, replay: ceiling })
-  }
-}
-await replay.stop()
-await cachedCms.stop()
-
-const file = writeResults(rows, {
+await baseline.stop()
+await candidate.stop()
+writeUncachedResults(uncached, {
   seconds: SECONDS,
-  database: process.env.DATABASE_URL?.replace(/\/\/[^@]*@/, '//') ?? 'SQLite (embedded)',
-  redis: !!process.env.REDIS_URL,
-  logs: work,
+  products: PRODUCTS,
+  seedSeconds: db.seedSeconds,
+  baseline: baselineDist ? `the Next build in \`${baselineDist}\` (the baseline code) with the read model off` : 'this build with READ_MODEL_ENABLED=false',
   loadBefore,
-  loadAfter: os.loadavg(),
+  loadAfter: loadNow(),
 })
-console.log(`Results written to ${file}`)
+
+if (process.env.BENCH_CACHED === '1') {
+  const rows: Row[] = []
+  const cachedCms = await startCms({ ...serverEnv, CACHE_ENABLED: 'true' }, path.join(work, 'cached.log'))
+  const single = targets.map((t) => ({ ...t, paths: undefined }))
+  const captured = []
+  for (const target of single) {
+    await capture(cachedCms.url, target)
+    captured.push(await capture(cachedCms.url, target))
+  }
+  const misses = captured.filter((c) => c.cache !== 'HIT')
+  if (misses.length > 0) throw new Error(`not served from the cache: ${misses.map((m) => m.key).join(', ')}`)
+  const responsesFile = path.join(work, 'responses.json')
+  writeFileSync(responsesFile, JSON.stringify(captured))
+  const replay = await startReplay(responsesFile)
+  for (const target of single) {
+    for (const c of CONNECTIONS) {
+      // Cached and replay back to back, so both see the same machine.
+      const cached = await measure(cachedCms.url, target, c)
+      const ceiling = await measure(replay.url, target, c)
+      const before = uncached.find((u) => u.target === target.name && u.connections === c)!
+      rows.push({ target: target.name, connections: c, uncached: before.candidate, cached, replay: ceiling })
+    }
+  }
+  await replay.stop()
+  await cachedCms.stop()
+  writeResults(rows, {
+    seconds: SECONDS,
+    database: db.url.replace(/\/\/[^@]*@/, '//'),
+    redis: !!process.env.REDIS_URL,
+    logs: work,
+    loadBefore,
+    loadAfter: loadNow(),
+  })
+}
+console.log(`Results written to bench/RESULTS.md; server logs in ${work}`)
 process.exit(0)

@@ -7,7 +7,7 @@ export { definePlugin, resolveOptions } from './definePlugin'
 export type { BaseOptions, EventHandlers, KitPlugin, PluginDefinition, PluginParts, Resolved } from './definePlugin'
 export { attachHooks } from './attachHooks'
 export type { HooksBySlug } from './attachHooks'
-export { afterCommit, invalidateAfterCommit, isInternalWrite, logger, queryRows, dialect, sql } from './runtime'
+export { afterCommit, invalidateAfterCommit, isInternalWrite, logger, productsWrittenBySql, queryRows, dialect, sql } from './runtime'
 
 // Extension points of the commerce rules.
 export type { CommerceEvents, CommerceEventType } from '../../src/commerce/events'

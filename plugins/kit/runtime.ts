@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { bumpCacheVersions } from '../../src/infra/cache'
 import { afterCommit } from '../../src/infra/frameworkPatches'
 import { logger } from '../../src/infra/logger'
+import { forgetRenderedProducts } from '../../src/infra/search/catalogue'
 import { dialect, queryRows, sql } from '../../src/infra/sql'
 
 export { afterCommit, dialect, logger, queryRows, sql }
@@ -20,4 +21,12 @@ export async function invalidateAfterCommit(req: PayloadRequest, collections: re
   await afterCommit(req, async () => {
     await bumpCacheVersions(collections).catch((err: Error) => logger().warn({ err: { message: err.message }, collections }, 'Cache version bump failed'))
   })
+}
+
+/**
+ * After a plugin writes product rows by SQL: the catalogue read model's rendered answers of those products are
+ * emptied on the request's transaction, so the next read renders them again (docs/performance.md).
+ */
+export async function productsWrittenBySql(req: PayloadRequest, productIds: readonly (number | string)[]): Promise<void> {
+  await forgetRenderedProducts(req.payload, req, productIds.map(Number))
 }

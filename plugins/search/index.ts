@@ -1,9 +1,17 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { handleSearch } from '../../src/endpoints/search'
 import { searchGraphQLQueries } from '../../src/endpoints/searchGraphQL'
 import { definePlugin, logger } from '../kit'
-import { createSearchSchema, productsInCategory, refreshInStock, reindexProducts, removeFromIndex } from '../kit/platform'
+import {
+  createSearchSchema,
+  forgetRenderedProducts,
+  productsInCategory,
+  productsUsingMedia,
+  refreshInStock,
+  reindexProducts,
+  removeFromIndex,
+} from '../kit/platform'
 
 export interface SearchPluginOptions {
   /**
@@ -35,17 +43,29 @@ export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
       await removeFromIndex(req.payload, req, [Number(doc.id)])
     }
     const onCategoryChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
-      if (context?.seed || previousDoc?.title === doc.title) return doc
-      await reindexProducts(req.payload, req, await productsInCategory(req.payload, req, doc.id))
+      if (context?.seed) return doc
+      const products = await productsInCategory(req.payload, req, doc.id)
+      // A new title changes the products' search text; any change changes their rendered answers (depth 1 embeds the category).
+      if (previousDoc?.title === doc.title) await forgetRenderedProducts(req.payload, req, products)
+      else await reindexProducts(req.payload, req, products)
       return doc
     }
     const onCategoryDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
       await reindexProducts(req.payload, req, await productsInCategory(req.payload, req, doc.id))
     }
+    // A picture is embedded in the rendered answers of the products that show it (the catalogue read model).
+    const onMediaChange = async ({ doc, req, context }: { doc: { id: number | string }; req: PayloadRequest; context?: Record<string, unknown> }) => {
+      if (context?.seed) return
+      await forgetRenderedProducts(req.payload, req, await productsUsingMedia(req.payload, req, doc.id))
+    }
     return {
       hooks: {
         products: { afterChange: [onProductChange], afterDelete: [onProductDelete] },
         categories: { afterChange: [onCategoryChange], afterDelete: [onCategoryDelete] },
+        media: {
+          afterChange: [async (args) => (await onMediaChange(args), args.doc)],
+          afterDelete: [async (args) => void (await onMediaChange(args))],
+        },
       },
       endpoints: [{ path: '/search', method: 'get', handler: handleSearch }],
       onInit: async (payload) => {
@@ -59,6 +79,8 @@ export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
         const existingQueries = config.graphQL?.queries
         return {
           ...config,
+          // The server's catalogue read model relies on these hooks (src/server/catalogueReads.ts).
+          custom: { ...config.custom, catalogueReadModel: true },
           graphQL: {
             ...config.graphQL,
             queries: (GraphQL, context) => ({ ...(existingQueries?.(GraphQL, context) ?? {}), ...searchGraphQLQueries(GraphQL, context) }),

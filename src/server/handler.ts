@@ -22,6 +22,7 @@ import { applyCors } from './cors'
 import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
 import { accountOf, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
 import { createRequestLog } from './requestLog'
+import type { CatalogueReads } from './catalogueReads'
 import type { RouteTemplate } from './routes'
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown> | unknown
@@ -58,12 +59,19 @@ export type HandlerOptions = {
   addresses?: AddressSettings
   /** Readiness answers `{status}` alone unless the request carries `Bearer $METRICS_TOKEN` (staging and production). */
   terseReadiness?: boolean
+  /** The catalogue read model (src/server/catalogueReads.ts): answers anonymous product reads it can answer exactly. */
+  catalogue?: CatalogueReads
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
 const BODY_LIMIT = 1024 * 1024
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const splitUrl = (url: string): [string, string] => {
+  const q = url.indexOf('?')
+  return q === -1 ? [url, ''] : [url.slice(0, q), url.slice(q)]
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
@@ -99,6 +107,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const checkedToNext: Downstream = async (req, res) => {
     const refusal = guard?.({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers })
     if (refusal) return refuse(res, refusal)
+    if (options.catalogue && isAnonymous(req) && (await options.catalogue.serve(req, res, ...splitUrl(req.url ?? '/')))) return
     await toNext(req, res)
   }
   const limited = async (req: IncomingMessage, res: ServerResponse, rule: ReturnType<typeof restLimitRule>, body: Buffer | null) => {

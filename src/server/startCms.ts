@@ -14,6 +14,7 @@ import { closeRedis, redis } from '../infra/redis'
 import { startJobsRunner, type JobsRunner } from '../jobs/runner'
 import { schedule } from '../jobs/schedule'
 import { startScheduler, type Scheduler } from '../jobs/scheduler'
+import { catalogueReadsFor } from './catalogueReads'
 import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
@@ -67,6 +68,8 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     maxJsonDepth: settings.MAX_JSON_DEPTH,
     onFault: (err) => log.error({ err }, 'request guard fault'),
   })
+  // The read model needs the search plugin's hooks, which keep its rows current.
+  const catalogue = catalogueReadsFor(payload, settings, log)
   const handler = createRequestHandler({
     next: nextHandler,
     cache: settings.CACHE_ENABLED ? readCache() : null,
@@ -85,6 +88,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     origins: allowedOrigins(settings),
     requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
     state,
+    catalogue,
   })
   const server = createServer({ keepAliveTimeout: 65_000 }, handler)
   server.requestTimeout = settings.REQUEST_TIMEOUT_MS
@@ -103,7 +107,11 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
       timezone: settings.SCHEDULE_TIMEZONE,
     })
   }
-  log.info({ port: settings.CMS_PORT, cache: settings.CACHE_ENABLED ? readCache().tiers : 'off', jobsInProcess: settings.RUN_JOBS_IN_PROCESS }, 'CMS listening')
+  catalogue?.backfill()
+  log.info(
+    { port: settings.CMS_PORT, readModel: !!catalogue, cache: settings.CACHE_ENABLED ? readCache().tiers : 'off', jobsInProcess: settings.RUN_JOBS_IN_PROCESS },
+    'CMS listening',
+  )
 
   // SIGTERM: readiness turns 503 and new connections are refused; requests and jobs in hand finish; pools close.
   let stopping = false
@@ -120,7 +128,8 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // Keep-alive connections close as soon as their request in hand is answered.
     const idle = setInterval(() => server.closeIdleConnections(), 250)
-    await Promise.all([closed, scheduler?.stop(), runner?.stop()])
+    catalogue?.stop()
+    await Promise.all([closed, scheduler?.stop(), runner?.stop(), catalogue?.idle()])
     clearInterval(idle)
     clearTimeout(force)
     await nextHandler.close().catch(() => undefined)

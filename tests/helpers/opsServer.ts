@@ -13,6 +13,7 @@ import type { RateLimiter } from '../../src/infra/rateLimit'
 import { redis } from '../../src/infra/redis'
 import { createRequestHandler, type HandlerOptions, type NextHandler } from '../../src/server/handler'
 import { createRouteTemplate } from '../../src/server/routes'
+import { catalogueReadsFor, type CatalogueReads } from '../../src/server/catalogueReads'
 import { listenOnLoopback } from './listen'
 
 type RouteHandler = (req: Request, ctx?: { params: Promise<{ slug: string[] }> }) => Promise<Response>
@@ -68,6 +69,8 @@ export async function startOpsServer(
     settings?: Partial<ReturnType<typeof env>>
     origins?: HandlerOptions['origins']
     logger?: pino.Logger
+    /** The catalogue read model; on by default as in production (READ_MODEL_ENABLED), null for Payload alone. */
+    catalogue?: CatalogueReads | null
   },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config, options.logger)
@@ -96,6 +99,7 @@ export async function startOpsServer(
     requestTimeoutMs: env().REQUEST_TIMEOUT_MS,
     origins: options.origins,
     state,
+    catalogue: options.catalogue === undefined ? catalogueReadsFor(payload, env(), pino({ level: 'silent' })) : (options.catalogue ?? undefined),
   })
   const { url, close } = await listenOnLoopback(handler)
   return {

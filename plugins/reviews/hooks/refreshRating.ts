@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { dialect, invalidateAfterCommit, queryRows, sql } from '../../kit'
+import { dialect, invalidateAfterCommit, productsWrittenBySql, queryRows, sql } from '../../kit'
 
 type Id = number | string
 const idOf = (value: unknown): Id | undefined => (value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id | undefined))
@@ -29,6 +29,7 @@ export async function refreshRating(req: PayloadRequest, productId: Id): Promise
     sql`UPDATE _products_v SET version_rating_average = (SELECT rating_average FROM products WHERE id = ${id}),
       version_rating_count = (SELECT rating_count FROM products WHERE id = ${id}) WHERE parent_id = ${id}`,
   )
+  await productsWrittenBySql(req, [id])
   await invalidateAfterCommit(req, ['products'])
 }
 

@@ -47,11 +47,28 @@ const SQLITE = [
   ...SHARED,
 ]
 
+/**
+ * The catalogue read model's columns on search_products (src/infra/search/catalogue.ts): a published product's
+ * rendered answer and the stamp that a rendering must still find. Added apart from the CREATE, so a database made
+ * before them gets them too.
+ */
+async function addCatalogueColumns(payload: Payload, req?: PayloadRequest): Promise<void> {
+  if (dialect(payload) === 'postgres') {
+    await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN IF NOT EXISTS doc text`))
+    await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN IF NOT EXISTS doc_stamp integer NOT NULL DEFAULT 0`))
+    return
+  }
+  const columns = new Set((await queryRows<{ name: string }>(payload, req, sql.raw(`PRAGMA table_info(search_products)`))).map((c) => c.name))
+  if (!columns.has('doc')) await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN doc text`))
+  if (!columns.has('doc_stamp')) await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN doc_stamp integer NOT NULL DEFAULT 0`))
+}
+
 export const SEARCH_TABLES = ['search_products', 'search_product_categories', 'search_skus', 'search_words', 'search_word_trigrams', 'search_fts']
 
 /** Creates the search tables and indexes when missing; on the request's transaction when given one (a migration's). */
 export async function createSearchSchema(payload: Payload, req?: PayloadRequest): Promise<void> {
   for (const statement of dialect(payload) === 'postgres' ? POSTGRES : SQLITE) await queryRows(payload, req, sql.raw(statement))
+  await addCatalogueColumns(payload, req)
 }
 
 /** Drops what createSearchSchema made (a migration's down); the pg_trgm extension stays, others may use it. */

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { trigrams } from '../../commerce/search/corrections'
 import type { SearchDocument } from '../../commerce/search/searchDocument'
 import { dialect, queryRows, sql } from '../sql'
+import { newDocStamp } from './catalogue'
 
 type SQL = ReturnType<typeof sql>
 const ROWS_PER_INSERT = 200
@@ -26,7 +27,7 @@ export async function removeFromIndex(payload: Payload, req: PayloadRequest | un
   await queryRows(payload, req, sql`DELETE FROM search_skus WHERE product_id IN (${list})`)
 }
 
-/** Writes these entries; callers remove the old ones first. */
+/** Writes these entries (not rendered for the read model, under a fresh stamp); callers remove the old ones first. */
 export async function insertIntoIndex(payload: Payload, req: PayloadRequest | undefined, docs: readonly SearchDocument[]): Promise<void> {
   if (docs.length === 0) return
   if (dialect(payload) === 'postgres') {
@@ -34,17 +35,17 @@ export async function insertIntoIndex(payload: Payload, req: PayloadRequest | un
       payload,
       req,
       docs,
-      (values) => sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock) VALUES ${values}`,
+      (values) => sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock, doc_stamp) VALUES ${values}`,
       (d) =>
-        sql`(${d.productId}, setweight(to_tsvector('english', ${d.title}), 'A') || setweight(to_tsvector('english', ${d.codes}), 'B') || setweight(to_tsvector('english', ${d.body}), 'C'), ${d.price}, ${d.priceBand}, ${d.inStock ? 1 : 0})`,
+        sql`(${d.productId}, setweight(to_tsvector('english', ${d.title}), 'A') || setweight(to_tsvector('english', ${d.codes}), 'B') || setweight(to_tsvector('english', ${d.body}), 'C'), ${d.price}, ${d.priceBand}, ${d.inStock ? 1 : 0}, ${newDocStamp()})`,
     )
   } else {
     await insertChunks(
       payload,
       req,
       docs,
-      (values) => sql`INSERT INTO search_products (product_id, price, price_band, in_stock) VALUES ${values}`,
-      (d) => sql`(${d.productId}, ${d.price}, ${d.priceBand}, ${d.inStock ? 1 : 0})`,
+      (values) => sql`INSERT INTO search_products (product_id, price, price_band, in_stock, doc_stamp) VALUES ${values}`,
+      (d) => sql`(${d.productId}, ${d.price}, ${d.priceBand}, ${d.inStock ? 1 : 0}, ${newDocStamp()})`,
     )
     await insertChunks(
       payload,

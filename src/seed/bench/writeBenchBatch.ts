@@ -37,12 +37,16 @@ const versioned = (columns: Record<string, unknown>) => Object.fromEntries(Objec
  */
 export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchProduct[], refs: BenchRefs): Promise<void> {
   const now = new Date().toISOString()
+  // Distinct creation times (product n a few ms after n - 1), as products made one by one have: a listing in
+  // Payload's default order (-createdAt) is then a total order, not one left to the database's plan.
+  const started = Date.now()
+  const createdAt = (p: BenchProduct) => new Date(started + p.index).toISOString()
   const t = (name: string) => table(adapter, name)
   await adapter.drizzle.transaction(async (tx: DrizzleDb) => {
     const docs = await insertRows(
       tx,
       t('products'),
-      products.map((p) => ({ ...productColumns(p), _status: 'published', createdAt: now, updatedAt: now })),
+      products.map((p) => ({ ...productColumns(p), _status: 'published', createdAt: createdAt(p), updatedAt: createdAt(p) })),
       ['id', 'slug'],
     )
     const productId = new Map(docs.map((d) => [d.slug as string, d.id as number]))
@@ -51,10 +55,10 @@ export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchPr
       t('_products_v'),
       products.map((p) => ({
         parent: productId.get(p.slug),
-        ...versioned({ ...productColumns(p), _status: 'published', createdAt: now, updatedAt: now }),
+        ...versioned({ ...productColumns(p), _status: 'published', createdAt: createdAt(p), updatedAt: createdAt(p) }),
         latest: true,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: createdAt(p),
+        updatedAt: createdAt(p),
       })),
       ['id', 'parent'],
     )

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process'
+import pg from 'pg'
+
+import { root } from './processes'
+
+/**
+ * A PostgreSQL database named for the catalogue size, migrated and seeded with the demo catalogue plus `products`
+ * generated ones (bulk SQL inserts, src/seed/bench). Kept between runs: the seed skips what is already there, so a
+ * rerun starts in seconds; `fresh` drops it first (and so times a full seed).
+ */
+export async function benchDatabase(serverUrl: string, products: number, fresh: boolean): Promise<{ url: string; seedSeconds: number | null }> {
+  const name = `ir_bench_read_${products}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const env = { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
+  const run = (args: string[]) => {
+    const done = spawnSync('npm', args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] })
+    if (done.status !== 0) throw new Error(`npm ${args.join(' ')} failed`)
+  }
+  run(['run', '--silent', 'migrate'])
+  const started = Date.now()
+  run(['run', '--silent', 'seed', '--', '--products', String(products)])
+  return { url: url.toString(), seedSeconds: exists ? null : (Date.now() - started) / 1000 }
+}
+
+/** Waits (up to 10 minutes) until the candidate server has rendered every product into the read model. */
+export async function renderedCatalogue(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const started = Date.now()
+  try {
+    for (;;) {
+      const left = Number((await client.query('SELECT count(*) AS n FROM search_products WHERE doc IS NULL')).rows[0].n)
+      if (left === 0 || Date.now() - started > 600_000) {
+        console.log(`read model: ${left} products left unrendered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        return
+      }
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  } finally {
+    await client.end()
+  }
+}
