@@ -3,12 +3,12 @@ import type { PayloadRequest } from 'payload'
 import { isAdminUser } from '../access/roles'
 import { CommerceError } from '../commerce/errors'
 import { assertErasureConfirmed } from '../commerce/privacy'
-import { recordAudit, type AuditParty } from '../infra/audit'
+import { recordAudit, type AuditRef } from '../infra/audit'
 import { eraseCustomer, exportCustomerData } from '../infra/privacy'
 import { endpoint, json, readJsonBody } from './respond'
 
 /** The customer themself, or an admin for any customer; 401 for nobody, 403 for anyone else. */
-function assertMayManage(req: PayloadRequest): { id: string; actor: AuditParty } {
+function assertMayManage(req: PayloadRequest): { id: string; actor: AuditRef } {
   const id = String(req.routeParams?.id ?? '')
   const user = req.user as (PayloadRequest['user'] & { email?: string }) | null
   if (!user) throw new CommerceError(401, 'unauthenticated', 'Log in to manage this account’s data')

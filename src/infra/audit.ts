@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer.created',
   'customer.changed',
   'customer.deleted',
+  'customer.data_exported',
+  'customer.erased',
   'settings.changed',
   'user.created',
   'user.roles_changed',
