@@ -64,7 +64,8 @@ describe('the requests Payload’s admin sends', () => {
 
   it('should hold writes to every collection staff work on in the admin and to the store-settings global', () => {
     // The stock ledger is written only by the inventory's stock panel (POST /api/inventory/:id/adjust), never by a form.
-    const readOnly = new Set(['stock-movements'])
+    // The audit log is appended by the server alone (src/infra/audit.ts): nobody writes it from a form.
+    const readOnly = new Set(['stock-movements', 'audit-log'])
     const forms = config.collections
       .filter((c) => !c.admin?.hidden && !c.slug.startsWith('payload-') && !readOnly.has(c.slug))
       .map((c): string => c.slug)

@@ -67,14 +67,14 @@ describe('loadEnv', () => {
   })
 
   it.each(['production', 'staging'])('should refuse to start in %s without a METRICS_TOKEN, naming it', (appEnv) => {
-    expect(() => loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
+    expect(() => loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
       /METRICS_TOKEN must be set to a strong value .* \/metrics and the readiness detail/,
     )
   })
 
   it('should refuse a short METRICS_TOKEN in production', () => {
     expect(() =>
-      loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, METRICS_TOKEN: 'abc', PAYMENT_METHODS: 'manual' }),
+      loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: 'abc', PAYMENT_METHODS: 'manual' }),
     ).toThrow(/METRICS_TOKEN/)
   })
 

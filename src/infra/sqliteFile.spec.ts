@@ -11,8 +11,8 @@ const freshDir = () => path.join(mkdtempSync(path.join(tmpdir(), 'ir-sqlite-')),
 describe('prepareSqliteFile', () => {
   it('should create the data folder of the embedded database when the secrets are set and DATABASE_URL is not', () => {
     const dataDir = freshDir()
-    // With both secrets given, nothing else writes to the data folder (an unset secret is generated there).
-    const settings = loadEnv({ PAYLOAD_SECRET: 'x'.repeat(40), REVALIDATE_SECRET: 'y'.repeat(40), DATA_DIR: dataDir })
+    // With every secret given, nothing else writes to the data folder (an unset secret is generated there).
+    const settings = loadEnv({ PAYLOAD_SECRET: 'x'.repeat(40), REVALIDATE_SECRET: 'y'.repeat(40), CLIENT_ADDRESS_SECRET: 'z'.repeat(40), DATA_DIR: dataDir })
     expect(existsSync(dataDir)).toBe(false)
     databaseAdapter(settings)
     expect(existsSync(dataDir)).toBe(true)
