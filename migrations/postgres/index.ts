@@ -4,6 +4,7 @@ import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_im
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
 import * as migration_20261203_060138_integrators_plugins_storefront from './20261203_060138_integrators_plugins_storefront';
+import * as migration_20261203_082939_media_storage from './20261203_082939_media_storage';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261203_060138_integrators_plugins_storefront.up,
     down: migration_20261203_060138_integrators_plugins_storefront.down,
-    name: '20261203_060138_integrators_plugins_storefront'
+    name: '20261203_060138_integrators_plugins_storefront',
+  },
+  {
+    up: migration_20261203_082939_media_storage.up,
+    down: migration_20261203_082939_media_storage.down,
+    name: '20261203_082939_media_storage'
   },
 ];

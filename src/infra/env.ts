@@ -54,6 +54,13 @@ const schema = z.object({
   EMAIL_VERIFICATION: bool(false),
   DATA_DIR: z.string().default('data'),
   MEDIA_DIR: z.string().default('media'),
+  // Media in S3-compatible storage (AWS S3, MinIO, R2 …) when S3_BUCKET is set, so every CMS instance serves every file.
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool(false),
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
   // The request guard (src/guard) refuses larger JSON/form bodies with 413; the server cuts a request off after REQUEST_TIMEOUT_MS.
   MAX_BODY_BYTES: int(1024 * 1024),
