@@ -9,6 +9,10 @@ export type JobsRunner = { stop(): Promise<void> }
 type Options = { payload: Payload; lock: Lock; logger: Logger; pollMs: number; batch: number }
 
 const LEASE_MS = 60_000
+// A job still marked running this long after its last write, while nobody holds the lease, was in the hands of a
+// runner that died (kill -9, a lost machine): Payload never clears the mark itself.
+const ORPHANED_AFTER_MS = LEASE_MS
+const ORPHAN_CHECK_MS = LEASE_MS / 2
 
 /** Jobs Payload's runner would pick up now: not done, not failed for good, not running, not waiting. */
 export async function hasRunnableJobs(payload: Payload): Promise<boolean> {
@@ -25,6 +29,23 @@ export async function hasRunnableJobs(payload: Payload): Promise<boolean> {
     },
   })
   return totalDocs > 0
+}
+
+/** Hands jobs a dead runner left marked as running back to the queue; only called while holding the lease. */
+export async function releaseOrphanedJobs(payload: Payload, now = Date.now()): Promise<number> {
+  const { docs } = await payload.update({
+    collection: 'payload-jobs',
+    overrideAccess: true,
+    where: {
+      and: [
+        { processing: { equals: true } },
+        { completedAt: { exists: false } },
+        { updatedAt: { less_than: new Date(now - ORPHANED_AFTER_MS).toISOString() } },
+      ],
+    },
+    data: { processing: false },
+  })
+  return docs.length
 }
 
 // Keeps the lease while a long batch (slow SMTP, many jobs) runs, so no other worker claims the same jobs.
@@ -51,7 +72,22 @@ export function startJobsRunner({ payload, lock, logger, pollMs, batch }: Option
       }
     })
 
+  let orphansCheckedAt = Date.now()
+  async function releaseOrphans(): Promise<void> {
+    if (Date.now() - orphansCheckedAt < ORPHAN_CHECK_MS) return
+    orphansCheckedAt = Date.now()
+    const lease = await lock.acquire('jobs:run', LEASE_MS)
+    if (!lease) return
+    try {
+      const released = await releaseOrphanedJobs(payload)
+      if (released > 0) logger.warn({ released }, 'Jobs left running by a stopped runner are queued again')
+    } finally {
+      await lease.release()
+    }
+  }
+
   async function runOnce(): Promise<boolean> {
+    await releaseOrphans()
     // A read first: on SQLite an empty run would still open a write transaction every poll.
     if (!(await hasRunnableJobs(payload))) return false
     const lease = await lock.acquire('jobs:run', LEASE_MS)

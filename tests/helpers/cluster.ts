@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -12,15 +12,20 @@ const root = path.resolve(import.meta.dirname, '../..')
 export type Instance = { url: string; child: ChildProcess; log: () => string; stop(): Promise<void> }
 
 /** A CMS instance in its own process (tests/helpers/clusterInstance.ts) with this environment; resolves once it serves. */
-export async function startInstance(name: string, env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<Instance> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--conditions=production', 'tests/helpers/clusterInstance.ts'], {
+export async function startInstance(name: string, env: NodeJS.ProcessEnv, args: string[] = [], timeoutMs = 180_000, logFile?: string): Promise<Instance> {
+  // One node process (tsx as an import hook, not its CLI's wrapper), so a signal reaches the server itself.
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'tests/helpers/clusterInstance.ts', ...args], {
     cwd: root,
     env: { ...env, NODE_OPTIONS: '--no-deprecation' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')))
-  child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')))
+  const keep = (c: Buffer) => {
+    out += c.toString('utf8')
+    if (logFile) appendFileSync(logFile, c)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${out.slice(-3000)}`)), timeoutMs)
     const look = () => {

@@ -68,6 +68,8 @@ export async function startOpsServer(
     settings?: Partial<ReturnType<typeof env>>
     origins?: HandlerOptions['origins']
     logger?: pino.Logger
+    /** A fixed port (0 or unset: a free one). */
+    port?: number
   },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config)
@@ -98,7 +100,7 @@ export async function startOpsServer(
     state,
     credentials: credentialChecker(payload, options.logger ?? pino({ level: 'silent' })),
   })
-  const { url, close } = await listenOnLoopback(handler)
+  const { url, close } = await listenOnLoopback(handler, options.port)
   return {
     url,
     next,
