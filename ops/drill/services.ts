@@ -135,3 +135,34 @@ export function startNode(dir: string, name: string, script: string, env: NodeJS
 export function exited(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)))
 }
+
+/** Without HAProxy: a small node:http round robin that tries the next instance when one refuses the connection. */
+export async function startNodeBalancer(port: number, backends: number[]): Promise<{ kill(): void }> {
+  const http = await import('node:http')
+  let next = 0
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks)
+      const attempt = (tries: number) => {
+        const target = backends[next++ % backends.length]
+        const upstream = http.request({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        })
+        upstream.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ECONNREFUSED' && tries < backends.length) return attempt(tries + 1)
+          if (!res.headersSent) res.writeHead(502).end()
+          else res.destroy()
+        })
+        upstream.end(body)
+      }
+      attempt(1)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  return { kill: () => void server.close() }
+}
+
+export const haproxyInstalled = (): boolean => existsSync('/usr/sbin/haproxy') || spawnSync('sh', ['-c', 'command -v haproxy']).status === 0

@@ -22,6 +22,8 @@ const errorsText = (errors: Map<string, number>) =>
         .map(([kind, n]) => `${n} ${kind}`)
         .join(', ')
 
+const n = (v: number) => (v < 0 ? 'not measured (time limit)' : String(v))
+
 /** The drill's result as a Markdown table (bench/RESULTS.md keeps the last one). */
 export function printTable(phases: Map<string, PhaseStats>, faults: FaultResult[], summary: Summary): void {
   const rows = ['| phase | requests | errors by kind | orders accepted | refused (sold out) | recovered in | stock − ledger after |', '| --- | --- | --- | --- | --- | --- | --- |']
@@ -35,14 +37,14 @@ export function printTable(phases: Map<string, PhaseStats>, faults: FaultResult[
     [
       '| total | value |',
       '| --- | --- |',
-      `| orders accepted (201) | ${summary.accepted} |`,
-      `| orders in the database | ${summary.inDatabase} |`,
-      `| accepted orders missing from the database | ${summary.lost} |`,
-      `| ledger rows of orders | ${summary.ledgerRows} |`,
-      `| stock drift (stock − ledger sum, plus SKUs below zero) | ${summary.drift} |`,
-      `| confirmation emails delivered | ${summary.emails} |`,
-      `| accepted orders without a confirmation | ${summary.missingEmails} |`,
-      `| duplicate emails (same Message-ID twice) | ${summary.duplicates} |`,
+      `| orders accepted (201) | ${n(summary.accepted)} |`,
+      `| orders in the database | ${n(summary.inDatabase)} |`,
+      `| accepted orders missing from the database | ${n(summary.lost)} |`,
+      `| ledger rows of orders | ${n(summary.ledgerRows)} |`,
+      `| stock drift (stock − ledger sum, plus SKUs below zero) | ${n(summary.drift)} |`,
+      `| confirmation emails delivered | ${n(summary.emails)} |`,
+      `| accepted orders without a confirmation | ${n(summary.missingEmails)} |`,
+      `| duplicate emails (same Message-ID twice) | ${n(summary.duplicates)} |`,
       `| drill duration | ${summary.seconds} s |`,
     ].join('\n'),
   )
