@@ -131,7 +131,7 @@ export default defineConfig(
   },
   {
     name: 'ipswich/scripts-tests-bench',
-    files: ['**/*.spec.ts', 'tests/**', 'scripts/**', 'bench/**'],
+    files: ['**/*.spec.ts', 'tests/**', 'scripts/**', 'bench/**', 'ops/drill/**'],
     rules: {
       // Local tools that read and write files under paths they compute themselves (temp dirs, the repo, bench/out).
       'security/detect-non-literal-fs-filename': 'off',

@@ -103,7 +103,7 @@ compose_config() {
 const { readYaml, fail, ok } = require(process.env.WORK + '/lib.cjs');
 const c = readYaml(process.argv[2]);
 const s = c.services || {};
-const want = ['cms', 'storefront', 'worker', 'scheduler', 'migrate', 'postgres', 'redis', 'mailpit', 'prometheus', 'alertmanager', 'grafana'];
+const want = ['cms', 'lb', 'minio', 'minio-bucket', 'storefront', 'worker', 'scheduler', 'migrate', 'postgres', 'redis', 'mailpit', 'prometheus', 'alertmanager', 'grafana'];
 const missing = want.filter((n) => !s[n]);
 missing.length ? fail('missing services: ' + missing.join(', ')) : ok('all ' + want.length + ' services defined');
 const dep = (svc, on, cond) => (s[svc]?.depends_on?.[on]?.condition === cond ? ok(`${svc} waits for ${on} (${cond})`) : fail(`${svc} must depend on ${on} with ${cond}`));
@@ -113,15 +113,33 @@ dep('cms', 'redis', 'service_healthy');
 dep('worker', 'migrate', 'service_completed_successfully');
 dep('scheduler', 'migrate', 'service_completed_successfully');
 dep('storefront', 'cms', 'service_healthy');
+dep('storefront', 'lb', 'service_healthy');
+dep('lb', 'cms', 'service_healthy');
+dep('cms', 'minio-bucket', 'service_completed_successfully');
+Number(s.cms?.deploy?.replicas) >= 2 ? ok(`cms runs ${s.cms.deploy.replicas} replicas`) : fail('cms must run at least 2 replicas (deploy.replicas)');
+(s.cms?.ports || []).length ? fail('cms replicas must not publish a host port (the balancer does)') : ok('cms publishes no host port');
+s.cms?.environment?.S3_BUCKET && s.cms?.environment?.S3_ENDPOINT === 'http://minio:9000' ? ok('cms keeps media in MinIO') : fail('cms must set S3_BUCKET and S3_ENDPOINT=http://minio:9000');
+s.storefront?.environment?.CMS_URL === 'http://lb:8000' ? ok('storefront reaches the CMS through the balancer') : fail('storefront CMS_URL must be http://lb:8000');
+/^haproxy:|^nginx:/.test(s.lb?.image || '') ? ok(`lb runs the official ${s.lb.image.split(':')[0]} image`) : fail('lb must run the official haproxy or nginx image');
+/^minio\/minio:/.test(s.minio?.image || '') ? ok('minio runs the minio/minio image') : fail('minio must run the minio/minio image');
 dep('grafana', 'prometheus', 'service_healthy');
-for (const n of ['postgres', 'redis', 'cms', 'storefront', 'prometheus', 'alertmanager', 'grafana'])
+for (const n of ['postgres', 'redis', 'cms', 'lb', 'minio', 'storefront', 'prometheus', 'alertmanager', 'grafana'])
   s[n]?.healthcheck?.test ? ok(`${n} has a healthcheck`) : fail(`${n} has no healthcheck`);
 const port = (n, p) => ((s[n]?.ports || []).some((x) => String(x.target) === String(p)) ? ok(`${n} publishes ${p}`) : fail(`${n} must publish ${p}`));
-port('cms', 8000); port('storefront', 3000); port('mailpit', 8025); port('mailpit', 1025);
+port('lb', 8000); port('storefront', 3000); port('mailpit', 8025); port('mailpit', 1025);
 (s.postgres?.volumes || []).length ? ok('postgres keeps its data in a volume') : fail('postgres has no volume');
 JS
 }
 check "docker compose" compose_config
+
+# The balancer's config, parsed by HAProxy itself when it is installed here (Debian's haproxy).
+haproxy_config() {
+  local bin
+  bin=$(command -v haproxy || echo /usr/sbin/haproxy)
+  [ -x "$bin" ] || { echo "  · haproxy is not installed here: skipped"; return 0; }
+  "$bin" -c -f ops/haproxy/haproxy.cfg
+}
+check "haproxy -c ops/haproxy/haproxy.cfg" haproxy_config
 
 # ---- GitHub workflows -------------------------------------------------------------------------
 actionlint() {

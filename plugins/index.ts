@@ -2,6 +2,7 @@ import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
 import { env } from '../src/infra/env'
+import { mediaStoragePlugin } from '../src/infra/mediaStorage'
 import { backInStockPlugin } from './back-in-stock'
 import { britishDatesPlugin } from './britishDates'
 import { cacheInvalidationPlugin } from './cacheInvalidation'
@@ -31,6 +32,8 @@ export const pluginsWith = (features: Plugin[]): Plugin[] => [
     generateLabel: (_, doc) => String(doc.title ?? ''),
     generateURL: (docs) => docs.reduce((url, doc) => `${url}/${String(doc.slug ?? '')}`, ''),
   }),
+  // Media in S3-compatible storage when S3_BUCKET is set, the local media folder otherwise (docs/operations-runtime.md).
+  mediaStoragePlugin(env()),
   // Catalogue edits, publishing and stock events invalidate the read cache (src/infra/cache.ts).
   cacheInvalidationPlugin(),
   // The same changes refresh the storefront's cached pages within moments (POST <storefront>/api/revalidate).

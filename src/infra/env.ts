@@ -55,6 +55,13 @@ const schema = z.object({
   EMAIL_VERIFICATION: bool(false),
   DATA_DIR: z.string().default('data'),
   MEDIA_DIR: z.string().default('media'),
+  // Media in S3-compatible storage (AWS S3, MinIO, R2 …) when S3_BUCKET is set, so every CMS instance serves every file.
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool(false),
   MAX_UPLOAD_BYTES: int(5 * 1024 * 1024),
   // The request guard (src/guard) refuses larger JSON/form bodies with 413; the server cuts a request off after REQUEST_TIMEOUT_MS.
   MAX_BODY_BYTES: int(1024 * 1024),
@@ -116,6 +123,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(15000),
   WORKER_POLL_MS: int(2000),
   WORKER_BATCH: int(20),
+  // The jobs runner's lease; a job left marked running this long by a runner that died is queued again.
+  WORKER_LEASE_MS: int(60_000),
   WORKER_METRICS_PORT: int(0),
   SCHEDULE_RESERVATION_EXPIRY: z.string().default('* * * * *'),
   SCHEDULE_LOW_STOCK_DIGEST: z.string().default('0 7 * * *'),

@@ -13,6 +13,8 @@ type Options = {
   payload: () => Payload | undefined
   redis: Redis | null
   mediaDir: string
+  /** Replaces the folder probe when media live elsewhere (the S3 bucket: src/infra/mediaStorage.ts). */
+  mediaCheck?: () => Promise<void>
   /** Names of the committed migrations, or null when the database is pushed (development, tests). */
   expectedMigrations: string[] | null
   timeoutMs?: number
@@ -63,6 +65,10 @@ export function createReadinessCheck(options: Options): () => Promise<Readiness>
       return 'up'
     },
     async media() {
+      if (options.mediaCheck) {
+        await options.mediaCheck()
+        return 'up'
+      }
       /* eslint-disable security/detect-non-literal-fs-filename -- mediaDir is the configured upload folder, not a request value */
       await mkdir(options.mediaDir, { recursive: true })
       const probe = path.join(options.mediaDir, `.ready-${process.pid}`)

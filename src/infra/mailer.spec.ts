@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 
-import { sendAndRecord } from './mailer'
+import { sendAndRecord, stableMessageId } from './mailer'
 import { metrics } from './metrics'
 
 const email = { to: 'staff@example.com', subject: 'Low stock', html: '<p>MUG</p>', text: 'MUG' }
@@ -23,5 +23,13 @@ describe('sendAndRecord', () => {
     const failing = sendAndRecord({ sendEmail: async () => Promise.reject(new Error('smtp down')) }, 'low_stock_digest', email)
     await expect(failing).rejects.toThrow('smtp down')
     expect((await count('emailsFailed', 'low_stock_digest')) - before).toBe(1)
+  })
+})
+
+describe('stableMessageId', () => {
+  it('should give one email the same Message-ID every time, at the sender domain', () => {
+    const first = stableMessageId(['IR-000042', 'confirmation'], 'Ipswich Retail <shop@ipswich-retail.test>')
+    const again = stableMessageId(['IR-000042', 'confirmation'], 'Ipswich Retail <shop@ipswich-retail.test>')
+    expect([first, again]).toEqual(['<IR-000042.confirmation@ipswich-retail.test>', '<IR-000042.confirmation@ipswich-retail.test>'])
   })
 })

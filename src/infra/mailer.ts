@@ -45,10 +45,19 @@ export interface RenderedEmail {
   text: string
 }
 
+/**
+ * The same Message-ID every time one email is sent (an order's confirmation, say): a retry after a runner died
+ * between sending and recording is then recognisable as the same message by mail clients and by the drill.
+ */
+export function stableMessageId(parts: readonly (string | number)[], mailFrom: string): string {
+  const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? 'ipswich-retail.invalid'
+  return `<${parts.map((p) => String(p).replace(/[^A-Za-z0-9.-]/g, '-')).join('.')}@${domain}>`
+}
+
 /** Sends one email and counts it, sent or failed, under its template; a failure is rethrown so the job retries. */
-export async function sendAndRecord(payload: Pick<Payload, 'sendEmail'>, template: EmailTemplate, email: RenderedEmail): Promise<void> {
+export async function sendAndRecord(payload: Pick<Payload, 'sendEmail'>, template: EmailTemplate, email: RenderedEmail, messageId?: string): Promise<void> {
   try {
-    await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text })
+    await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text, messageId })
   } catch (err) {
     recordEmail(template, false)
     throw err

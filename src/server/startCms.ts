@@ -7,6 +7,7 @@ import { createRequestGuard } from '../guard'
 import { readCache } from '../infra/cache'
 import type { Env } from '../infra/env'
 import { createReadinessCheck } from '../infra/health'
+import { mediaStorageKind, s3BucketCheck } from '../infra/mediaStorage'
 import { allowedOrigins } from '../infra/origins'
 import { processLock } from '../infra/lock'
 import { rateLimiter } from '../infra/rateLimit'
@@ -54,6 +55,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     payload: () => payload,
     redis: redis(),
     mediaDir: path.resolve(settings.MEDIA_DIR),
+    mediaCheck: mediaStorageKind(settings) === 's3' ? s3BucketCheck(settings) : undefined,
     expectedMigrations: await expectedMigrations(payload, settings.DB_PUSH),
   })
   installMetricSources(payload, readiness)

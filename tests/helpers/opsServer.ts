@@ -71,6 +71,8 @@ export async function startOpsServer(
     logger?: pino.Logger
     /** The catalogue read model; on by default as in production (READ_MODEL_ENABLED), null for Payload alone. */
     catalogue?: CatalogueReads | null
+    /** A fixed port (0 or unset: a free one). */
+    port?: number
   },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config, options.logger)
@@ -101,7 +103,7 @@ export async function startOpsServer(
     state,
     catalogue: options.catalogue === undefined ? catalogueReadsFor(payload, env(), pino({ level: 'silent' })) : (options.catalogue ?? undefined),
   })
-  const { url, close } = await listenOnLoopback(handler)
+  const { url, close } = await listenOnLoopback(handler, options.port)
   return {
     url,
     next,

@@ -5,7 +5,7 @@ import { memoryLock, redisLock, type Lock } from '../../src/infra/lock'
 import { metrics } from '../../src/infra/metrics'
 import { createRedisClient } from '../../src/infra/redis'
 import { queryRows, sql } from '../../src/infra/sql'
-import { startJobsRunner } from '../../src/jobs/runner'
+import { releaseOrphanedJobs, startJobsRunner } from '../../src/jobs/runner'
 import { startScheduler, type Scheduler } from '../../src/jobs/scheduler'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { hasRedisServer, startRedisServer, type TestRedis } from '../helpers/redisServer'
@@ -110,5 +110,16 @@ describe('the jobs runner', () => {
       [stale, recent].map(async (c) => (await payload.findByID({ collection: 'customers', id: c.id, overrideAccess: true })).cart),
     )
     expect(carts).toEqual([null, [{ sku: 'X-1', quantity: 1 }]])
+  })
+
+  it('should queue again a job a killed runner left marked running, once it has been left long enough', async () => {
+    const job = await payload.jobs.queue({ task: 'cleanStaleCarts', input: { olderThanDays: 30 } })
+    await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true }, overrideAccess: true })
+    const processing = async () => (await payload.findByID({ collection: 'payload-jobs', id: job.id, overrideAccess: true })).processing
+    const tooSoon = await releaseOrphanedJobs(payload)
+    const stillMarked = await processing()
+    const later = await releaseOrphanedJobs(payload, Date.now() + 5 * 60_000)
+    expect([tooSoon, stillMarked]).toEqual([0, true])
+    expect([later, await processing()]).toEqual([1, false])
   })
 })

@@ -4,7 +4,8 @@ import { ORDER_EMAIL_KINDS, type OrderEmailKind } from '../../commerce/followUps
 import { renderOrderEmail } from '../../emails/orderEmail'
 import { lookupTokenForOrder } from '../../infra/commerce/idempotency'
 import { imagesOnly, productPicturesBySku } from '../../infra/emailPictures'
-import { sendAndRecord } from '../../infra/mailer'
+import { env } from '../../infra/env'
+import { sendAndRecord, stableMessageId } from '../../infra/mailer'
 import { retryPolicy } from './retryPolicy'
 
 // The guest's lookup token is rebuilt from the Idempotency-Key the order was placed with; the raw token is never stored.
@@ -39,7 +40,8 @@ export const createSendOrderEmailTask = ({ storefrontUrl }: { storefrontUrl: str
       order: order as never,
       context: { storefrontUrl, lookupToken: await lookupToken(payload, Number(order.id)), carriers: settings.carriers, images: imagesOnly(pictures) },
     })
-    await sendAndRecord(payload, `order_${input.kind as OrderEmailKind}`, email)
+    const messageId = stableMessageId([String(order.orderNumber), input.kind], env().MAIL_FROM)
+    await sendAndRecord(payload, `order_${input.kind as OrderEmailKind}`, email, messageId)
     return { output: { messageTo: email.to } }
   },
 })

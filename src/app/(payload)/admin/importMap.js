@@ -40,6 +40,7 @@ import { HistoryRowLabel as HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13 } f
 import { ImportPanel as ImportPanel_c3ceec3f9c4719643aaf69419f467f1a } from '../../../../collections/Imports/ui/ImportPanel'
 import { RedeliverButton as RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222 } from '../../../../collections/WebhookDeliveries/ui/RedeliverButton'
 import { SalesDashboard as SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62 } from '../../../../src/admin/dashboard/SalesDashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -86,5 +87,6 @@ export const importMap = {
   "/collections/Imports/ui/ImportPanel#ImportPanel": ImportPanel_c3ceec3f9c4719643aaf69419f467f1a,
   "/collections/WebhookDeliveries/ui/RedeliverButton#RedeliverButton": RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222,
   "/src/admin/dashboard/SalesDashboard#SalesDashboard": SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto'
+
+// The drill's mixed load through the balancer: reads, quotes, checkouts (each with an Idempotency-Key, retried with
+// the same key after a network error or a 502/503), admin edits and uploads. Counts every answer by kind per phase.
+
+export type Shop = { url: string; token: string; skus: string[]; productIds: (number | string)[]; png: Buffer }
+
+export type PhaseStats = { requests: number; errors: Map<string, number>; accepted: number; refused: number }
+
+type Answer = { order?: { orderNumber?: string; id: number | string } } | undefined
+
+const newStats = (): PhaseStats => ({ requests: 0, errors: new Map(), accepted: 0, refused: 0 })
+
+const address = { name: 'Drill Shopper', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' }
+
+export class Load {
+  readonly accepted = new Map<string, number | string>() // order number → id
+  readonly phases = new Map<string, PhaseStats>()
+  private phase = 'start'
+  private running = false
+  private loops: Promise<void>[] = []
+  private counter = 0
+
+  constructor(
+    private readonly shop: Shop,
+    private readonly width: number,
+  ) {}
+
+  setPhase(name: string): void {
+    this.phase = name
+    if (!this.phases.has(name)) this.phases.set(name, newStats())
+  }
+
+  private stats(): PhaseStats {
+    if (!this.phases.has(this.phase)) this.phases.set(this.phase, newStats())
+    return this.phases.get(this.phase)!
+  }
+
+  private error(kind: string): void {
+    const s = this.stats()
+    s.errors.set(kind, (s.errors.get(kind) ?? 0) + 1)
+  }
+
+  private async call(path: string, init: RequestInit = {}, token = false): Promise<{ status: number; json: Answer } | null> {
+    const headers = new Headers(init.headers)
+    if (token) headers.set('authorization', `JWT ${this.shop.token}`)
+    if (typeof init.body === 'string') headers.set('content-type', 'application/json')
+    this.stats().requests++
+    try {
+      const res = await fetch(`${this.shop.url}${path}`, { ...init, headers, signal: AbortSignal.timeout(20_000) })
+      const text = await res.text()
+      let json: unknown
+      try {
+        json = text ? (JSON.parse(text) as Answer) : undefined
+      } catch {
+        json = undefined
+      }
+      if (res.status >= 500 || res.status === 429) this.error(`http ${res.status}`)
+      else if (res.status >= 400 && res.status !== 409) this.error(`http ${res.status}`)
+      return { status: res.status, json: json as Answer }
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } }
+      this.error(e.name === 'TimeoutError' ? 'timeout' : `network ${e.cause?.code ?? e.name}`)
+      return null
+    }
+  }
+
+  async checkout(): Promise<number> {
+    const i = this.counter++
+    const sku = this.shop.skus[i % this.shop.skus.length]
+    const key = `drill-${randomUUID()}`
+    const body = JSON.stringify({
+      items: [{ sku, quantity: 1 + (i % 2) }],
+      email: `shopper-${i}@example.com`,
+      shippingAddress: address,
+      paymentMethod: 'test-card',
+      card: { number: '4242 4242 4242 4242' },
+    })
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const res = await this.call('/api/checkout', { method: 'POST', body, headers: { 'idempotency-key': key } })
+      if (res && (res.status === 201 || res.status === 200) && res.json?.order?.orderNumber) {
+        if (!this.accepted.has(res.json.order.orderNumber)) this.stats().accepted++
+        this.accepted.set(res.json.order.orderNumber, res.json.order.id)
+        return res.status
+      }
+      if (res && res.status === 409) {
+        this.stats().refused++
+        return 409
+      }
+      // Unanswered, or the instance could not finish: the same key again, which never makes a second order.
+      if (res && res.status < 500) return res.status
+      await new Promise((r) => setTimeout(r, 500 * (attempt + 1)))
+    }
+    return 0
+  }
+
+  private async one(): Promise<void> {
+    const roll = Math.random()
+    const { skus, productIds } = this.shop
+    if (roll < 0.45) await this.call(`/api/products?limit=10&depth=1&page=${1 + Math.floor(Math.random() * 2)}`)
+    else if (roll < 0.65)
+      await this.call('/api/cart/quote', { method: 'POST', body: JSON.stringify({ items: [{ sku: skus[Math.floor(Math.random() * skus.length)], quantity: 1 }] }) })
+    else if (roll < 0.9) await this.checkout()
+    else if (roll < 0.97) {
+      const id = productIds[Math.floor(Math.random() * productIds.length)]
+      await this.call(`/api/products/${id}`, { method: 'PATCH', body: JSON.stringify({ seo: { description: `Drill edit ${Date.now()}` } }) }, true)
+    } else {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(this.shop.png)], { type: 'image/png' }), `drill-${randomUUID()}.png`)
+      form.append('_payload', JSON.stringify({ alt: 'Drill upload' }))
+      await this.call('/api/media', { method: 'POST', body: form }, true)
+    }
+  }
+
+  start(): void {
+    this.running = true
+    this.loops = Array.from({ length: this.width }, async () => {
+      while (this.running) await this.one()
+    })
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    await Promise.all(this.loops)
+  }
+}
