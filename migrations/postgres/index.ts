@@ -4,7 +4,8 @@ import * as migration_20261202_214447_csv_imports from './20261202_214447_csv_im
 import * as migration_20261203_012030_search from './20261203_012030_search';
 import * as migration_20261203_023550_bank_details from './20261203_023550_bank_details';
 import * as migration_20261203_060138_integrators_plugins_storefront from './20261203_060138_integrators_plugins_storefront';
-import * as migration_20261203_084710_account_lockout_off from './20261203_084710_account_lockout_off';
+import * as migration_20261203_090000_catalogue_read_model from './20261203_090000_catalogue_read_model';
+import * as migration_20261203_095236_security_scale_speed from './20261203_095236_security_scale_speed';
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261203_060138_integrators_plugins_storefront',
   },
   {
-    up: migration_20261203_084710_account_lockout_off.up,
-    down: migration_20261203_084710_account_lockout_off.down,
-    name: '20261203_084710_account_lockout_off'
+    up: migration_20261203_090000_catalogue_read_model.up,
+    down: migration_20261203_090000_catalogue_read_model.down,
+    name: '20261203_090000_catalogue_read_model',
+  },
+  {
+    up: migration_20261203_095236_security_scale_speed.up,
+    down: migration_20261203_095236_security_scale_speed.down,
+    name: '20261203_095236_security_scale_speed'
   },
 ];

@@ -1,3 +1,4 @@
+import { TwoFactorPanel as TwoFactorPanel_c1d8d29e04fe6ca001811d1a09ac86a4 } from '../../../../src/admin/twoFactor/TwoFactorPanel'
 import { CustomerPrivacy as CustomerPrivacy_06ef91ded080c26e2ba0c859c95433ab } from '../../../../collections/Customers/ui/CustomerPrivacy'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -39,12 +40,17 @@ import { LineRowLabel as LineRowLabel_6be26c579b56efde03caf5b3c02adfeb } from '.
 import { HistoryRowLabel as HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13 } from '../../../../collections/Orders/ui/HistoryRowLabel'
 import { ImportPanel as ImportPanel_c3ceec3f9c4719643aaf69419f467f1a } from '../../../../collections/Imports/ui/ImportPanel'
 import { RedeliverButton as RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222 } from '../../../../collections/WebhookDeliveries/ui/RedeliverButton'
+import { AuditTargetCell as AuditTargetCell_555da2059bdb0b22ff3dc9788d2f9821 } from '../../../../collections/AuditLog/ui/AuditTargetCell'
+import { AuditDetails as AuditDetails_da86a056d55dfb240a237b6e539d7d85 } from '../../../../collections/AuditLog/ui/AuditDetails'
 import { SalesDashboard as SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62 } from '../../../../src/admin/dashboard/SalesDashboard'
+import { PendingLoginRedirect as PendingLoginRedirect_2c790adc2b2f6feaa8cb8f36cb07976a } from '../../../../src/admin/twoFactor/PendingLoginRedirect'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
+import { TwoFactorView as TwoFactorView_067276d7e6bf8f1cab6286030f71f0a2 } from '../../../../src/admin/twoFactor/TwoFactorView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/admin/twoFactor/TwoFactorPanel#TwoFactorPanel": TwoFactorPanel_c1d8d29e04fe6ca001811d1a09ac86a4,
   "/collections/Customers/ui/CustomerPrivacy#CustomerPrivacy": CustomerPrivacy_06ef91ded080c26e2ba0c859c95433ab,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -86,7 +92,11 @@ export const importMap = {
   "/collections/Orders/ui/HistoryRowLabel#HistoryRowLabel": HistoryRowLabel_0226ac5b2d2f25627af1a2a15cd1fd13,
   "/collections/Imports/ui/ImportPanel#ImportPanel": ImportPanel_c3ceec3f9c4719643aaf69419f467f1a,
   "/collections/WebhookDeliveries/ui/RedeliverButton#RedeliverButton": RedeliverButton_c65c4c4de16da1068eec7ec34eb8b222,
+  "/collections/AuditLog/ui/AuditTargetCell#AuditTargetCell": AuditTargetCell_555da2059bdb0b22ff3dc9788d2f9821,
+  "/collections/AuditLog/ui/AuditDetails#AuditDetails": AuditDetails_da86a056d55dfb240a237b6e539d7d85,
   "/src/admin/dashboard/SalesDashboard#SalesDashboard": SalesDashboard_7b6f8d8f38eba57e170deb96d9c25f62,
+  "/src/admin/twoFactor/PendingLoginRedirect#PendingLoginRedirect": PendingLoginRedirect_2c790adc2b2f6feaa8cb8f36cb07976a,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
+  "/src/admin/twoFactor/TwoFactorView#TwoFactorView": TwoFactorView_067276d7e6bf8f1cab6286030f71f0a2,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
