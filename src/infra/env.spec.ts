@@ -28,7 +28,14 @@ describe('loadEnv', () => {
 
   it('should refuse test payments in staging', () => {
     expect(() =>
-      loadEnv({ APP_ENV: 'staging', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual,test-card' }),
+      loadEnv({
+        APP_ENV: 'staging',
+        PAYLOAD_SECRET: strong,
+        REVALIDATE_SECRET: strong,
+        CLIENT_ADDRESS_SECRET: strong,
+        METRICS_TOKEN: strong,
+        PAYMENT_METHODS: 'manual,test-card',
+      }),
     ).toThrow(/test-card/)
   })
 
@@ -67,14 +74,21 @@ describe('loadEnv', () => {
   })
 
   it.each(['production', 'staging'])('should refuse to start in %s without a METRICS_TOKEN, naming it', (appEnv) => {
-    expect(() => loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual' })).toThrow(
-      /METRICS_TOKEN must be set to a strong value .* \/metrics and the readiness detail/,
-    )
+    expect(() =>
+      loadEnv({ APP_ENV: appEnv, PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, PAYMENT_METHODS: 'manual' }),
+    ).toThrow(/METRICS_TOKEN must be set to a strong value .* \/metrics and the readiness detail/)
   })
 
   it('should refuse a short METRICS_TOKEN in production', () => {
     expect(() =>
-      loadEnv({ APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: 'abc', PAYMENT_METHODS: 'manual' }),
+      loadEnv({
+        APP_ENV: 'production',
+        PAYLOAD_SECRET: strong,
+        REVALIDATE_SECRET: strong,
+        CLIENT_ADDRESS_SECRET: strong,
+        METRICS_TOKEN: 'abc',
+        PAYMENT_METHODS: 'manual',
+      }),
     ).toThrow(/METRICS_TOKEN/)
   })
 
@@ -126,7 +140,14 @@ describe('loadEnv', () => {
 })
 
 describe('debugErrors and graphqlIntrospection', () => {
-  const production = { APP_ENV: 'production', PAYLOAD_SECRET: strong, REVALIDATE_SECRET: strong, CLIENT_ADDRESS_SECRET: strong, METRICS_TOKEN: strong, PAYMENT_METHODS: 'manual' }
+  const production = {
+    APP_ENV: 'production',
+    PAYLOAD_SECRET: strong,
+    REVALIDATE_SECRET: strong,
+    CLIENT_ADDRESS_SECRET: strong,
+    METRICS_TOKEN: strong,
+    PAYMENT_METHODS: 'manual',
+  }
 
   it('should show stack traces only with APP_ENV=development and DEBUG_ERRORS=true', () => {
     expect(loadEnv({ DATA_DIR: dataDir(), DEBUG_ERRORS: 'true' }).debugErrors).toBe(true)

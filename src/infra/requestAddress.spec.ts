@@ -15,14 +15,18 @@ describe('requestClientAddress', () => {
   })
 
   it('should ignore an unsigned or forged address', () => {
-    expect([requestClientAddress(req('203.0.113.5'), SECRET), requestClientAddress(req(signClientAddress('203.0.113.5', 'another-secret-0123456789abcdef0123')), SECRET)]).toEqual([
-      null,
-      null,
-    ])
+    expect([
+      requestClientAddress(req('203.0.113.5'), SECRET),
+      requestClientAddress(req(signClientAddress('203.0.113.5', 'another-secret-0123456789abcdef0123')), SECRET),
+    ]).toEqual([null, null])
   })
 
   it('should count no address for this machine', () => {
-    expect([signed('127.0.0.1'), signed('::1'), signed('::ffff:127.0.0.1')].map((value) => requestClientAddress(req(value), SECRET))).toEqual([null, null, null])
+    expect([signed('127.0.0.1'), signed('::1'), signed('::ffff:127.0.0.1')].map((value) => requestClientAddress(req(value), SECRET))).toEqual([
+      null,
+      null,
+      null,
+    ])
   })
 
   it('should read a node request’s headers too', () => {
