@@ -369,7 +369,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Bad request: `invalid_json`, `invalid_body`, `missing_idempotency_key`, `invalid_idempotency_key`, `country_not_shipped`, `payment_method_unavailable`, `unknown_discount_code`, `json_too_deep` (docs/errors.md) */
+                /** @description Bad request: `invalid_json`, `invalid_body`, `missing_idempotency_key`, `invalid_idempotency_key`, `country_not_shipped`, `payment_method_unavailable`, `unknown_discount_code`, `json_too_deep`, `too_many_lines`, `line_quantity_limit` (docs/errors.md) */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -396,7 +396,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflict: `insufficient_stock`, `out_of_stock`, `price_changed`, `stock_changed` (docs/errors.md) */
+                /** @description Conflict: `insufficient_stock`, `out_of_stock`, `price_changed`, `stock_changed`, `hold_limit_reached` (docs/errors.md) */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -723,6 +723,353 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/two-factor/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start two-factor set-up (staff)
+         * @description A new TOTP secret with its QR code; nothing changes until /two-factor/enable confirms a code. Also works for a login parked because an admin must enrol first (docs/security/two-factor-and-audit.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Base32 secret, for typing into the app */
+                            secret: string;
+                            otpauthUrl: string;
+                            /** @description The otpauth URL as a QR code, SVG markup */
+                            qrSvg: string;
+                        };
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict: `two_factor_enabled` (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor on with a code from the app (staff)
+         * @description Answers ten one-time recovery codes, shown only here. A parked login becomes a live session.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The six digits from the authenticator app, or a recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            enabled: true;
+                            /** @description Ten one-time codes, shown once */
+                            recoveryCodes: string[];
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_json`, `invalid_code`, `two_factor_invalid` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict: `two_factor_enabled`, `two_factor_not_started` (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/two-factor/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The login’s second step: a code or a recovery code
+         * @description With the token (or cookie) of a login answered `twoFactor: "verify"`: a right code makes that session live; a recovery code works once. Five tries per account per 15 minutes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The six digits from the authenticator app, or a recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                            /** @enum {string} */
+                            method: "totp" | "recovery_code";
+                            recoveryCodesLeft: number;
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_json`, `invalid_code` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated`, `two_factor_invalid` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor off, proving it with a code (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The six digits from the authenticator app, or a recovery code */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            enabled: false;
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_json`, `invalid_code`, `two_factor_invalid` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict: `two_factor_not_enabled` (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/forgot-password": {
         parameters: {
             query?: never;
@@ -863,6 +1210,8 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
+                        /** @description Staff with two-factor on: the six-digit code or a recovery code (docs/security/two-factor-and-audit.md) */
+                        code?: string;
                     };
                 };
             };
@@ -881,6 +1230,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -1104,6 +1458,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -1179,6 +1538,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -1257,6 +1621,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -1447,7 +1816,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1521,13 +1890,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1594,7 +1963,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1703,7 +2072,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1766,7 +2135,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1883,7 +2252,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -1951,7 +2320,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -2022,7 +2391,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -2260,13 +2629,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -2353,7 +2722,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -2426,7 +2795,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -2472,6 +2841,530 @@ export interface paths {
                     };
                 };
                 /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Customers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
+                    limit?: number;
+                    /** @description Page number */
+                    page?: number;
+                    /** @description A field name; `-field` for descending */
+                    sort?: string;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["customers"][];
+                            totalDocs: number;
+                            limit?: number;
+                            totalPages?: number;
+                            page?: number;
+                            pagingCounter?: number;
+                            hasPrevPage?: boolean;
+                            hasNextPage?: boolean;
+                            prevPage?: number | null;
+                            nextPage?: number | null;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a customer (admins: create one)
+         * @description A shopper gets the same 201 `{ message }` whether or not the email already has an account (its owner is emailed instead); the password must pass the policy (8+ characters, not common, zxcvbn score 2+). Admins get `{ doc, message }` as from Payload.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        name?: string;
+                        marketingConsent?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            doc?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_registration`, `weak_password` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: `forbidden` (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Delete every one of Customers matching `where` */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["customers"][];
+                            errors?: unknown[];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update every one of Customers matching `where` */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["customers"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["customers"][];
+                            errors?: unknown[];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large (docs/errors.md) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type (docs/errors.md) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/customers/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a customer’s data (the customer, or an admin)
+         * @description The account, its orders, reviews and back-in-stock alerts as JSON, sent as a download (docs/security/holds-and-privacy.md).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            format: string;
+                            exportedAt: string;
+                            account: {
+                                [key: string]: unknown;
+                            };
+                            orders: {
+                                [key: string]: unknown;
+                            }[];
+                            reviews: {
+                                [key: string]: unknown;
+                            }[];
+                            backInStockAlerts: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: `forbidden` (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found: `customer_not_found` (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a customer’s account and erase their personal data (the customer, or an admin)
+         * @description Orders are kept with the name, addresses and email replaced; reviews lose the name; the account is deleted and can no longer log in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The account’s email address again, as confirmation */
+                        confirmEmail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            erased: true;
+                            id: number | string;
+                            ordersKept: number;
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_json`, `confirmation_required` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed: `forbidden` (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found: `customer_not_found` (docs/errors.md) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2637,6 +3530,8 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
+                        /** @description Staff with two-factor on: the six-digit code or a recovery code (docs/security/two-factor-and-audit.md) */
+                        code?: string;
                     };
                 };
             };
@@ -2655,6 +3550,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -2878,6 +3778,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -2953,6 +3858,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -3031,6 +3941,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -3221,7 +4136,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -3282,370 +4197,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List Customers */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Filter, e.g. `where[slug][equals]=mug` */
-                    where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
-                    limit?: number;
-                    /** @description Page number */
-                    page?: number;
-                    /** @description A field name; `-field` for descending */
-                    sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
-                    depth?: number;
-                    /** @description Only these fields, e.g. `select[title]=true` */
-                    select?: Record<string, never>;
-                    /** @description Read or write the draft (staff) */
-                    draft?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            docs: components["schemas"]["customers"][];
-                            totalDocs: number;
-                            limit?: number;
-                            totalPages?: number;
-                            page?: number;
-                            pagingCounter?: number;
-                            hasPrevPage?: boolean;
-                            hasNextPage?: boolean;
-                            prevPage?: number | null;
-                            nextPage?: number | null;
-                        };
-                    };
-                };
-                /** @description Bad request (docs/errors.md) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed (docs/errors.md) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Server error: `internal_error` (docs/errors.md) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create one of Customers */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
-                    depth?: number;
-                    /** @description Only these fields, e.g. `select[title]=true` */
-                    select?: Record<string, never>;
-                    /** @description Read or write the draft (staff) */
-                    draft?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["customers"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            doc: components["schemas"]["customers"];
-                            message?: string;
-                        };
-                    };
-                };
-                /** @description Bad request (docs/errors.md) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in, or bad credentials (docs/errors.md) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed (docs/errors.md) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found (docs/errors.md) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Conflict (docs/errors.md) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too large (docs/errors.md) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Unsupported media type (docs/errors.md) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Server error: `internal_error` (docs/errors.md) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        /** Delete every one of Customers matching `where` */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description Filter, e.g. `where[slug][equals]=mug` */
-                    where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
-                    depth?: number;
-                    /** @description Only these fields, e.g. `select[title]=true` */
-                    select?: Record<string, never>;
-                    /** @description Read or write the draft (staff) */
-                    draft?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            docs: components["schemas"]["customers"][];
-                            errors?: unknown[];
-                            message?: string;
-                        };
-                    };
-                };
-                /** @description Bad request (docs/errors.md) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed (docs/errors.md) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Server error: `internal_error` (docs/errors.md) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Update every one of Customers matching `where` */
-        patch: {
-            parameters: {
-                query?: {
-                    /** @description Filter, e.g. `where[slug][equals]=mug` */
-                    where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
-                    depth?: number;
-                    /** @description Only these fields, e.g. `select[title]=true` */
-                    select?: Record<string, never>;
-                    /** @description Read or write the draft (staff) */
-                    draft?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["customers"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            docs: components["schemas"]["customers"][];
-                            errors?: unknown[];
-                            message?: string;
-                        };
-                    };
-                };
-                /** @description Bad request (docs/errors.md) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not logged in, or bad credentials (docs/errors.md) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not allowed (docs/errors.md) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Not found (docs/errors.md) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Conflict (docs/errors.md) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too large (docs/errors.md) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Unsupported media type (docs/errors.md) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Server error: `internal_error` (docs/errors.md) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
     "/api/customers/{id}": {
         parameters: {
             query?: never;
@@ -3657,7 +4208,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -3725,7 +4276,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -3796,7 +4347,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4034,13 +4585,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4127,7 +4678,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4200,7 +4751,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4284,7 +4835,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4358,13 +4909,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4431,7 +4982,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4540,7 +5091,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4603,7 +5154,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4720,7 +5271,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4788,7 +5339,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -4859,7 +5410,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5097,13 +5648,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5192,7 +5743,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5314,7 +5865,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5387,7 +5938,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5471,7 +6022,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5545,13 +6096,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5618,7 +6169,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5727,7 +6278,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5790,7 +6341,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5907,7 +6458,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -5975,7 +6526,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6046,7 +6597,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6284,13 +6835,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6379,7 +6930,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6501,7 +7052,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6574,7 +7125,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6776,7 +7327,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6850,13 +7401,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -6923,7 +7474,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7032,7 +7583,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7095,7 +7646,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7212,7 +7763,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7280,7 +7831,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7351,7 +7902,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7589,13 +8140,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7684,7 +8235,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7806,7 +8357,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7879,7 +8430,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -7963,7 +8514,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8037,13 +8588,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8110,7 +8661,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8219,7 +8770,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8282,7 +8833,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8399,7 +8950,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8467,7 +9018,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8538,7 +9089,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8776,13 +9327,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8871,7 +9422,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -8993,7 +9544,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -9066,7 +9617,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -9723,7 +10274,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -9797,13 +10348,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -9870,7 +10421,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -9979,7 +10530,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10042,7 +10593,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10159,7 +10710,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10227,7 +10778,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10298,7 +10849,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10536,13 +11087,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10631,7 +11182,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10753,7 +11304,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -10826,7 +11377,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11112,7 +11663,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11186,13 +11737,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11259,7 +11810,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11368,7 +11919,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11431,7 +11982,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11548,7 +12099,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11616,7 +12167,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11687,7 +12238,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -11925,13 +12476,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12020,7 +12571,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12142,7 +12693,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12215,7 +12766,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12299,7 +12850,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12373,13 +12924,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12446,7 +12997,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12555,7 +13106,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12618,7 +13169,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12735,7 +13286,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12803,7 +13354,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -12874,7 +13425,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13112,13 +13663,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13207,7 +13758,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13329,7 +13880,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13402,7 +13953,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13853,7 +14404,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -13927,13 +14478,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14000,7 +14551,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14109,7 +14660,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14172,7 +14723,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14289,7 +14840,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14357,7 +14908,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14428,7 +14979,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14666,13 +15217,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14761,7 +15312,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14883,7 +15434,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -14956,7 +15507,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15040,7 +15591,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15114,13 +15665,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15187,7 +15738,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15296,7 +15847,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15359,7 +15910,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15476,7 +16027,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15544,7 +16095,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15615,7 +16166,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15853,13 +16404,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -15948,7 +16499,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16070,7 +16621,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16143,7 +16694,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16308,7 +16859,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16382,13 +16933,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16455,7 +17006,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16564,7 +17115,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16627,7 +17178,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16744,7 +17295,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16812,7 +17363,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -16883,7 +17434,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -17121,13 +17672,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -17216,7 +17767,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -17338,7 +17889,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -17411,7 +17962,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -17705,6 +18256,8 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         password: string;
+                        /** @description Staff with two-factor on: the six-digit code or a recovery code (docs/security/two-factor-and-audit.md) */
+                        code?: string;
                     };
                 };
             };
@@ -17723,6 +18276,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -17946,6 +18504,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -18021,6 +18584,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -18099,6 +18667,11 @@ export interface paths {
                             token?: string;
                             exp?: number;
                             message?: string;
+                            /**
+                             * @description The session waits for its second factor: POST /api/users/two-factor/verify (or /enable)
+                             * @enum {string}
+                             */
+                            twoFactor?: "verify" | "enrol";
                         };
                     };
                 };
@@ -18289,7 +18862,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18363,13 +18936,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18436,7 +19009,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18545,7 +19118,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18608,7 +19181,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18725,7 +19298,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18793,7 +19366,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -18864,7 +19437,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19102,13 +19675,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19195,7 +19768,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19268,7 +19841,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19339,6 +19912,1193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-log/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Count Audit log matching `where` */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totalDocs: number;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
+                    limit?: number;
+                    /** @description Page number */
+                    page?: number;
+                    /** @description A field name; `-field` for descending */
+                    sort?: string;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["audit-log"][];
+                            totalDocs: number;
+                            limit?: number;
+                            totalPages?: number;
+                            page?: number;
+                            pagingCounter?: number;
+                            hasPrevPage?: boolean;
+                            hasNextPage?: boolean;
+                            prevPage?: number | null;
+                            nextPage?: number | null;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create one of Audit log */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["audit-log"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            doc: components["schemas"]["audit-log"];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large (docs/errors.md) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type (docs/errors.md) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Delete every one of Audit log matching `where` */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["audit-log"][];
+                            errors?: unknown[];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update every one of Audit log matching `where` */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["audit-log"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: components["schemas"]["audit-log"][];
+                            errors?: unknown[];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large (docs/errors.md) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type (docs/errors.md) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/audit-log/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one of Audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["audit-log"];
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete one of Audit log */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            doc: components["schemas"]["audit-log"];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update one of Audit log */
+        patch: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["audit-log"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            doc: components["schemas"]["audit-log"];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large (docs/errors.md) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type (docs/errors.md) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/audit-log/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the caller may do with Audit log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/access/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the caller may do with Audit log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List versions of Audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Filter, e.g. `where[slug][equals]=mug` */
+                    where?: Record<string, never>;
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
+                    limit?: number;
+                    /** @description Page number */
+                    page?: number;
+                    /** @description A field name; `-field` for descending */
+                    sort?: string;
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docs: {
+                                id?: number | string;
+                                parent?: unknown;
+                                version?: components["schemas"]["audit-log"];
+                                createdAt?: string;
+                                updatedAt?: string;
+                            }[];
+                            totalDocs?: number;
+                            limit?: number;
+                            totalPages?: number;
+                            page?: number;
+                            pagingCounter?: number;
+                            hasPrevPage?: boolean;
+                            hasNextPage?: boolean;
+                            prevPage?: number | null;
+                            nextPage?: number | null;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duplicate one of Audit log */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["audit-log"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            doc: components["schemas"]["audit-log"];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not logged in, or bad credentials (docs/errors.md) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict (docs/errors.md) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too large (docs/errors.md) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unsupported media type (docs/errors.md) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a version of Audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id?: number | string;
+                            parent?: unknown;
+                            version?: components["schemas"]["audit-log"];
+                            createdAt?: string;
+                            updatedAt?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Restore a version of Audit log */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
+                    depth?: number;
+                    /** @description Only these fields, e.g. `select[title]=true` */
+                    select?: Record<string, never>;
+                    /** @description Read or write the draft (staff) */
+                    draft?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            doc: components["schemas"]["audit-log"];
+                            message?: string;
+                        };
+                    };
+                };
+                /** @description Bad request (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/discount-codes/count": {
         parameters: {
             query?: never;
@@ -19352,7 +21112,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19426,13 +21186,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19499,7 +21259,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19608,7 +21368,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19671,7 +21431,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19788,7 +21548,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19856,7 +21616,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -19927,7 +21687,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20165,13 +21925,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20260,7 +22020,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20382,7 +22142,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20455,7 +22215,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20539,7 +22299,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20613,13 +22373,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20686,7 +22446,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20795,7 +22555,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20858,7 +22618,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -20975,7 +22735,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21043,7 +22803,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21114,7 +22874,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21352,13 +23112,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21447,7 +23207,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21569,7 +23329,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21642,7 +23402,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21726,7 +23486,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21800,13 +23560,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21873,7 +23633,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -21982,7 +23742,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22045,7 +23805,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22162,7 +23922,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22230,7 +23990,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22301,7 +24061,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22539,13 +24299,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22634,7 +24394,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22756,7 +24516,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22829,7 +24589,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22913,7 +24673,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -22987,13 +24747,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23060,7 +24820,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23169,7 +24929,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23232,7 +24992,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23349,7 +25109,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23417,7 +25177,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23488,7 +25248,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23726,13 +25486,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23821,7 +25581,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -23943,7 +25703,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24016,7 +25776,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24100,7 +25860,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24174,13 +25934,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24247,7 +26007,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24356,7 +26116,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24419,7 +26179,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24536,7 +26296,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24604,7 +26364,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24675,7 +26435,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -24913,13 +26673,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25008,7 +26768,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25130,7 +26890,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25203,7 +26963,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25413,7 +27173,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25487,13 +27247,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25560,7 +27320,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25669,7 +27429,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25732,7 +27492,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25849,7 +27609,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25917,7 +27677,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -25988,7 +27748,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26226,13 +27986,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26321,7 +28081,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26443,7 +28203,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26516,7 +28276,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26600,7 +28360,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26674,13 +28434,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26747,7 +28507,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26856,7 +28616,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -26919,7 +28679,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27036,7 +28796,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27104,7 +28864,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27175,7 +28935,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27413,13 +29173,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27508,7 +29268,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27630,7 +29390,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27703,7 +29463,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -27945,7 +29705,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28019,13 +29779,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28092,7 +29852,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28201,7 +29961,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28264,7 +30024,7 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28381,7 +30141,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28449,7 +30209,7 @@ export interface paths {
         delete: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28520,7 +30280,7 @@ export interface paths {
         patch: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28758,13 +30518,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28853,7 +30613,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -28975,7 +30735,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29048,7 +30808,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29188,7 +30948,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29244,7 +31004,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29364,7 +31124,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29437,7 +31197,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: {
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29521,13 +31281,13 @@ export interface paths {
                 query?: {
                     /** @description Filter, e.g. `where[slug][equals]=mug` */
                     where?: Record<string, never>;
-                    /** @description Documents per page (default 10) */
+                    /** @description Documents per page (default 10): at most 100 (API_MAX_LIMIT), or 250 (API_MAX_LIMIT_STAFF) for staff and API keys; more, 0 or pagination=false is 400 limit_too_large */
                     limit?: number;
                     /** @description Page number */
                     page?: number;
                     /** @description A field name; `-field` for descending */
                     sort?: string;
-                    /** @description How deep to fill in related documents (0: ids only) */
+                    /** @description How deep to fill in related documents (0: ids only); above 3 is 400 depth_too_large */
                     depth?: number;
                     /** @description Only these fields, e.g. `select[title]=true` */
                     select?: Record<string, never>;
@@ -29647,6 +31407,19 @@ export interface components {
             reservationMinutes?: number;
             /** @description Days a bank-transfer order waits for payment before it expires and its stock is released. */
             manualPaymentHoldDays?: number;
+            /** @description Stops one shopper holding the stock others want: unpaid orders from signed-out shoppers expire quickly, and each shopper may hold only so much. */
+            holds?: {
+                /** @description How long a bank-transfer order from a signed-out shopper holds stock. Signed-in customers and staff-created orders get the hold days above. */
+                anonymousHoldMinutes?: number;
+                /** @description Unpaid orders one email address, customer account or internet address may have at once. */
+                maxPendingOrders?: number;
+                /** @description Units those unpaid orders may hold together. */
+                maxPendingUnits?: number;
+                /** @description The most different items (SKUs) one order may hold. */
+                maxLines?: number;
+                /** @description The most units of one item one order may hold. */
+                maxLineQuantity?: number;
+            };
             /** @description Shown on the order page and in the confirmation email of bank-transfer orders, with the order number as the reference and a pay-by date of the order date plus the manual payment hold days. Leave empty to tell shoppers the shop will email payment details. */
             bankDetails?: {
                 /** @description The name on the account, e.g. Ipswich Retail Ltd. */
@@ -29690,6 +31463,8 @@ export interface components {
             name?: string | null;
             /** @description Admin: everything. Merchandiser: catalogue and stock, no customers or orders. Fulfilment: orders and stock. */
             roles?: ("admin" | "merchandiser" | "fulfilment")[] | null;
+            twoFactorEnabled?: boolean | null;
+            twoFactor?: Record<string, never> | unknown[] | string | number | boolean | null;
             updatedAt?: string;
             createdAt?: string;
             email?: string;
@@ -29698,8 +31473,6 @@ export interface components {
             salt?: string | null;
             hash?: string | null;
             resetPasswordRequestedAt?: string | null;
-            loginAttempts?: number | null;
-            lockUntil?: string | null;
             sessions?: {
                 id?: string;
                 createdAt?: string | null;
@@ -29738,8 +31511,6 @@ export interface components {
             salt?: string | null;
             hash?: string | null;
             resetPasswordRequestedAt?: string | null;
-            loginAttempts?: number | null;
-            lockUntil?: string | null;
             sessions?: {
                 id?: string;
                 createdAt?: string | null;
@@ -29941,6 +31712,7 @@ export interface components {
             reservationExpiresAt?: string | null;
             internalNotes?: string | null;
             lookupTokenHash?: string | null;
+            clientAddress?: string | null;
             updatedAt?: string;
             createdAt?: string;
         };
@@ -29948,6 +31720,8 @@ export interface components {
         media: {
             id?: number;
             alt?: string;
+            prefix?: string | null;
+            _objectKey?: string | null;
             updatedAt?: string;
             createdAt?: string;
             url?: string | null;
@@ -30085,6 +31859,24 @@ export interface components {
             hasAPIKey?: boolean | null;
             /** @enum {string} */
             collection?: "integrations";
+        };
+        /**
+         * AuditLog
+         * @description What staff did: price and stock changes, order moves, customers, settings, roles, logins, API keys and two-factor. Nothing here can be changed or deleted.
+         */
+        "audit-log": {
+            id?: number;
+            action?: string;
+            summary?: string;
+            actorEmail?: string | null;
+            actorCollection?: string | null;
+            actorId?: string | null;
+            targetId?: string | null;
+            targetCollection?: string | null;
+            targetEmail?: string | null;
+            details?: Record<string, never> | unknown[] | string | number | boolean | null;
+            updatedAt?: string;
+            createdAt?: string;
         };
         /**
          * DiscountCode
@@ -30258,6 +32050,10 @@ export interface components {
                 /** @constant */
                 relationTo?: "integrations";
                 value?: number | components["schemas"]["integrations"];
+            } | null) | ({
+                /** @constant */
+                relationTo?: "audit-log";
+                value?: number | components["schemas"]["audit-log"];
             } | null) | ({
                 /** @constant */
                 relationTo?: "discount-codes";

@@ -1,5 +1,9 @@
+import { generate } from 'otplib'
 import type { Payload } from 'payload'
 
+import { env } from '../../src/infra/env'
+import { finishEnrolment, startEnrolment } from '../../src/infra/twoFactor/secondFactor'
+import { loadStaff } from '../../src/infra/twoFactor/state'
 import type { restClient } from './rest'
 
 type Api = Awaited<ReturnType<typeof restClient>>
@@ -7,6 +11,15 @@ type Api = Awaited<ReturnType<typeof restClient>>
 export const address = { name: 'Ada Lovelace', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' }
 
 let staffCount = 0
+
+/** Turns two-factor on for a staff member as the set-up screen does; answers one of its recovery codes. */
+async function enrolTwoFactor(payload: Payload, id: number | string): Promise<string> {
+  const staff = await loadStaff(payload, id)
+  if (!staff) throw new Error(`no staff member ${id}`)
+  const { secret } = await startEnrolment(payload, staff)
+  const recoveryCodes = await finishEnrolment(payload, staff, await generate({ secret }))
+  return recoveryCodes[0]!
+}
 
 /** A staff user of the given role, logged in; the token goes in `Authorization: JWT …`. */
 export async function staffToken(
@@ -16,7 +29,9 @@ export async function staffToken(
   const email = `staff-${role}-${++staffCount}-${Date.now()}@example.com`
   const password = 'staff-password-123'
   const user = await payload.create({ collection: 'users', data: { email, password, roles: [role] }, overrideAccess: true, context: { seed: true } })
-  const { token } = await payload.login({ collection: 'users', data: { email, password } })
+  // Staging and production require admins to have two-factor (src/infra/twoFactor): enrol, then log in with a recovery code.
+  const code = role === 'admin' && env().adminTwoFactorRequired ? await enrolTwoFactor(payload, user.id) : undefined
+  const { token } = await payload.login({ collection: 'users', data: { email, password }, ...(code ? { req: { data: { code } } } : {}) })
   return { id: user.id, token: token! }
 }
 
