@@ -51,7 +51,7 @@ export function pastSummerDay(now = new Date()): string {
 
 /** Places `count` paid orders of one unit of a well-stocked SKU through the REST checkout, as a shopper does. */
 export async function placePaidOrders(base: string, token: string, count: number): Promise<OrderRow[]> {
-  const stock = (await api<{ docs: InventoryRow[] }>(base, '/api/inventory?limit=500&depth=0&sort=-available', { token })).docs
+  const stock = (await api<{ docs: InventoryRow[] }>(base, '/api/inventory?limit=1&depth=0&sort=-available', { token })).docs
   const sku = stock[0].sku
   const orders: OrderRow[] = []
   for (let i = 0; i < count; i++) {
@@ -92,10 +92,19 @@ export async function setCreatedAt(databaseUrl: string, orderId: number, iso: st
   await client.end()
 }
 
-export const allOrders = async (base: string, token: string) => (await api<{ docs: OrderRow[] }>(base, '/api/orders?pagination=false&depth=0', { token })).docs
+/** Every document of a collection, page by page: staff pages hold at most 250 (API_MAX_LIMIT_STAFF). */
+async function everyDoc<T>(base: string, token: string, collection: string): Promise<T[]> {
+  const docs: T[] = []
+  for (let page = 1; ; page++) {
+    const answer = await api<{ docs: T[]; hasNextPage: boolean }>(base, `/api/${collection}?limit=250&page=${page}&depth=0`, { token })
+    docs.push(...answer.docs)
+    if (!answer.hasNextPage) return docs
+  }
+}
 
-export const allInventory = async (base: string, token: string) =>
-  (await api<{ docs: InventoryRow[] }>(base, '/api/inventory?pagination=false&depth=0', { token })).docs
+export const allOrders = (base: string, token: string) => everyDoc<OrderRow>(base, token, 'orders')
+
+export const allInventory = (base: string, token: string) => everyDoc<InventoryRow>(base, token, 'inventory')
 
 /** Revenue and counts of the `days` London days ending with `day`, worked out from the orders list. */
 export function expectedFigures(orders: OrderRow[], day: string, days: number): Figures {

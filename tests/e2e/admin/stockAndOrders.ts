@@ -23,8 +23,14 @@ async function api<T>(base: string, path: string, init: { token?: string; method
 
 export { staffToken } from '../merchandiser'
 
+/** Every stock row (matching `where`), page by page: staff pages hold at most 250 (API_MAX_LIMIT_STAFF). */
 export async function stockRows(base: string, token: string, where = ''): Promise<StockRow[]> {
-  return (await api<{ docs: StockRow[] }>(base, `/api/inventory?limit=500&depth=0&sort=sku${where}`, { token })).docs
+  const rows: StockRow[] = []
+  for (let page = 1; ; page++) {
+    const answer = await api<{ docs: StockRow[]; hasNextPage: boolean }>(base, `/api/inventory?limit=250&page=${page}&depth=0&sort=sku${where}`, { token })
+    rows.push(...answer.docs)
+    if (!answer.hasNextPage) return rows
+  }
 }
 
 /** Waits for the next toast of the admin's own kind and gives its class and text. */
