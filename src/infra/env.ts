@@ -17,6 +17,22 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)))
 
+/** A comma-separated list whose every entry passes `valid`; the first that does not is named in the error. */
+const commaList = (valid: (entry: string) => boolean, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+      const bad = list.find((entry) => !valid(entry))
+      if (bad === undefined) return list
+      ctx.addIssue({ code: 'custom', message: `${message}, got "${bad}"` })
+      return z.NEVER
+    })
+
 const int = (fallback: number) =>
   z
     .string()
@@ -80,21 +96,10 @@ const schema = z.object({
   // The larger page staff and API keys may ask for (the admin panel asks up to limit=250; docs/integrators.md).
   API_MAX_LIMIT_STAFF: int(250),
   API_MAX_DEPTH: int(3),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const list = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-      const bad = list.find((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/+$/, ''))
-      if (bad) {
-        ctx.addIssue({ code: 'custom', message: `must be origins like https://app.example.com separated by commas, got "${bad}"` })
-        return z.NEVER
-      }
-      return list.map((origin) => new URL(origin).origin)
-    }),
+  CORS_ORIGINS: commaList(
+    (origin) => URL.canParse(origin) && new URL(origin).origin === origin.replace(/\/+$/, ''),
+    'must be origins like https://app.example.com separated by commas',
+  ).transform((list) => list.map((origin) => new URL(origin).origin)),
   // Operations (src/server, src/jobs): read cache, proxies, scheduler, shutdown.
   CACHE_ENABLED: bool(true),
   // The catalogue read model (docs/performance.md): anonymous product listings and slug reads answered without Payload.
@@ -103,21 +108,7 @@ const schema = z.object({
   CACHE_REDIS_TTL_SECONDS: int(3600),
   CACHE_VERSION_REFRESH_MS: int(5000),
   // Proxies whose X-Forwarded-For hop is believed (CIDR list, e.g. "10.0.0.0/8,127.0.0.1/32"); empty: the socket's address.
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const list = v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-      const bad = list.find((cidr) => !isCidr(cidr))
-      if (bad) {
-        ctx.addIssue({ code: 'custom', message: `must be addresses or CIDR ranges like 10.0.0.0/8 separated by commas, got "${bad}"` })
-        return z.NEVER
-      }
-      return list
-    }),
+  TRUSTED_PROXIES: commaList(isCidr, 'must be addresses or CIDR ranges like 10.0.0.0/8 separated by commas'),
   // Shared with the storefront: signs the shopper's address it forwards (src/infra/clientAddress.ts).
   CLIENT_ADDRESS_SECRET: z.string().optional(),
   SHUTDOWN_TIMEOUT_MS: int(15000),
