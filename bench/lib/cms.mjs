@@ -33,9 +33,9 @@ export async function dropDatabase(serverUrl, name) {
 
 /**
  * Builds if needed, migrates `databaseUrl`, starts the CMS on `port` and waits until it answers. `dir` runs another
- * checkout of the project (a worktree of main, for a baseline in the same run); `imports` are preloaded modules.
+ * checkout of the project (a worktree of main, for a baseline in the same run).
  */
-export async function startCms({ databaseUrl, port, env = {}, dir = root, imports = [] }) {
+export async function startCms({ databaseUrl, port, env = {}, dir = root }) {
   buildIfNeeded('CMS', dir, CMS_SOURCES)
   const fullEnv = {
     ...process.env,
@@ -59,8 +59,7 @@ export async function startCms({ databaseUrl, port, env = {}, dir = root, import
   if (migrated.status !== 0) throw new Error('migration failed')
   // The image's command (one node process); BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there on stop.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []
-  const preload = imports.flatMap((file) => ['--import', path.resolve(file)])
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...preload, ...profile, 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...profile, 'src/server/main.ts'], {
     cwd: dir,
     env: { ...fullEnv, NODE_OPTIONS: '--no-deprecation' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -77,7 +76,6 @@ export async function startCms({ databaseUrl, port, env = {}, dir = root, import
   }
   return {
     base,
-    pid: child.pid,
     /** SIGTERM, then waits for the server to drain and exit (so a CPU profile is complete). */
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
