@@ -31,9 +31,12 @@ export async function dropDatabase(serverUrl, name) {
   await admin.end()
 }
 
-/** Builds if needed, migrates `databaseUrl`, starts the CMS on `port` and waits until it answers. */
-export async function startCms({ databaseUrl, port, env = {} }) {
-  buildIfNeeded('CMS', root, CMS_SOURCES)
+/**
+ * Builds if needed, migrates `databaseUrl`, starts the CMS on `port` and waits until it answers. `dir` runs another
+ * checkout of the project (a worktree of main, for a baseline in the same run).
+ */
+export async function startCms({ databaseUrl, port, env = {}, dir = root }) {
+  buildIfNeeded('CMS', dir, CMS_SOURCES)
   const fullEnv = {
     ...process.env,
     APP_ENV: 'development',
@@ -52,12 +55,12 @@ export async function startCms({ databaseUrl, port, env = {} }) {
     PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
     ...env,
   }
-  const migrated = spawnSync('npm', ['run', '--silent', 'migrate'], { cwd: root, env: fullEnv, stdio: 'inherit' })
+  const migrated = spawnSync('npm', ['run', '--silent', 'migrate'], { cwd: dir, env: fullEnv, stdio: 'inherit' })
   if (migrated.status !== 0) throw new Error('migration failed')
   // The image's command (one node process); BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there on stop.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...profile, 'src/server/main.ts'], {
-    cwd: root,
+    cwd: dir,
     env: { ...fullEnv, NODE_OPTIONS: '--no-deprecation' },
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -3,7 +3,9 @@
 export type CpuProfile = { nodes: CpuNode[]; samples: number[]; timeDeltas: number[]; startTime: number }
 type CpuNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 
-export const PARTS: [string, (url: string, fn: string) => boolean][] = [
+export type Part = [string, (url: string, fn: string) => boolean]
+
+export const PARTS: Part[] = [
   ['Next (server, routing, request/response adapters)', (u) => u.includes('/next/dist/') || u.includes('/.next')],
   ['Payload handlers and operations', (u) => u.includes('/payload/dist/') || u.includes('/@payloadcms/next/')],
   ['  afterRead field hooks (population, virtual fields, field access)', (u) => u.includes('/payload/dist/fields/hooks/afterRead')],
@@ -23,7 +25,7 @@ export const PARTS: [string, (url: string, fn: string) => boolean][] = [
 ]
 
 /** Busy microseconds, and per part, of the samples taken between `from` and `to` (µs on the profile's clock). */
-export function profileParts(profile: CpuProfile, from = -Infinity, to = Infinity): { busy: number; parts: Map<string, number> } {
+export function profileParts(profile: CpuProfile, from = -Infinity, to = Infinity, named: Part[] = PARTS): { busy: number; parts: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const parent = new Map<number, number>()
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
@@ -40,7 +42,7 @@ export function profileParts(profile: CpuProfile, from = -Infinity, to = Infinit
     const seen = new Set<string>()
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const { url, functionName } = byId.get(n)!.callFrame
-      for (const [name, match] of PARTS) if (match(url, functionName)) seen.add(name)
+      for (const [name, match] of named) if (match(url, functionName)) seen.add(name)
     }
     for (const name of seen) parts.set(name, (parts.get(name) ?? 0) + dt)
   })
@@ -48,12 +50,12 @@ export function profileParts(profile: CpuProfile, from = -Infinity, to = Infinit
 }
 
 /** A markdown table of the parts: share of busy CPU and milliseconds per request. */
-export function partsTable({ busy, parts }: ReturnType<typeof profileParts>, requests: number): string[] {
+export function partsTable({ busy, parts }: ReturnType<typeof profileParts>, requests: number, named: Part[] = PARTS): string[] {
   return [
     '| part | share of busy CPU | ms per request |',
     '| --- | --- | --- |',
     `| all (busy CPU) | 100 % | ${(busy / 1000 / requests).toFixed(2)} |`,
-    ...PARTS.map(([name]) => {
+    ...named.map(([name]) => {
       const t = parts.get(name) ?? 0
       return `| ${name} | ${((t / busy) * 100).toFixed(1)} % | ${(t / 1000 / requests).toFixed(2)} |`
     }),

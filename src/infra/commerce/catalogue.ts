@@ -4,8 +4,7 @@ import { toSellable, type ProductForSale } from '../../commerce/sellable'
 import type { SellableSku, StoreSettings } from '../../commerce/workflows/ports'
 import { DEFAULT_HOLD_LIMITS, type HoldLimits } from '../../commerce/holds'
 import type { ReadCache } from '../cache'
-
-type ProductDoc = ProductForSale & { id: number | string }
+import { queryRows, sql } from '../sql'
 
 /**
  * The store settings every quote and checkout prices with, kept in the read cache under the store-settings
@@ -53,39 +52,86 @@ async function readSettings(payload: Payload, req: PayloadRequest): Promise<Stor
   } as StoreSettings
 }
 
-// Every quote and checkout reads these: `select` keeps Payload from loading (and joining) the fields pricing never
-// looks at, such as descriptions, images, categories and SEO.
+type Num = number | string | null
+
+/**
+ * Every quote and checkout reads these: two plain SELECTs (the SKUs' stock rows with their products, then those
+ * products' variants and options) on the request's transaction. Payload's find of inventory then of products (with
+ * `draft: false`, which reads these same columns of the main table) cost a Payload operation each, a drizzle
+ * relational query and the products' afterRead hooks, among them a stock read no caller used.
+ */
 export async function findSellable(payload: Payload, req: PayloadRequest, skus: readonly string[]): Promise<SellableSku[]> {
   if (skus.length === 0) return []
-  const rows = await payload.find({
-    collection: 'inventory',
-    where: { sku: { in: [...skus] } },
-    limit: skus.length,
-    depth: 0,
-    pagination: false,
-    select: { sku: true, product: true, available: true, lowStockThreshold: true },
-    overrideAccess: true,
+  const rows = await queryRows<{
+    sku: string
+    available: Num
+    low_stock_threshold: Num
+    product_id: number | null
+    title: string | null
+    price: Num
+    product_sku: string | null
+    status: string | null
+  }>(
+    payload,
     req,
-  })
-  const productIds = [...new Set(rows.docs.map((r) => r.product).filter((id) => id != null))]
-  const products = productIds.length
-    ? await payload.find({
-        collection: 'products',
-        where: { id: { in: productIds as (number | string)[] } },
-        limit: productIds.length,
-        depth: 0,
-        pagination: false,
-        select: { title: true, price: true, sku: true, _status: true, variants: true },
-        draft: false,
-        overrideAccess: true,
-        req,
-      })
-    : { docs: [] }
-  const byId = new Map(products.docs.map((p) => [p.id, p as unknown as ProductDoc]))
-  return rows.docs.map((row) =>
-    toSellable(row.sku, byId.get(row.product as number), {
-      available: row.available ?? 0,
-      threshold: row.lowStockThreshold ?? 0,
+    sql`SELECT i.sku, i.available, i.low_stock_threshold, p.id AS product_id, p.title, p.price, p.sku AS product_sku, p._status AS status
+        FROM inventory i LEFT JOIN products p ON p.id = i.product_id
+        WHERE i.sku IN (${sql.join(
+          skus.map((sku) => sql`${sku}`),
+          sql`, `,
+        )})`,
+  )
+  const productIds = [...new Set(rows.map((r) => r.product_id).filter((id): id is number => id != null))]
+  const variants = await productVariants(payload, req, productIds)
+  const products = new Map<number, ProductForSale>()
+  for (const row of rows) {
+    if (row.product_id == null || products.has(Number(row.product_id))) continue
+    const id = Number(row.product_id)
+    products.set(id, { title: row.title ?? '', price: Number(row.price ?? 0), sku: row.product_sku, _status: row.status, variants: variants.get(id) ?? [] })
+  }
+  return rows.map((row) =>
+    toSellable(row.sku, row.product_id == null ? undefined : products.get(Number(row.product_id)), {
+      available: Number(row.available ?? 0),
+      threshold: Number(row.low_stock_threshold ?? 0),
     }),
   )
+}
+
+type Variant = NonNullable<ProductForSale['variants']>[number]
+
+/** The variants of these products in their order, each with its options in theirs. */
+async function productVariants(payload: Payload, req: PayloadRequest, productIds: number[]): Promise<Map<number, Variant[]>> {
+  const byProduct = new Map<number, Variant[]>()
+  if (productIds.length === 0) return byProduct
+  const rows = await queryRows<{
+    product_id: number
+    variant_id: string
+    sku: string | null
+    title: string | null
+    price: Num
+    name: string | null
+    value: string | null
+  }>(
+    payload,
+    req,
+    sql`SELECT v._parent_id AS product_id, v.id AS variant_id, v.sku, v.title, v.price, o.name, o.value
+        FROM products_variants v LEFT JOIN products_variants_options o ON o._parent_id = v.id
+        WHERE v._parent_id IN (${sql.join(
+          productIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})
+        ORDER BY v._parent_id, v._order, o._order`,
+  )
+  const seen = new Map<string, Variant>()
+  for (const row of rows) {
+    let variant = seen.get(row.variant_id)
+    if (!variant) {
+      variant = { sku: row.sku, title: row.title, price: row.price == null ? null : Number(row.price), options: [] }
+      seen.set(row.variant_id, variant)
+      const id = Number(row.product_id)
+      byProduct.set(id, [...(byProduct.get(id) ?? []), variant])
+    }
+    if (row.name != null && row.value != null) variant.options!.push({ name: row.name, value: row.value })
+  }
+  return byProduct
 }

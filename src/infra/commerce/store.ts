@@ -6,6 +6,7 @@ import { webhookEventsFor } from '../../commerce/webhooks/events'
 import type { CommerceStore } from '../../commerce/workflows/ports'
 import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
+import { queueJobs } from '../jobQueue'
 import { queryRows, sql } from '../sql'
 import { queueWebhookEvents } from '../webhooks/queue'
 import { auditCommerceEvents } from './auditEvents'
@@ -117,11 +118,9 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
     updateOrder: (id, patch, expected) => updateOrder(payload, r(), id, patch, expected),
     findExpiredPendingOrders: (now, limit) => findExpiredPendingOrders(payload, r(), now, limit),
     countPendingHolds: (keys) => countPendingHolds(payload, req, keys),
-    // Payload's jobs queue on this request's transaction: the jobs commit with the order or stock change.
+    // Queued on this request's transaction, in one INSERT: the jobs commit with the order or stock change.
     async queueFollowUps(events) {
-      for (const job of followUpJobs(events)) {
-        await payload.jobs.queue({ task: job.task, input: job.input as never, req })
-      }
+      await queueJobs(payload, req, followUpJobs(events))
       await queueWebhookEvents(payload, req, webhookEventsFor(events))
       await auditCommerceEvents(payload, req, events)
     },
