@@ -24,7 +24,10 @@ const AREAS = [
   ['idle', (url, fn) => fn === '(idle)'],
   ['garbage collection', (url, fn) => fn === '(garbage collector)'],
   ['program (native, unattributed)', (url, fn) => fn === '(program)'],
-  ['React server renderers (RSC + HTML)', (url) => /react-server-dom|react-dom.*server|react-dom-server|compiled\/react/.test(url)],
+  // Next bundles React's RSC and HTML renderers with its app render into one runtime file.
+  ['React + Next app-page runtime (RSC and HTML render)', (url) => /app-page\.runtime|react-server-dom|react-dom.*server|compiled\/react/.test(url)],
+  ['AsyncLocalStorage / async_hooks (promise hooks)', (url) => /async_hooks/.test(url)],
+  ['AbortSignal (per request and per fetch)', (url) => /abort_controller|js_transferable/.test(url)],
   ['middleware (edge sandbox)', (url) => /middleware|edge-runtime|web\/sandbox|next\/dist\/compiled\/edge/.test(url)],
   ['fetch and data cache', (url) => /patch-fetch|incremental-cache|file-system-cache|undici|dedupe-fetch|lru-cache|tags-manifest/.test(url)],
   ['Next app render and router', (url) => /next\/dist\/server\/(app-render|route-modules|stream-utils|render|base-server|next-server|lib\/router)/.test(url)],

@@ -116,11 +116,28 @@ const loadAverage = () =>
     .join(' / ')
 
 if (profileDir) mkdirSync(profileDir, { recursive: true })
-const stack = await startStack(profileDir ? { storefrontEnv: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } } : {})
+const stack = await startStack(profileDir ? { storefrontNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {})
 const baseline = await trivialServer()
 const cms = cmsClient(stack.cmsUrl)
 // Requests the CMS answered on its API (not its /metrics or health), and tag revalidations the storefront applied.
 const cmsApiRequests = () => counter(`${stack.cmsUrl}/metrics`, 'http_request_duration_seconds_count', /route="\/api\//)
+/** The CMS's API request counts by method and route (for the console), and the change between two of them. */
+async function cmsByRoute() {
+  const text = await (await fetch(`${stack.cmsUrl}/metrics`)).text()
+  const counts = {}
+  for (const m of text.matchAll(/^http_request_duration_seconds_count\{([^}]*)\} ([0-9.e+]+)$/gm)) {
+    const method = /method="([^"]*)"/.exec(m[1])?.[1]
+    const route = /route="([^"]*)"/.exec(m[1])?.[1]
+    if (route?.startsWith('/api/')) counts[`${method} ${route}`] = (counts[`${method} ${route}`] ?? 0) + Number(m[2])
+  }
+  return counts
+}
+const diffRoutes = (before, after) =>
+  Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => v > 0),
+  )
 const revalidations = () => counter(`${stack.storefrontUrl}/metrics`, 'storefront_revalidations_total', /kind="tag"/)
 
 try {
@@ -201,6 +218,7 @@ try {
   for (const t of pages) {
     const editsBefore = edits
     const cmsBefore = await cmsApiRequests()
+    const routesBefore = await cmsByRoute()
     let running = true
     const editor = (async () => {
       while (running) {
@@ -213,6 +231,7 @@ try {
     running = false
     await editor
     const cmsPerView = ((await cmsApiRequests()) - cmsBefore) / ttfb.n
+    console.log(`  CMS API requests by route during it: ${JSON.stringify(diffRoutes(routesBefore, await cmsByRoute()))}`)
     underEdits.push({ ...t, ttfb, edits: edits - editsBefore, cmsPerView })
     console.log(
       `under edits ${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests, ${edits - editsBefore} edits, ${cmsPerView.toFixed(2)} CMS requests per view)`,

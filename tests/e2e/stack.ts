@@ -62,8 +62,8 @@ export type StackOptions = {
   storefront?: boolean
   /** Passed to the seed as ADMIN_EMAIL/ADMIN_PASSWORD, as the README tells a newcomer to do for an admin account. */
   admin?: { email: string; password: string }
-  /** Extra environment for the storefront's process alone, e.g. NODE_OPTIONS=--cpu-prof for bench/storefront's profile. */
-  storefrontEnv?: Record<string, string>
+  /** Node flags for the storefront's process alone, e.g. --cpu-prof for bench/storefront's profile (not allowed in NODE_OPTIONS). */
+  storefrontNodeArgs?: string[]
 }
 
 // What `npm start` does not set: the quick start runs without them.
@@ -88,7 +88,7 @@ export async function startStack({
   quickStart = false,
   storefront: withStorefront = !quickStart,
   admin,
-  storefrontEnv = {},
+  storefrontNodeArgs = [],
 }: StackOptions = {}): Promise<Stack> {
   // E2E_REUSE_BUILD=true runs the builds already in .next as they are (while others edit the sources).
   if (process.env.E2E_REUSE_BUILD !== 'true') {
@@ -183,7 +183,7 @@ export async function startStack({
     const storefrontDir = path.join(tmp, 'storefront')
     cpSync(path.join(storefrontBuild, 'standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
     cpSync(path.join(storefrontBuild, 'static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
-    const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, {
+    const storefront = start('storefront', [process.execPath, ...storefrontNodeArgs, 'storefront/server.js'], storefrontDir, {
       PORT: String(storefrontPort),
       HOSTNAME: '127.0.0.1',
       NEXT_DIST_DIR: '',
@@ -191,7 +191,6 @@ export async function startStack({
       ...(quickStart
         ? { CMS_URL: cmsUrl, REVALIDATE_SECRET: secret, CLIENT_ADDRESS_SECRET: readFileSync(path.join(dataDir, 'client-address-secret'), 'utf8').trim() }
         : {}),
-      ...storefrontEnv,
     })
     await waitFor(`${storefrontUrl}/api/health`, storefront, 'storefront')
     return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret: secret, databaseUrl, stop }
