@@ -1,11 +1,13 @@
-import { getApprovedReviews, stars } from '@/lib/catalogue/reviews'
-import type { Product } from '@/lib/cms/types'
+import type { Review } from '@/lib/catalogue/reviews'
+import { stars } from '@/lib/catalogue/reviews'
+import type { Paginated, Product } from '@/lib/cms/types'
 import { ReviewForm } from './ReviewForm'
 
-/** The product's approved reviews, its average rating, and the form for customers who bought it. */
-export async function ProductReviews({ product }: { product: Product }) {
-  // A shop without the reviews plugin (or a CMS hiccup) shows the product without reviews.
-  const reviews = await getApprovedReviews(product.id).catch(() => null)
+/**
+ * The product's approved reviews (read by the page beside its stock), its average rating, and the form for customers
+ * who bought it. Without reviews (no reviews plugin, or a CMS hiccup) nothing is shown.
+ */
+export function ProductReviews({ product, reviews }: { product: Product; reviews: Paginated<Review> | null }) {
   if (!reviews) return null
   const count = product.rating?.count ?? 0
   return (

@@ -1,14 +1,13 @@
 import Link from 'next/link'
 import { Suspense } from 'react'
-import { getTopCategories } from '@/lib/catalogue/categories'
-import { MAX_HEADER_CATEGORIES, categoryHref, splitForHeader } from '@/lib/catalogue/categories'
+import { categoryHref, getHeaderCategories, splitForHeader } from '@/lib/catalogue/categories'
 import { isBuildPhase } from '@/lib/env'
 import { HeaderSearch, SearchBox } from './HeaderSearch'
 import { HeaderSession } from './HeaderSession'
 
 export async function SiteHeader() {
   // The header must render even when the CMS is down (error pages), and the build never asks the CMS.
-  const categories = isBuildPhase() ? [] : await getTopCategories(MAX_HEADER_CATEGORIES).catch(() => [])
+  const categories = isBuildPhase() ? [] : await getHeaderCategories().catch(() => [])
   const { inline, more } = splitForHeader(categories)
   return (
     <header className="site-header">

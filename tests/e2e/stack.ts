@@ -62,6 +62,8 @@ export type StackOptions = {
   storefront?: boolean
   /** Passed to the seed as ADMIN_EMAIL/ADMIN_PASSWORD, as the README tells a newcomer to do for an admin account. */
   admin?: { email: string; password: string }
+  /** Node flags for the storefront's process alone, e.g. --cpu-prof for bench/storefront's profile (not allowed in NODE_OPTIONS). */
+  storefrontNodeArgs?: string[]
 }
 
 // What `npm start` does not set: the quick start runs without them.
@@ -82,7 +84,12 @@ const TUNED_ONLY = [
  * The built CMS and storefront on free ports, on a fresh database with the demo catalogue, sending mail to a
  * real SMTP server on 127.0.0.1. Builds once (only when the sources changed since the last build).
  */
-export async function startStack({ quickStart = false, storefront: withStorefront = !quickStart, admin }: StackOptions = {}): Promise<Stack> {
+export async function startStack({
+  quickStart = false,
+  storefront: withStorefront = !quickStart,
+  admin,
+  storefrontNodeArgs = [],
+}: StackOptions = {}): Promise<Stack> {
   // E2E_REUSE_BUILD=true runs the builds already in .next as they are (while others edit the sources).
   if (process.env.E2E_REUSE_BUILD !== 'true') {
     // E2E_NEXT_DIST_DIR builds and serves the CMS from another folder than .next (one per person in a shared checkout).
@@ -171,10 +178,12 @@ export async function startStack({ quickStart = false, storefront: withStorefron
     if (!withStorefront) return { cmsUrl, cmsPort, storefrontUrl, smtp, revalidateSecret: secret, databaseUrl, stop }
     // As deployed (the Dockerfile runs the standalone server), from a copy: its page and data caches start empty
     // each run instead of serving what an earlier run on another database left in storefront/.next.
+    // E2E_STOREFRONT_BUILD serves a storefront build kept elsewhere (a copy of storefront/.next, e.g. a baseline for a bench).
+    const storefrontBuild = process.env.E2E_STOREFRONT_BUILD ?? path.join(root, 'storefront/.next')
     const storefrontDir = path.join(tmp, 'storefront')
-    cpSync(path.join(root, 'storefront/.next/standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
-    cpSync(path.join(root, 'storefront/.next/static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
-    const storefront = start('storefront', [process.execPath, 'storefront/server.js'], storefrontDir, {
+    cpSync(path.join(storefrontBuild, 'standalone'), storefrontDir, { recursive: true, verbatimSymlinks: true })
+    cpSync(path.join(storefrontBuild, 'static'), path.join(storefrontDir, 'storefront/.next/static'), { recursive: true })
+    const storefront = start('storefront', [process.execPath, ...storefrontNodeArgs, 'storefront/server.js'], storefrontDir, {
       PORT: String(storefrontPort),
       HOSTNAME: '127.0.0.1',
       NEXT_DIST_DIR: '',

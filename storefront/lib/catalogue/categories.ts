@@ -32,6 +32,14 @@ export function getTopCategories(limit = 12): Promise<Category[]> {
   return findCategories(query, ['categories'])
 }
 
+const HEADER_FIELDS = selectFields(['title', 'slug', 'breadcrumbs'])
+
+/** The header's top-level links on every page: names and addresses only, not the pictures the home page's tiles show. */
+export function getHeaderCategories(): Promise<Category[]> {
+  const query = toQueryString({ where: { parent: { exists: false } }, sort: 'title', limit: MAX_HEADER_CATEGORIES, depth: 0, select: HEADER_FIELDS })
+  return findCategories(query, ['categories'])
+}
+
 export async function getCategoryBySlug(slug: string): Promise<Category | null> {
   const query = toQueryString({ where: { slug: { equals: slug } }, limit: 1, depth: 1, select: CATEGORY_FIELDS })
   const [category] = await findCategories(query, [`category:${slug}`, 'categories'])

@@ -24,10 +24,14 @@ function findRows(where: Where, tags: string[], maxRows?: number): Promise<Inven
   }, maxRows)
 }
 
-/** Available units per SKU of one product; a SKU without a row is absent (treat as 0). */
-export async function stockForSkus(skus: readonly string[], productSlug: string): Promise<Map<string, number>> {
+/**
+ * Available units per SKU of one product; a SKU without a row is absent (treat as 0). Not tagged with the product: its
+ * SKUs are in the query (a product saved with other SKUs reads under another key), and every stock move sends
+ * `inventory`, so a price edit re-reads the product alone, not its stock as well.
+ */
+export async function stockForSkus(skus: readonly string[]): Promise<Map<string, number>> {
   if (skus.length === 0) return new Map()
-  const tags = [`product:${productSlug}`, ...skus.slice(0, 120).map((sku) => `sku:${sku}`)]
+  const tags = skus.slice(0, 120).map((sku) => `sku:${sku}`)
   const rows = await findRows({ sku: { in: inList(skus) } }, tags)
   return new Map(rows.map((r) => [r.sku, r.available]))
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Product } from '../cms/types'
 import { productJsonLd, serialiseJsonLd } from './productJsonLd'
-import { priceRange, productSkus, purchasableSkus, stockLabel } from './productView'
+import { variantDimensions } from '../images/pickMediaFile'
+import { galleryImage, priceRange, productSkus, purchasableSkus, stockLabel } from './productView'
 
 const tee: Product = {
   id: 1,
@@ -61,5 +62,32 @@ describe('productJsonLd', () => {
 describe('serialiseJsonLd', () => {
   it('should escape characters that could close the script element', () => {
     expect(serialiseJsonLd({ name: '</script><b>&' })).toBe('{"name":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}')
+  })
+})
+
+describe('galleryImage', () => {
+  const photo = {
+    id: 7,
+    alt: 'A mug',
+    url: '/api/media/file/mug.jpg',
+    filename: 'mug.jpg',
+    mimeType: 'image/jpeg',
+    width: 3000,
+    height: 2000,
+    sizes: {
+      thumbnail: { url: '/t.jpg', filename: 'mug-300x300.jpg', width: 300, height: 300, mimeType: 'image/jpeg' },
+      large: { url: '/l.jpg', filename: 'mug-1600x1067.jpg', width: 1600, height: 1067, mimeType: 'image/jpeg' },
+    },
+  }
+  it('should keep what the gallery shows (id, alt, the large size) and drop file names and URLs', () => {
+    const slim = galleryImage(photo)
+    expect([slim, variantDimensions(slim, 'large')]).toEqual([
+      { id: 7, alt: 'A mug', width: 3000, height: 2000, sizes: { large: { width: 1600, height: 1067 } } },
+      variantDimensions(photo, 'large'),
+    ])
+  })
+  it('should fall back to the original dimensions when there is no large size', () => {
+    const { sizes: _sizes, ...original } = photo
+    expect(variantDimensions(galleryImage(original), 'large')).toEqual({ width: 3000, height: 2000 })
   })
 })

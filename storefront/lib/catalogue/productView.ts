@@ -60,3 +60,18 @@ export function productImages(product: Pick<Product, 'images' | 'variants'>): Me
   }
   return images
 }
+
+/**
+ * What the gallery (a client component) needs of a picture: its id, alt text and the `large` size's dimensions. The rest of
+ * the media document (file names, URLs, every size) would only lengthen the page's RSC payload.
+ */
+export function galleryImage(media: Media): Media {
+  const large = media.sizes?.large
+  return {
+    id: media.id,
+    alt: media.alt,
+    width: media.width,
+    height: media.height,
+    ...(large ? { sizes: { large: { width: large.width, height: large.height } } } : {}),
+  }
+}

@@ -11,7 +11,8 @@ import { RichText } from '@/components/RichText'
 import { stockForSkus } from '@/lib/catalogue/inventory'
 import { productJsonLd } from '@/lib/catalogue/productJsonLd'
 import { getProductBySlug } from '@/lib/catalogue/products'
-import { hasVariants, priceRange, productImages, productSkus, purchasableSkus } from '@/lib/catalogue/productView'
+import { galleryImage, hasVariants, priceRange, productImages, productSkus, purchasableSkus } from '@/lib/catalogue/productView'
+import { getApprovedReviews } from '@/lib/catalogue/reviews'
 import type { Category } from '@/lib/cms/types'
 import { storefrontUrl } from '@/lib/env'
 import { lexicalToText } from '@/lib/richText/lexical'
@@ -21,7 +22,7 @@ interface Props {
 }
 
 // Rendered per request for the CSP nonce (app/layout.tsx); its CMS reads are cached and revalidated through tags
-// product:<slug> and sku:<SKU>.
+// product:<slug> (the product) and sku:<SKU> / inventory (its stock); the stock and the reviews are read together.
 export const dynamic = 'force-dynamic'
 
 const loadProduct = cache((slug: string) => getProductBySlug(decodeURIComponent(slug)))
@@ -43,7 +44,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProductPage({ params }: Props) {
   const product = await loadProduct((await params).slug)
   if (!product) notFound()
-  const stock = await stockForSkus(productSkus(product), product.slug)
+  // A shop without the reviews plugin (or a CMS hiccup) shows the product without reviews.
+  const reviews = getApprovedReviews(product.id).catch(() => null)
+  const stock = await stockForSkus(productSkus(product))
   const skus = purchasableSkus(product, stock)
   const images = productImages(product)
   const { min, max } = priceRange(product)
@@ -63,7 +66,7 @@ export default async function ProductPage({ params }: Props) {
         hasVariants={hasVariants(product)}
         productSlug={product.slug}
         title={product.title}
-        images={images}
+        images={images.map(galleryImage)}
         heading={
           <>
             <h1>{product.title}</h1>
@@ -79,7 +82,7 @@ export default async function ProductPage({ params }: Props) {
           </>
         }
       />
-      <ProductReviews product={product} />
+      <ProductReviews product={product} reviews={await reviews} />
       <JsonLd data={jsonLd} />
     </div>
   )
