@@ -52,7 +52,8 @@ function section(rows: Row[], ctx: Context): string {
     '',
     ...rows.map((r) => {
       const ofReplay = r.cached.rps / r.replay.rps
-      const p99 = r.connections === 50 ? `, p99 ${r.cached.p99} ms against ${r.replay.p99} ms ${verdict(r.cached.p99 <= ISSUE_15.p99OfReplay * r.replay.p99)}` : ''
+      const p99 =
+        r.connections === 50 ? `, p99 ${r.cached.p99} ms against ${r.replay.p99} ms ${verdict(r.cached.p99 <= ISSUE_15.p99OfReplay * r.replay.p99)}` : ''
       return `- ${r.target}, c=${r.connections}: ${Math.round(ofReplay * 100)} % of replay ${verdict(ofReplay >= ISSUE_15.ofReplay)}${p99}`
     }),
     END,
