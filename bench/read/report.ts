@@ -13,6 +13,7 @@ type Context = { seconds: number; database: string; redis: boolean; logs: string
 const START = '<!-- bench:read:start -->'
 const END = '<!-- bench:read:end -->'
 const TARGETS = { ofReplay: 0.5, timesUncached: 40, p99AtFifty: 10 }
+const ISSUE_15 = { ofReplay: 0.6, p99OfReplay: 1.5 }
 
 const fmt = (r: LoadResult) =>
   `${r.rps.toLocaleString('en-GB')} / ${r.p50} / ${r.p99}${r.errors + r.non2xx > 0 ? ` (${r.errors} err, ${r.non2xx} non-2xx)` : ''}`
@@ -45,6 +46,15 @@ function section(rows: Row[], ctx: Context): string {
       const times = r.cached.rps / Math.max(1, r.uncached.rps)
       const p99 = r.connections === 50 ? `, p99 ${r.cached.p99} ms ${verdict(r.cached.p99 < TARGETS.p99AtFifty)}` : ''
       return `- ${r.target}, c=${r.connections}: ${Math.round(ofReplay * 100)} % of replay ${verdict(ofReplay >= TARGETS.ofReplay)}, ${Math.round(times)}× uncached ${verdict(times >= TARGETS.timesUncached)}${p99}`
+    }),
+    '',
+    'Targets (issue 15): cached ≥ 60 % of replay at c=10 and c=50, p99 at c=50 ≤ 1.5× the replay’s p99 in the same run.',
+    '',
+    ...rows.map((r) => {
+      const ofReplay = r.cached.rps / r.replay.rps
+      const p99 =
+        r.connections === 50 ? `, p99 ${r.cached.p99} ms against ${r.replay.p99} ms ${verdict(r.cached.p99 <= ISSUE_15.p99OfReplay * r.replay.p99)}` : ''
+      return `- ${r.target}, c=${r.connections}: ${Math.round(ofReplay * 100)} % of replay ${verdict(ofReplay >= ISSUE_15.ofReplay)}${p99}`
     }),
     END,
   ]

@@ -5,14 +5,19 @@ import type { Logger } from 'pino'
 import { catalogueOrder, forgetRenderedProducts, readCatalogueBySlug, readCatalogueWindow, type CatalogueRow } from '../infra/search/catalogue'
 import { fillStock, renderUnrendered, splitRendering } from '../infra/search/renderCatalogue'
 import { readAvailable } from '../infra/stock'
+import { graphQLAnswer, graphQLContentType, NotProjectable, parseGraphQLCatalogueQuery, type GraphQLCatalogueQuery } from './catalogueGraphQL'
 import { parseCatalogueQuery, type CatalogueQuery } from './catalogueQuery'
 
 const RENDER_BATCH = 50
+
+type Envelope = Record<'hasNextPage' | 'hasPrevPage' | 'limit' | 'nextPage' | 'page' | 'pagingCounter' | 'prevPage' | 'totalDocs' | 'totalPages', unknown>
 const SKU_CHUNK = 500
 
 export type CatalogueReads = {
   /** Answers an anonymous product read from the read model; false when Payload must (the request is untouched). */
   serve(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<boolean>
+  /** Answers an anonymous GraphQL `Products` listing (the POST body) it can answer exactly; false when Payload must. */
+  serveGraphQL(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<boolean>
   /** Starts rendering every product not rendered yet, in the background. */
   backfill(): void
   /** Settles when no rendering is under way (tests, shutdown). */
@@ -73,7 +78,8 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
     return rows.length > 0 && totalOrder(window) ? { rows, totalDocs: rows[0]!.total } : null
   }
 
-  async function answer(q: CatalogueQuery): Promise<Buffer | null> {
+  /** The page's documents (stock filled in) and Payload's paginated envelope, key for key (drizzle's findMany). */
+  async function page(q: CatalogueQuery): Promise<{ docs: string[]; envelope: Envelope } | null> {
     const found = await rowsFor(q)
     if (!found) return null
     const missing = found.rows.filter((r) => r.doc === null).map((r) => r.id)
@@ -91,23 +97,53 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
     }
     const parts = renderings as NonNullable<(typeof renderings)[number]>[]
     const stock = await stockOf(payload, [...new Set(parts.flatMap((p) => [...p.slots.skus, ...p.slots.variants.filter((s): s is string => !!s)]))])
-    const page = q.kind === 'list' ? q.page : 1
+    const pageNo = q.kind === 'list' ? q.page : 1
     const totalPages = Math.ceil(found.totalDocs / q.limit)
-    const hasPrevPage = page > 1
-    const hasNextPage = totalPages > page
-    // Payload's paginated answer, key for key (drizzle's findMany), with the documents' JSON spliced in.
-    const rest = JSON.stringify({
+    const hasPrevPage = pageNo > 1
+    const hasNextPage = totalPages > pageNo
+    const envelope: Envelope = {
       hasNextPage,
       hasPrevPage,
       limit: q.limit,
-      nextPage: hasNextPage ? page + 1 : null,
-      page,
-      pagingCounter: (page - 1) * q.limit + 1,
-      prevPage: hasPrevPage ? page - 1 : null,
+      nextPage: hasNextPage ? pageNo + 1 : null,
+      page: pageNo,
+      pagingCounter: (pageNo - 1) * q.limit + 1,
+      prevPage: hasPrevPage ? pageNo - 1 : null,
       totalDocs: found.totalDocs,
       totalPages,
-    })
-    return Buffer.from(`{"docs":[${parts.map((p) => fillStock(p, stock)).join(',')}],${rest.slice(1)}`)
+    }
+    return { docs: parts.map((p) => fillStock(p, stock)), envelope }
+  }
+
+  async function answer(q: CatalogueQuery): Promise<Buffer | null> {
+    const found = await page(q)
+    if (!found) return null
+    // The documents' JSON spliced into the envelope.
+    return Buffer.from(`{"docs":[${found.docs.join(',')}],${JSON.stringify(found.envelope).slice(1)}`)
+  }
+
+  async function graphQLAnswerOf(q: GraphQLCatalogueQuery): Promise<Buffer | null> {
+    const found = await page(q.query)
+    if (!found) return null
+    try {
+      return Buffer.from(graphQLAnswer(q, found.envelope, found.docs))
+    } catch (err) {
+      if (err instanceof NotProjectable) return null
+      throw err
+    }
+  }
+
+  const send = (res: ServerResponse, body: Buffer, contentType: string) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length, 'x-read-model': 'hit' })
+    res.end(body)
+  }
+  const attempt = async (what: () => Promise<Buffer | null>): Promise<Buffer | null> => {
+    try {
+      return await what()
+    } catch (err) {
+      logger.warn({ err: { message: (err as Error).message } }, 'Catalogue read model: read failed; Payload answers')
+      return null
+    }
   }
 
   return {
@@ -115,16 +151,19 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
       if (req.method !== 'GET' || pathname !== '/api/products') return false
       const q = parseCatalogueQuery(search, maxLimit)
       if (!q) return false
-      let body: Buffer | null
-      try {
-        body = await answer(q)
-      } catch (err) {
-        logger.warn({ err: { message: (err as Error).message } }, 'Catalogue read model: read failed; Payload answers')
-        return false
-      }
+      const body = await attempt(() => answer(q))
       if (!body) return false
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length, 'x-read-model': 'hit' })
-      res.end(body)
+      send(res, body, 'application/json')
+      return true
+    },
+    async serveGraphQL(req, body, res) {
+      if (!req.headers['content-type']?.toLowerCase().startsWith('application/json')) return false
+      const contentType = graphQLContentType(req.headers.accept)
+      const q = contentType ? parseGraphQLCatalogueQuery(body.toString('utf8'), maxLimit) : null
+      if (!q) return false
+      const answered = await attempt(() => graphQLAnswerOf(q))
+      if (!answered) return false
+      send(res, answered, contentType!)
       return true
     },
     backfill: () => render([]),

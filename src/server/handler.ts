@@ -162,10 +162,14 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       if (full) return (refuse(res, full), false)
       return !(await limited(req, res, graphql ? graphqlLimitRule(body.toString('utf8')) : rule, body))
     }
+    // An anonymous catalogue listing the read model can answer exactly does not reach Payload.
+    const catalogue = options.catalogue
+    const downstream: Downstream =
+      graphql && catalogue && isAnonymous(req) ? async (r, s) => void ((await catalogue.serveGraphQL(r, body, s)) || (await toNext(r, s))) : toNext
     // An anonymous query already in memory is answered first: its entry was stored from a 200 that passed the checks.
     const key = graphql && cache && isAnonymous(req) ? graphqlCacheKey(body) : null
-    if (key !== null) return serveCachedRead(cache!, 'graphql', key, forward, res, toNext, withoutGraphQLErrors, checked)
-    if (await checked()) return toNext(forward, res)
+    if (key !== null) return serveCachedRead(cache!, 'graphql', key, forward, res, downstream, withoutGraphQLErrors, checked)
+    if (await checked()) return downstream(forward, res)
   }
 
   return (req, res) => {
