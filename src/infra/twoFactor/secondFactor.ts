@@ -89,3 +89,13 @@ export async function turnOffTwoFactor(payload: Payload, staff: StaffRecord, req
   staff.twoFactor = { pending: staff.twoFactor.pending }
   await saveStaff(payload, staff, req)
 }
+
+/**
+ * An admin's reset for someone who lost their phone: the secret, the recovery codes and any login parked for a code
+ * go (a parked session not in the account's list can then never be made live); the account enrols again at next
+ * login where it must.
+ */
+export async function resetTwoFactor(payload: Payload, staff: StaffRecord, req?: PayloadRequest) {
+  staff.twoFactor = {}
+  await saveStaff(payload, staff, req)
+}
