@@ -19,6 +19,6 @@ export const forgotPasswordBody = z.object({ email: z.string().trim().toLowerCas
 export async function requestPasswordReset(payload: Payload, collection: ResettableCollection, body: unknown): Promise<typeof RESET_REQUESTED> {
   const parsed = forgotPasswordBody.safeParse(body ?? {})
   if (!parsed.success) throw new CommerceError(400, 'invalid_email', 'Send { "email": "…" }: a valid email address')
-  await payload.jobs.queue({ task: 'sendPasswordReset', input: { collection, email: parsed.data.email } } as never)
+  await payload.jobs.queue({ task: 'sendPasswordReset', input: { collection, email: parsed.data.email } })
   return RESET_REQUESTED
 }
