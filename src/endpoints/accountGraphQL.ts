@@ -1,9 +1,9 @@
 import type { GraphQLFieldConfig } from 'graphql'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
-import type { GraphQLLogin } from '../../collections/Users/hooks/requireSecondFactor'
 import { recordFailedStaffLogin } from '../infra/loginAudit'
 import { requestPasswordReset, type ResettableCollection } from '../infra/passwordReset'
+import type { GraphQLLogin } from '../infra/twoFactor/secondFactor'
 
 type Context = { req: PayloadRequest }
 type Field = GraphQLFieldConfig<unknown, Context, Record<string, unknown>>

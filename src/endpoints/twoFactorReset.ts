@@ -16,7 +16,11 @@ const reset = endpoint(async (req) => {
   const staff = /^\d{1,15}$/.test(id) ? await loadStaff(req.payload, id) : null
   if (!staff) throw new CommerceError(404, 'not_found', `No staff member with id ${id.slice(0, 40)}`)
   if (String(staff.id) === String(admin.id))
-    throw new CommerceError(403, 'own_two_factor', 'Turn off your own two-factor authentication with a code (Turn off two-factor, POST /api/users/two-factor/disable)')
+    throw new CommerceError(
+      403,
+      'own_two_factor',
+      'Turn off your own two-factor authentication with a code (Turn off two-factor, POST /api/users/two-factor/disable)',
+    )
   if (!isEnrolled(staff)) throw new CommerceError(409, 'two_factor_not_enabled', `Two-factor authentication is not on for ${staff.email}`)
   await resetTwoFactor(req.payload, staff)
   const actor = { collection: 'users', id: admin.id, email: String(admin.email ?? '') }

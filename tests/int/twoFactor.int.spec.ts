@@ -163,7 +163,9 @@ describe('GraphQL loginUser', () => {
 
 describe('failed staff logins in the audit log', () => {
   const failures = async (email: string) =>
-    (await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'login.failed' } }, { actorEmail: { equals: email } }] }, limit: 50 })).docs
+    (
+      await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'login.failed' } }, { actorEmail: { equals: email } }] }, limit: 50 })
+    ).docs
       .map((row) => `${(row.details as { via: string }).via} ${(row.details as { reason: string }).reason}`)
       .sort()
 
@@ -176,7 +178,12 @@ describe('failed staff logins in the audit log', () => {
     await gql(unknown, 'password: "not-the-password-1"')
     await gql(staff.email, `password: "${password}", code: "000000"`)
     await gql(staff.email, `password: "${password}"`)
-    expect(await failures(staff.email)).toEqual(['graphql bad_credentials', 'graphql two_factor_invalid', 'graphql two_factor_required', 'rest bad_credentials'])
+    expect(await failures(staff.email)).toEqual([
+      'graphql bad_credentials',
+      'graphql two_factor_invalid',
+      'graphql two_factor_required',
+      'rest bad_credentials',
+    ])
     expect(await failures(unknown)).toEqual(['graphql bad_credentials'])
   })
 
@@ -224,8 +231,17 @@ describe("an admin's reset of another staff member's two-factor", () => {
     const verifyParked = await api.post('/users/two-factor/verify', { code: await nextCode(colleague.secret) }, { token: parked })
     const withRecovery = await login(colleague.email, { code: colleague.recoveryCodes[0] })
     const next = await login(colleague.email)
-    const rows = await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'two_factor.reset' } }, { targetId: { equals: String(colleague.id) } }] } })
-    expect([answer.status, answer.json, verifyParked.status, withRecovery.json.twoFactor, next.json.twoFactor]).toEqual([200, { enabled: false }, 401, 'enrol', 'enrol'])
+    const rows = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'two_factor.reset' } }, { targetId: { equals: String(colleague.id) } }] },
+    })
+    expect([answer.status, answer.json, verifyParked.status, withRecovery.json.twoFactor, next.json.twoFactor]).toEqual([
+      200,
+      { enabled: false },
+      401,
+      'enrol',
+      'enrol',
+    ])
     expect(rows.docs.map((r) => [r.actorEmail, r.targetEmail])).toEqual([[admin.email, colleague.email]])
   })
 })

@@ -3,11 +3,8 @@ import type { CollectionAfterLoginHook } from 'payload'
 import { CommerceError } from '../../../src/commerce/errors'
 import { recordAudit } from '../../../src/infra/audit'
 import { sidOf } from '../../../src/infra/twoFactor/pendingLogin'
-import { isEnrolled, mustEnrol, useSecondFactor } from '../../../src/infra/twoFactor/secondFactor'
+import { isEnrolled, mustEnrol, useSecondFactor, type GraphQLLogin } from '../../../src/infra/twoFactor/secondFactor'
 import { holdSession, loadStaff } from '../../../src/infra/twoFactor/state'
-
-/** Set in req.context by GraphQL's loginUser (src/endpoints/accountGraphQL.ts): its `code` argument. */
-export type GraphQLLogin = { code?: string | null }
 
 const secondFactorRequired = (purpose: 'verify' | 'enrol') =>
   new CommerceError(

@@ -28,8 +28,8 @@ export function ResetTwoFactor({ id, onReset }: { id: string | number; onReset: 
   return (
     <div className="two-factor-panel__reset">
       <p>
-        Their authenticator and recovery codes stop working; they set two-factor up again at their next login (admins must). Do this only once you
-        are sure who asked.
+        Their authenticator and recovery codes stop working; they set two-factor up again at their next login (admins must). Do this only once you are sure who
+        asked.
       </p>
       {problem && <p role="alert">{problem}</p>}
       <Button onClick={() => void reset()}>Confirm reset</Button>

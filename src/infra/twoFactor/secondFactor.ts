@@ -12,6 +12,9 @@ import { checkTotp, newTotpSecret, totpQrSvg, totpUri } from './totp'
 const CODE_TRIES = 5
 const CODE_WINDOW_SECONDS = 15 * 60
 
+/** Set in req.context by GraphQL's loginUser (src/endpoints/accountGraphQL.ts): its `code` argument. */
+export type GraphQLLogin = { code?: string | null }
+
 export const isEnrolled = (staff: StaffRecord) => Boolean(staff.twoFactor.secret)
 
 /** An admin who has not enrolled must do so before anything else, where the setting asks for it. */
