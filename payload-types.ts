@@ -151,6 +151,7 @@ export interface Config {
       cleanStaleCarts: TaskCleanStaleCarts;
       applyCatalogueImport: TaskApplyCatalogueImport;
       deliverWebhook: TaskDeliverWebhook;
+      sendPasswordReset: TaskSendPasswordReset;
       sendBackInStockEmail: TaskSendBackInStockEmail;
       inline: {
         input: unknown;
@@ -994,6 +995,7 @@ export interface PayloadJob {
           | 'cleanStaleCarts'
           | 'applyCatalogueImport'
           | 'deliverWebhook'
+          | 'sendPasswordReset'
           | 'sendBackInStockEmail';
         taskID: string;
         input?:
@@ -1038,6 +1040,7 @@ export interface PayloadJob {
         | 'cleanStaleCarts'
         | 'applyCatalogueImport'
         | 'deliverWebhook'
+        | 'sendPasswordReset'
         | 'sendBackInStockEmail'
       )
     | null;
@@ -2011,6 +2014,19 @@ export interface TaskDeliverWebhook {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendPasswordReset".
+ */
+export interface TaskSendPasswordReset {
+  input: {
+    collection: 'customers' | 'users';
+    email: string;
+  };
+  output: {
+    sent?: boolean | null;
   };
 }
 /**

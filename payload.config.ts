@@ -17,6 +17,7 @@ import { env } from './src/infra/env'
 import { events } from './src/infra/events'
 import { createTransport } from './src/infra/mailer'
 import { catalogueGraphQLQueries } from './src/endpoints/catalogueGraphQL'
+import { accountGraphQLMutations } from './src/endpoints/accountGraphQL'
 import { commerceGraphQLMutations } from './src/endpoints/commerceGraphQL'
 import { commerceGraphQLErrorCode } from './src/endpoints/graphqlErrors'
 import { graphQLValidationRules } from './src/infra/graphqlLimits'
@@ -73,7 +74,7 @@ export const buildAppConfig = (pluginList: Plugin[] = plugins) =>
         maxComplexity: 1000,
         validationRules: graphQLValidationRules,
         queries: catalogueGraphQLQueries,
-        mutations: commerceGraphQLMutations,
+        mutations: (GraphQL, schema) => ({ ...commerceGraphQLMutations(GraphQL, schema), ...accountGraphQLMutations(GraphQL, schema) }),
         // Payload turns introspection off under NODE_ENV=production; we decide by APP_ENV and GRAPHQL_INTROSPECTION (docs/openapi.md).
         disableIntrospectionInProduction: !settings.graphqlIntrospection,
         // Its playground loads from a CDN and fails offline: the API reference is /api/docs.

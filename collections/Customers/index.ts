@@ -7,6 +7,7 @@ import { env, forgotPasswordInterval } from '../../src/infra/env'
 import { accountHooks } from '../auth'
 import { resetPasswordEmail, verifyEmail } from './authEmails'
 import { registerEndpoint } from './endpoints/register'
+import { forgotPasswordEndpoint } from '../../src/endpoints/forgotPassword'
 import { auditCustomerChange, auditCustomerDelete } from './hooks/auditCustomerChange'
 import { keepOneDefaultAddress } from './hooks/keepOneDefaultAddress'
 import { keepServerTimestamps } from './hooks/keepServerTimestamps'
@@ -29,7 +30,7 @@ export const Customers: CollectionConfig = {
     afterDelete: [auditCustomerDelete],
   },
   // Registration; a customer's data download and account erasure, for themself or an admin (docs/security/holds-and-privacy.md).
-  endpoints: [registerEndpoint, ...customerDataEndpoints],
+  endpoints: [registerEndpoint, forgotPasswordEndpoint('customers'), ...customerDataEndpoints],
   fields: [
     { name: 'name', type: 'text', maxLength: 200 },
     { name: 'phone', type: 'text', maxLength: 40 },

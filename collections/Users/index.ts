@@ -10,7 +10,9 @@ import { auditLoginFailure } from './hooks/auditLoginFailure'
 import { auditStaffChange, auditStaffDelete } from './hooks/auditStaffChange'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { requireSecondFactor } from './hooks/requireSecondFactor'
+import { forgotPasswordEndpoint } from '../../src/endpoints/forgotPassword'
 import { twoFactorEndpoints } from '../../src/endpoints/twoFactor'
+import { twoFactorResetEndpoint } from '../../src/endpoints/twoFactorReset'
 
 const staffAccountHooks = accountHooks('staff')
 
@@ -35,8 +37,8 @@ export const Users: CollectionConfig = {
     afterOperation: [answerSecondFactor],
     afterError: [auditLoginFailure],
   },
-  // Two-factor set-up and the login's second step (docs/security/two-factor-and-audit.md).
-  endpoints: twoFactorEndpoints,
+  // Two-factor set-up, the login's second step and an admin's reset (docs/security/two-factor-and-audit.md).
+  endpoints: [forgotPasswordEndpoint('users'), ...twoFactorEndpoints, twoFactorResetEndpoint],
   fields: [
     { name: 'name', type: 'text' },
     {

@@ -723,6 +723,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link (staff)
+         * @description The same 200 `{ message }` whether or not the email has an account, in about the same time: the request only queues the job that looks the account up and sends the link (on PostgreSQL at most one per account per 15 s).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            message: "If an account uses this email address, we have sent it a link to choose a new password.";
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_email` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/two-factor/setup": {
         parameters: {
             query?: never;
@@ -1070,7 +1146,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/users/forgot-password": {
+    "/api/users/{id}/two-factor/reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -1079,22 +1155,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a password reset link (Staff) */
+        /**
+         * Reset another staff member’s two-factor (admin)
+         * @description For a lost phone: clears the secret, the recovery codes and logins parked for a code; the account sets it up again at its next login where it must. Not for your own account (turn it off with a code). Audited as `two_factor.reset`.
+         */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description OK */
                 200: {
@@ -1103,12 +1177,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            message?: string;
+                            /** @constant */
+                            enabled: false;
                         };
                     };
                 };
-                /** @description Bad request (docs/errors.md) */
-                400: {
+                /** @description Not logged in, or bad credentials: `unauthenticated` (docs/errors.md) */
+                401: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1116,8 +1191,26 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Too many requests (see Retry-After) (docs/errors.md) */
-                429: {
+                /** @description Not allowed: `forbidden`, `own_two_factor` (docs/errors.md) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found: `not_found` (docs/errors.md) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflict: `two_factor_not_enabled` (docs/errors.md) */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3198,6 +3291,82 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/customers/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a password reset link (customers)
+         * @description The same 200 `{ message }` whether or not the email has an account, in about the same time: the request only queues the job that looks the account up and sends the link (on PostgreSQL at most one per account per 15 s).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            message: "If an account uses this email address, we have sent it a link to choose a new password.";
+                        };
+                    };
+                };
+                /** @description Bad request: `invalid_email` (docs/errors.md) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (see Retry-After): `rate_limited` (docs/errors.md) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Server error: `internal_error` (docs/errors.md) */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/customers/{id}/data": {
         parameters: {
             query?: never;
@@ -3366,78 +3535,6 @@ export interface paths {
                 };
                 /** @description Not found: `customer_not_found` (docs/errors.md) */
                 404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Server error: `internal_error` (docs/errors.md) */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/customers/forgot-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Email a password reset link (Customers) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            message?: string;
-                        };
-                    };
-                };
-                /** @description Bad request (docs/errors.md) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Too many requests (see Retry-After) (docs/errors.md) */
-                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -31978,7 +32075,7 @@ export interface components {
                 executedAt?: string;
                 completedAt?: string;
                 /** @enum {string} */
-                taskSlug?: "inline" | "sendOrderEmail" | "sendLowStockAlert" | "releaseExpiredReservations" | "sendLowStockDigest" | "cleanIdempotencyKeys" | "cleanStaleCarts" | "applyCatalogueImport" | "deliverWebhook" | "sendBackInStockEmail";
+                taskSlug?: "inline" | "sendOrderEmail" | "sendLowStockAlert" | "releaseExpiredReservations" | "sendLowStockDigest" | "cleanIdempotencyKeys" | "cleanStaleCarts" | "applyCatalogueImport" | "deliverWebhook" | "sendPasswordReset" | "sendBackInStockEmail";
                 taskID?: string;
                 input?: Record<string, never> | unknown[] | string | number | boolean | null;
                 output?: Record<string, never> | unknown[] | string | number | boolean | null;
@@ -31988,7 +32085,7 @@ export interface components {
                 id?: string | null;
             }[] | null;
             /** @enum {string|null} */
-            taskSlug?: "inline" | "sendOrderEmail" | "sendLowStockAlert" | "releaseExpiredReservations" | "sendLowStockDigest" | "cleanIdempotencyKeys" | "cleanStaleCarts" | "applyCatalogueImport" | "deliverWebhook" | "sendBackInStockEmail" | null;
+            taskSlug?: "inline" | "sendOrderEmail" | "sendLowStockAlert" | "releaseExpiredReservations" | "sendLowStockDigest" | "cleanIdempotencyKeys" | "cleanStaleCarts" | "applyCatalogueImport" | "deliverWebhook" | "sendPasswordReset" | "sendBackInStockEmail" | null;
             queue?: string | null;
             waitUntil?: string | null;
             processing?: boolean | null;

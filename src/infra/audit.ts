@@ -31,12 +31,14 @@ export const AUDIT_ACTIONS = [
   'user.deleted',
   'login.succeeded',
   'login.failed',
+  'login.second_factor_required',
   'api_key.created',
   'api_key.rotated',
   'api_key.revoked',
   'two_factor.enrolled',
   'two_factor.disabled',
   'two_factor.recovery_code_used',
+  'two_factor.reset',
 ] as const
 
 type MaybeUser = (PayloadRequest['user'] & { email?: string | null }) | null | undefined

@@ -24,6 +24,18 @@ describe('graphqlLimitRule', () => {
     ]).toEqual([{ bucket: 'login', perAccount: false, cost: 1 }, { bucket: 'register', perAccount: false }, null, null])
   })
 
+  it('should count forgotten-password requests, REST and GraphQL, against the registration limit', () => {
+    expect([
+      restLimitRule('POST', '/api/customers/forgot-password'),
+      restLimitRule('POST', '/api/users/forgot-password'),
+      graphqlLimitRule('mutation { forgotPasswordUser(email: "a@example.com") }'),
+    ]).toEqual([
+      { bucket: 'register', perAccount: false },
+      { bucket: 'register', perAccount: false },
+      { bucket: 'register', perAccount: false },
+    ])
+  })
+
   it('should count each aliased login as one attempt', () => {
     const aliases = Array.from({ length: 15 }, (_, i) => `a${i}: loginCustomer(email: "x@example.com", password: "p${i}") { token }`).join(' ')
     expect(graphqlLimitRule(`mutation { ${aliases} }`)).toEqual({ bucket: 'login', perAccount: false, cost: 15 })

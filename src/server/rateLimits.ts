@@ -24,6 +24,9 @@ const REST_RULES: Record<string, LimitRule> = {
   '/api/checkout': { bucket: 'checkout', perAccount: false },
   '/api/cart/quote': { bucket: 'quote', perAccount: false },
   '/api/customers': { bucket: 'register', perAccount: false },
+  // Each reset request queues a job: the registration limit (account requests per address) bounds them.
+  '/api/customers/forgot-password': { bucket: 'register', perAccount: false },
+  '/api/users/forgot-password': { bucket: 'register', perAccount: false },
   // A guest's order by number and email: by address, and by order number so nobody can try email after email on one order.
   '/api/orders/lookup': { bucket: 'lookup', perAccount: true, accountField: 'number' },
 }
@@ -42,7 +45,7 @@ export function graphqlLimitRule(query: string): LimitRule | null {
   if (!/\bmutation\b/.test(query)) return null
   const logins = query.match(/\blogin[A-Z]\w*\s*[({]/g)?.length ?? (/\blogin[A-Z]\w*/.test(query) ? 1 : 0)
   if (logins > 0) return { bucket: 'login', perAccount: false, cost: logins }
-  if (/\bcreateCustomer\b/.test(query)) return { bucket: 'register', perAccount: false }
+  if (/\bcreateCustomer\b|\bforgotPassword[A-Z]/.test(query)) return { bucket: 'register', perAccount: false }
   if (/\bCheckout\b/.test(query)) return { bucket: 'checkout', perAccount: false }
   if (/\bQuoteCart\b/.test(query)) return { bucket: 'quote', perAccount: false }
   return null

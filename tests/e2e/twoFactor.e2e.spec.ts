@@ -125,4 +125,34 @@ describeWith('chromium', 'two-factor and the audit log in the admin (Chromium)',
     expect(text).toContain(`${formatGBP(product.price)} → ${formatGBP(product.price + 250)}`)
     expect(await row.locator('a.audit-target').getAttribute('href')).toBe(`/admin/collections/products/${product.id}`)
   })
+
+  it("should let the admin reset another admin's two-factor with the button on their record", async () => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(`${base}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as Record<string, any>
+    }
+    // A second admin with two-factor on, made over the API by the enrolled admin.
+    const adminToken = (await post('/users/login', { ...ADMIN, code: enrolled.recoveryCodes[2] })).token as string
+    const colleague = { email: 'lost-phone-admin@ipswich-retail.test', password: 'e2e-colleague-password-0123' }
+    const created = await post('/users', { ...colleague, roles: ['admin'] }, adminToken)
+    const colleagueToken = (await post('/users/login', colleague)).token as string
+    const setup = await post('/users/two-factor/setup', {}, colleagueToken)
+    await post('/users/two-factor/enable', { code: await generate({ secret: setup.secret }) }, colleagueToken)
+
+    const admin = await newPage()
+    await passwordStep(admin)
+    await codeStep(admin, enrolled.recoveryCodes[3])
+    await admin.waitForURL((url) => url.pathname === '/admin')
+    await admin.goto(`${base}/admin/collections/users/${created.doc.id}`, { waitUntil: 'networkidle' })
+    expect(await admin.locator('.two-factor-panel__state').textContent()).toBe('On')
+    await admin.getByRole('button', { name: 'Reset two-factor' }).click()
+    await admin.getByRole('button', { name: 'Confirm reset' }).click()
+    await admin.locator('.two-factor-panel__state', { hasText: 'Off' }).waitFor()
+    const nextLogin = await post('/users/login', colleague)
+    expect([nextLogin.twoFactor ?? 'none', Boolean(nextLogin.token)]).toEqual(['none', true])
+  })
 })

@@ -123,11 +123,49 @@ describe('the same answer for known and unknown emails', () => {
     expect([taken.status, mail?.html]).toEqual([201, expect.stringContaining('already has one')])
   })
 
-  it('should answer a forgotten-password request alike', async () => {
+  it("should answer a customer's forgotten-password request alike, and still email a working link to a known address", async () => {
     const customer = await newCustomer()
     const known = await api.post('/customers/forgot-password', { email: customer.email })
     const unknown = await api.post('/customers/forgot-password', { email: 'nobody-at-all@example.com' })
-    expect([known.status, known.json]).toEqual([unknown.status, unknown.json])
+    await payload.jobs.run({ limit: 20 })
+    const token = /token=([0-9a-f]+)/.exec(String((await waitForMail(customer.email))?.html))?.[1]
+    const reset = await api.post('/customers/reset-password', { token, password: 'chosen-again-password-4' })
+    const relogin = await api.post('/customers/login', { email: customer.email, password: 'chosen-again-password-4' })
+    expect([known.status, known.text]).toEqual([unknown.status, unknown.text])
+    expect([known.status, reset.status, relogin.status, smtp.mails.some((m) => JSON.stringify(m.to).includes('nobody-at-all'))]).toEqual([200, 200, 200, false])
+  })
+
+  it("should answer a staff member's forgotten-password request alike, and email a working admin link", async () => {
+    const staff = await staffToken(payload, 'merchandiser')
+    const email = (await payload.findByID({ collection: 'users', id: staff.id })).email
+    const known = await api.post('/users/forgot-password', { email })
+    const unknown = await api.post('/users/forgot-password', { email: 'no-staff-at-all@example.com' })
+    await payload.jobs.run({ limit: 20 })
+    const token = /\/reset\/([0-9a-f]+)/.exec(String((await waitForMail(email))?.html))?.[1]
+    const reset = await api.post('/users/reset-password', { token, password: 'a-new-staff-password-42' })
+    expect([known.status, known.text]).toEqual([unknown.status, unknown.text])
+    expect([known.status, reset.status]).toEqual([200, 200])
+  })
+
+  it('should answer forgotPasswordCustomer and forgotPasswordUser alike over GraphQL, and queue the same email', async () => {
+    const customer = await newCustomer()
+    const ask = (mutation: string, email: string) => api.gql(`mutation ($email: String!) { ${mutation}(email: $email) }`, { variables: { email } })
+    const answers = [
+      await ask('forgotPasswordCustomer', customer.email),
+      await ask('forgotPasswordCustomer', 'nobody-by-graphql@example.com'),
+      await ask('forgotPasswordUser', customer.email),
+      await ask('forgotPasswordUser', 'nobody-by-graphql@example.com'),
+    ]
+    await payload.jobs.run({ limit: 20 })
+    const mail = await waitForMail(customer.email)
+    expect([answers[0].json, answers[2].json]).toEqual([answers[1].json, answers[3].json])
+    expect(answers[0].json).toEqual({ data: { forgotPasswordCustomer: true } })
+    expect(String(mail?.html)).toContain('http://shop.test/account/reset-password?token=')
+  })
+
+  it('should refuse a forgotten-password request without a valid email with a clear 400', async () => {
+    const res = await api.post('/customers/forgot-password', { email: 'not an email' })
+    expect([res.status, res.json.error.code]).toEqual([400, 'invalid_email'])
   })
 })
 

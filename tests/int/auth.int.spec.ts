@@ -36,6 +36,8 @@ describe('customer accounts', () => {
     await payload.create({ collection: 'customers', data: { email: 'forgot@example.com', password: 'old-password-1' } })
     const asked = await api.post('/customers/forgot-password', { email: 'forgot@example.com' })
     expect(asked.status).toBe(200)
+    // The request only queues the reset; the jobs queue sends it (src/jobs/tasks/sendPasswordReset.ts).
+    await payload.jobs.run({ limit: 20 })
     for (let i = 0; i < 40 && !smtp.mails.some((m) => m.html && String(m.html).includes('reset-password')); i++) await new Promise((r) => setTimeout(r, 100))
     const mail = smtp.mails.find((m) => String(m.html).includes('reset-password'))
     const token = /token=([^"&<]+)/.exec(String(mail?.html))?.[1]

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { bootPayload, type TestPayload } from '../helpers/payload'
 import { restClient } from '../helpers/rest'
 import { apiKeyFor } from '../helpers/shop'
+import { CLIENT_ADDRESS_HEADER, signClientAddress } from '../../src/commerce/clientAddressSignature'
 
 // Staff two-factor over the REST API (the admin's screens call the same endpoints; tests/e2e/twoFactor.e2e.spec.ts
 // drives them in Chromium). REQUIRE_ADMIN_TWO_FACTOR stands in for staging and production, where it is always on.
@@ -26,13 +27,13 @@ async function newStaff(role: 'admin' | 'merchandiser') {
 const login = (email: string, extra: Record<string, string> = {}) => api.post('/users/login', { email, password, ...extra })
 const me = async (token: string) => (await api.get('/users/me', { token })).json.user
 
-/** A merchandiser (not obliged) who turned two-factor on from a full session. */
-async function enrolledStaff() {
-  const staff = await newStaff('merchandiser')
+/** A staff member who turned two-factor on (a merchandiser from a full session, an admin from the enrol-first login); `token` is live. */
+async function enrolledStaff(role: 'admin' | 'merchandiser' = 'merchandiser') {
+  const staff = await newStaff(role)
   const token = (await login(staff.email)).json.token
   const setup = await api.post('/users/two-factor/setup', undefined, { token })
   const enabled = await api.post('/users/two-factor/enable', { code: await generate({ secret: setup.json.secret }) }, { token })
-  return { ...staff, secret: setup.json.secret as string, recoveryCodes: enabled.json.recoveryCodes as string[] }
+  return { ...staff, token: token as string, secret: setup.json.secret as string, recoveryCodes: enabled.json.recoveryCodes as string[] }
 }
 
 beforeAll(async () => {
@@ -121,4 +122,127 @@ it('should record enrolment and turning it off in the audit log', async () => {
   expect(rows.docs.map((r) => r.action)).toEqual(
     expect.arrayContaining(['two_factor.enrolled', 'login.succeeded', 'two_factor.recovery_code_used', 'two_factor.disabled']),
   )
+})
+
+describe('GraphQL loginUser', () => {
+  const loginUser = `mutation ($email: String!, $password: String, $code: String) {
+    loginUser(email: $email, password: $password, code: $code) { token user { email } }
+  }`
+  const gqlLogin = (email: string, variables: Record<string, string> = {}) => api.gql(loginUser, { variables: { email, password, ...variables } })
+
+  it('should refuse an enrolled admin without the code, giving no token, and let the right code in', async () => {
+    const admin = await enrolledStaff('admin')
+    const without = await gqlLogin(admin.email)
+    const withCode = await gqlLogin(admin.email, { code: await nextCode(admin.secret) })
+    const token = withCode.json.data.loginUser.token
+    const audit = await api.get('/audit-log?limit=1', { token })
+    expect([without.json.data?.loginUser ?? null, without.json.errors[0].extensions.code, JSON.stringify(without.json)]).toEqual([
+      null,
+      'two_factor_required',
+      expect.not.stringContaining('"token"'),
+    ])
+    expect([withCode.json.data.loginUser.user.email, (await me(token))?.email, audit.status]).toEqual([admin.email, admin.email, 200])
+  })
+
+  it('should refuse a wrong code and an admin who has not enrolled yet', async () => {
+    const enrolled = await enrolledStaff('admin')
+    const notEnrolled = await newStaff('admin')
+    const wrong = await gqlLogin(enrolled.email, { code: '000000' })
+    const unenrolled = await gqlLogin(notEnrolled.email)
+    expect([wrong.json.data?.loginUser ?? null, wrong.json.errors[0].extensions.code]).toEqual([null, 'two_factor_invalid'])
+    expect([unenrolled.json.data?.loginUser ?? null, unenrolled.json.errors[0].extensions.code]).toEqual([null, 'two_factor_required'])
+  })
+
+  it('should answer a wrong password and an unknown email alike', async () => {
+    const staff = await newStaff('merchandiser')
+    const known = await gqlLogin(staff.email, { password: 'not-the-password-1' })
+    const unknown = await gqlLogin(`nobody-${++n}@example.com`, { password: 'not-the-password-1' })
+    expect(known.json).toEqual(unknown.json)
+  })
+})
+
+describe('failed staff logins in the audit log', () => {
+  const failures = async (email: string) =>
+    (
+      await payload.find({ collection: 'audit-log', where: { and: [{ action: { equals: 'login.failed' } }, { actorEmail: { equals: email } }] }, limit: 50 })
+    ).docs
+      .map((row) => `${(row.details as { via: string }).via} ${(row.details as { reason: string }).reason}`)
+      .sort()
+
+  it('should record wrong passwords, unknown emails and wrong or missing codes over REST and GraphQL', async () => {
+    const staff = await enrolledStaff()
+    const unknown = `nobody-${++n}@example.com`
+    const gql = (email: string, args: string) => api.gql(`mutation { loginUser(email: "${email}", ${args}) { token } }`)
+    await login(staff.email, { password: 'not-the-password-1' })
+    await gql(staff.email, 'password: "not-the-password-1"')
+    await gql(unknown, 'password: "not-the-password-1"')
+    await gql(staff.email, `password: "${password}", code: "000000"`)
+    await gql(staff.email, `password: "${password}"`)
+    expect(await failures(staff.email)).toEqual([
+      'graphql bad_credentials',
+      'graphql two_factor_invalid',
+      'graphql two_factor_required',
+      'rest bad_credentials',
+    ])
+    expect(await failures(unknown)).toEqual(['graphql bad_credentials'])
+  })
+
+  it('should record a GraphQL login refused while the account and address wait', async () => {
+    const staff = await newStaff('merchandiser')
+    const from = { headers: { [CLIENT_ADDRESS_HEADER]: signClientAddress('192.0.2.18', process.env.CLIENT_ADDRESS_SECRET!) } }
+    const answers = []
+    // Three free failures, then 1 s, 2 s, 4 s … between tries (src/infra/loginDelay.ts): by the seventh try the wait
+    // outlasts a login even on a loaded machine.
+    for (let i = 0; i < 7; i++) answers.push(await api.gql(`mutation { loginUser(email: "${staff.email}", password: "wrong-${i}") { token } }`, from))
+    const codes: string[] = answers.map((a) => a.json.errors[0].extensions.code)
+    expect(codes).toContain('rate_limited')
+    expect(await failures(staff.email)).toEqual(codes.map((code) => (code === 'rate_limited' ? 'graphql delayed' : 'graphql bad_credentials')).sort())
+  })
+})
+
+describe("an admin's reset of another staff member's two-factor", () => {
+  const reset = (id: number | string, token: string) => api.post(`/users/${id}/two-factor/reset`, undefined, { token })
+
+  it("should refuse non-admins, the admin's own account, unknown ids and accounts without two-factor", async () => {
+    const admin = await enrolledStaff('admin')
+    const merchandiser = await enrolledStaff()
+    const plain = await newStaff('merchandiser')
+    const answers = [
+      await reset(admin.id, merchandiser.token),
+      await reset(admin.id, admin.token),
+      await reset(999999, admin.token),
+      await reset(plain.id, admin.token),
+      await api.post(`/users/${merchandiser.id}/two-factor/reset`),
+    ]
+    expect(answers.map((a) => `${a.status} ${a.json.error.code}`)).toEqual([
+      '403 forbidden',
+      '403 own_two_factor',
+      '404 not_found',
+      '409 two_factor_not_enabled',
+      '401 unauthenticated',
+    ])
+    expect(answers[0].json.error.message).toContain('Only an admin')
+  })
+
+  it('should clear the secret, the recovery codes and parked logins, and send an admin back to enrolment', async () => {
+    const admin = await enrolledStaff('admin')
+    const colleague = await enrolledStaff('admin')
+    const parked = (await login(colleague.email)).json.token
+    const answer = await reset(colleague.id, admin.token)
+    const verifyParked = await api.post('/users/two-factor/verify', { code: await nextCode(colleague.secret) }, { token: parked })
+    const withRecovery = await login(colleague.email, { code: colleague.recoveryCodes[0] })
+    const next = await login(colleague.email)
+    const rows = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { equals: 'two_factor.reset' } }, { targetId: { equals: String(colleague.id) } }] },
+    })
+    expect([answer.status, answer.json, verifyParked.status, withRecovery.json.twoFactor, next.json.twoFactor]).toEqual([
+      200,
+      { enabled: false },
+      401,
+      'enrol',
+      'enrol',
+    ])
+    expect(rows.docs.map((r) => [r.actorEmail, r.targetEmail])).toEqual([[admin.email, colleague.email]])
+  })
 })

@@ -2,10 +2,15 @@
 import { Button, FieldLabel, useAuth, useConfig, useDocumentInfo, useField } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { isAdminUser } from '../../access/roles'
 import { EnrolTwoFactor } from './EnrolTwoFactor'
+import { ResetTwoFactor } from './ResetTwoFactor'
 import { postTwoFactor } from './twoFactorApi'
 
-/** On a staff account (and the account page): its two-factor state; its owner turns it on or off here. */
+/**
+ * On a staff account (and the account page): its two-factor state; its owner turns it on or off here, and an admin
+ * resets it on someone else's record (a lost phone).
+ */
 export function TwoFactorPanel() {
   const { config } = useConfig()
   const { user } = useAuth()
@@ -15,6 +20,7 @@ export function TwoFactorPanel() {
   const [code, setCode] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const mine = id != null && user != null && String(user.id) === String(id)
+  const isAdmin = isAdminUser(user as never)
 
   // Buttons, not a <form>: this panel sits inside Payload's document form.
   const turnOff = async () => {
@@ -37,6 +43,7 @@ export function TwoFactorPanel() {
           Turn off two-factor
         </Button>
       )}
+      {!mine && id != null && enabled && isAdmin && <ResetTwoFactor id={id} onReset={() => window.location.reload()} />}
       {mine && enabled && mode === 'disable' && (
         <div>
           <label className="field-label" htmlFor="two-factor-off-code">

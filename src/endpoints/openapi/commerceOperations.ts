@@ -199,6 +199,16 @@ export const COMMERCE_OPERATIONS: Record<string, CommerceOperation> = {
     staff: true,
     errors: { 400: ['invalid_json', 'invalid_code', 'two_factor_invalid'], 401: ['unauthenticated'], 409: ['two_factor_not_enabled'], 429: ['rate_limited'] },
   },
+  'users post /:id/two-factor/reset': {
+    summary: 'Reset another staff member’s two-factor (admin)',
+    description:
+      'For a lost phone: clears the secret, the recovery codes and logins parked for a code; the account sets it up again at its next login where it must. Not for your own account (turn it off with a code). Audited as `two_factor.reset`.',
+    tag: 'Staff accounts',
+    answer: twoFactorDisableResponseSchema,
+    status: 200,
+    staff: true,
+    errors: { 401: ['unauthenticated'], 403: ['forbidden', 'own_two_factor'], 404: ['not_found'], 409: ['two_factor_not_enabled'] },
+  },
   'webhook-deliveries post /:id/redeliver': {
     summary: 'Send a delivery again (webhooks:manage)',
     description: 'Makes a new delivery of the same event to the same webhook, pointing back at the original (docs/webhooks.md).',

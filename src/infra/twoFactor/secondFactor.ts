@@ -12,6 +12,9 @@ import { checkTotp, newTotpSecret, totpQrSvg, totpUri } from './totp'
 const CODE_TRIES = 5
 const CODE_WINDOW_SECONDS = 15 * 60
 
+/** Set in req.context by GraphQL's loginUser (src/endpoints/accountGraphQL.ts): its `code` argument. */
+export type GraphQLLogin = { code?: string | null }
+
 export const isEnrolled = (staff: StaffRecord) => Boolean(staff.twoFactor.secret)
 
 /** An admin who has not enrolled must do so before anything else, where the setting asks for it. */
@@ -87,5 +90,15 @@ export async function finishEnrolment(payload: Payload, staff: StaffRecord, code
 
 export async function turnOffTwoFactor(payload: Payload, staff: StaffRecord, req?: PayloadRequest) {
   staff.twoFactor = { pending: staff.twoFactor.pending }
+  await saveStaff(payload, staff, req)
+}
+
+/**
+ * An admin's reset for someone who lost their phone: the secret, the recovery codes and any login parked for a code
+ * go (a parked session not in the account's list can then never be made live); the account enrols again at next
+ * login where it must.
+ */
+export async function resetTwoFactor(payload: Payload, staff: StaffRecord, req?: PayloadRequest) {
+  staff.twoFactor = {}
   await saveStaff(payload, staff, req)
 }

@@ -6,6 +6,7 @@ import { deliverWebhookTask } from './deliverWebhook'
 import { releaseExpiredReservationsTask } from './releaseExpiredReservations'
 import { sendLowStockAlert } from './sendLowStockAlert'
 import { sendLowStockDigest } from './sendLowStockDigest'
+import { sendPasswordReset } from './sendPasswordReset'
 import { createSendOrderEmailTask } from './sendOrderEmail'
 import { env } from '../../infra/env'
 
@@ -19,4 +20,5 @@ export const tasks = [
   cleanStaleCarts,
   applyCatalogueImport,
   deliverWebhookTask,
+  sendPasswordReset,
 ].map(withJobMetrics)
