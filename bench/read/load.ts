@@ -6,9 +6,9 @@ export type LoadResult = { rps: number; p50: number; p99: number; errors: number
 
 /** One autocannon run against 127.0.0.1 with keep-alive connections; a target with `paths` rotates over them. */
 export async function load(url: string, target: Target, connections: number, seconds: number): Promise<LoadResult> {
-  const headers: Record<string, string> = target.body ? { 'content-type': 'application/json' } : {}
+  const headers: Record<string, string> = { ...(target.body || target.next ? { 'content-type': 'application/json' } : {}), ...target.headers }
   let n = 0
-  const rotate = target.paths
+  const { paths: rotate, next } = target
   const result = await autocannon({
     url: `${url}${target.path}`,
     method: target.method,
@@ -17,6 +17,19 @@ export async function load(url: string, target: Target, connections: number, sec
     connections,
     duration: seconds,
     ...(rotate ? { requests: [{ method: target.method, headers, setupRequest: (req) => ({ ...req, path: rotate[n++ % rotate.length] }) }] } : {}),
+    ...(next
+      ? {
+          requests: [
+            {
+              method: target.method,
+              setupRequest: (req) => {
+                const fresh = next()
+                return { ...req, body: fresh.body, headers: { ...headers, ...fresh.headers } }
+              },
+            },
+          ],
+        }
+      : {}),
   })
   return {
     // From the total, to one decimal: on a loaded machine a slow server completes only a few requests in a cell.
@@ -30,13 +43,14 @@ export async function load(url: string, target: Target, connections: number, sec
 
 /** Fetches once and keeps the exact bytes and headers, for the replay server. */
 export async function capture(url: string, target: Target): Promise<{ key: string; headers: Record<string, string>; body: string; cache: string | null }> {
+  const fresh = target.next?.()
   const res = await fetch(`${url}${target.path}`, {
     method: target.method,
-    body: target.body,
-    headers: target.body ? { 'content-type': 'application/json' } : {},
+    body: fresh?.body ?? target.body,
+    headers: { ...(target.body || fresh ? { 'content-type': 'application/json' } : {}), ...target.headers, ...fresh?.headers },
   })
   const body = Buffer.from(await res.arrayBuffer())
-  if (res.status !== 200) throw new Error(`${target.name}: ${res.status} ${body.toString().slice(0, 200)}`)
+  if (res.status !== 200 && res.status !== 201) throw new Error(`${target.name}: ${res.status} ${body.toString().slice(0, 200)}`)
   const headers: Record<string, string> = {}
   res.headers.forEach((value, name) => {
     if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'x-request-id', 'x-cache'].includes(name)) headers[name] = value
