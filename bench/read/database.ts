@@ -12,6 +12,7 @@ export async function benchDatabase(
   serverUrl: string,
   products: number,
   fresh: boolean,
+  mediaDir?: string,
 ): Promise<{ url: string; seedSeconds: number | null; generatedSeconds: number | null }> {
   const name = `ir_bench_read_${products}`
   const admin = new pg.Client({ connectionString: serverUrl })
@@ -22,7 +23,13 @@ export async function benchDatabase(
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const env = { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn', PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true' }
+  const env = {
+    ...process.env,
+    DATABASE_URL: url.toString(),
+    LOG_LEVEL: 'warn',
+    PAYLOAD_DISABLE_DEPENDENCY_CHECKER: 'true',
+    ...(mediaDir ? { MEDIA_DIR: mediaDir } : {}),
+  }
   const run = (args: string[]) => {
     const done = spawnSync('npm', args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 })
     process.stdout.write(done.stdout ?? '')
@@ -53,6 +60,30 @@ export async function renderedCatalogue(url: string, maxMs = 600_000): Promise<n
         console.log(`read model: ${left} products left unrendered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
         return left
       }
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Waits (up to `maxMs`) until the products a benchmark reads are rendered into the read model: these slugs and the
+ * newest page (Payload's default order). Answers how many of them are left unrendered.
+ */
+export async function renderedProducts(url: string, slugs: string[], maxMs = 300_000): Promise<number> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const started = Date.now()
+  try {
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*) AS n FROM search_products s JOIN products p ON p.id = s.product_id
+         WHERE s.doc IS NULL AND (p.slug = ANY($1) OR p.id IN (SELECT id FROM products WHERE _status = 'published' ORDER BY created_at DESC LIMIT 21))`,
+        [slugs],
+      )
+      const left = Number(rows[0].n)
+      if (left === 0 || Date.now() - started > maxMs) return left
       await new Promise((r) => setTimeout(r, 1000))
     }
   } finally {

@@ -8,36 +8,54 @@ import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { cpuMeter } from './cpuTime'
-import { benchDatabase, renderedCatalogue } from './database'
+import { benchDatabase, renderedProducts } from './database'
 import { growthTargets, writeGrowthResults, type GrowthCell, type GrowthSize } from './growthReport'
 import { load } from './load'
 import { startCms } from './processes'
-import { readTargets } from './targets'
+import { readTargets, type Target } from './targets'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
 const SIZES = (process.env.BENCH_GROWTH_SIZES ?? '1000,10000,100000').split(',').map(Number)
 const CONNECTIONS = Number(process.env.BENCH_GROWTH_CONNECTIONS ?? 10)
-// How long to let the server render the read model before measuring (100,000 renderings take a long time).
-const RENDER_WAIT_MS = Number(process.env.BENCH_RENDER_WAIT_SECONDS ?? 600) * 1000
+// How long to wait for the read products' renderings before measuring.
+const RENDER_WAIT_MS = Number(process.env.BENCH_RENDER_WAIT_SECONDS ?? 300) * 1000
 const PG = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const work = mkdtempSync(path.join(tmpdir(), 'ir-bench-growth-'))
 const loadNow = () => os.loadavg().map((l) => Number(l.toFixed(1)))
 
+/** Every path of a GET target once, eight at a time. */
+async function touch(url: string, target: Target): Promise<void> {
+  const paths = [...(target.paths ?? [target.path])]
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let p = paths.shift(); p !== undefined; p = paths.shift()) await (await fetch(`${url}${p}`, { headers: target.headers })).arrayBuffer()
+    }),
+  )
+}
+
 const loadBefore = loadNow()
 const sizes: GrowthSize[] = []
 for (const products of SIZES) {
-  const db = await benchDatabase(PG, products, process.env.BENCH_FRESH === '1')
+  // A media folder per database: uploads of the same file name into one folder get renamed, and concurrent renames collide.
+  const mediaDir = `media/ir_bench_read_${products}`
+  const db = await benchDatabase(PG, products, process.env.BENCH_FRESH === '1', mediaDir)
   const serverEnv = {
     DATABASE_URL: db.url,
+    MEDIA_DIR: mediaDir,
     LOG_LEVEL: 'info',
     CACHE_ENABLED: 'false',
     ...Object.fromEntries(['QUOTE', 'LOGIN', 'CHECKOUT'].map((k) => [`RATE_LIMIT_${k}`, '100000000'])),
   }
-  const server = await startCms(serverEnv, path.join(work, `server-${products}.log`))
-  const unrendered = await renderedCatalogue(db.url, RENDER_WAIT_MS)
+  // No background rendering of the whole catalogue (100,000 renderings would run through every cell): the reads
+  // render what they touch, a warm pass touches all of it, and the run waits until it is rendered.
+  const server = await startCms({ ...serverEnv, READ_MODEL_BACKFILL: 'false' }, path.join(work, `server-${products}.log`))
+  const targets = growthTargets(await readTargets(server.url), products)
+  for (const target of targets.filter((t) => t.method === 'GET')) await touch(server.url, target)
+  const slugs = targets.flatMap((t) => t.paths ?? []).flatMap((p) => /where\[slug\]\[equals\]=([^&]+)/.exec(p)?.[1] ?? [])
+  const unrendered = await renderedProducts(db.url, slugs.map(decodeURIComponent), RENDER_WAIT_MS)
   const meter = await cpuMeter(server.pid, db.url)
   const cells: GrowthCell[] = []
-  for (const target of growthTargets(await readTargets(server.url), products)) {
+  for (const target of targets) {
     await load(server.url, target, CONNECTIONS, 1) // warm-up, not recorded
     const before = await meter.sample()
     const result = await load(server.url, target, CONNECTIONS, SECONDS)

@@ -45,7 +45,7 @@ function section(sizes: GrowthSize[], ctx: Context): string {
     `request log and metrics on; autocannon at ${ctx.connections} connections, ${ctx.seconds} s per cell after a 1 s warm-up. Cost per request: CPU ms of the`,
     'server process + CPU ms of the PostgreSQL backends serving its database, over the requests completed (from /proc, so',
     'the machine’s other load changes it less than throughput). Seeding: ' + seeding.join('; ') + '.',
-    `Read model rows not yet rendered when measuring: ${sizes.map((s) => `${n(s.products)}: ${n(s.unrendered)}`).join(', ')}.`,
+    `Products the reads touch (newest page, 1,000 slugs) still unrendered in the read model when measuring (background rendering off, \`READ_MODEL_BACKFILL=false\`): ${sizes.map((s) => `${n(s.products)}: ${n(s.unrendered)}`).join(', ')}.`,
     '',
     `| read | ${sizes.map((s) => `${n(s.products)} products: ms/request (server + database) · req/s, p99 ms · load`).join(' | ')} | ${n(largest.products)} ÷ ${n(smallest.products)} | target |`,
     `| --- | ${sizes.map(() => '---').join(' | ')} | --- | --- |`,
