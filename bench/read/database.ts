@@ -12,9 +12,9 @@ export async function benchDatabase(
   serverUrl: string,
   products: number,
   fresh: boolean,
-  mediaDir?: string,
+  { mediaDir, prefix = 'ir_bench_read' }: { mediaDir?: string; prefix?: string } = {},
 ): Promise<{ url: string; seedSeconds: number | null; generatedSeconds: number | null }> {
-  const name = `ir_bench_read_${products}`
+  const name = `${prefix}_${products}`
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

@@ -37,8 +37,9 @@ const loadBefore = loadNow()
 const sizes: GrowthSize[] = []
 for (const products of SIZES) {
   // A media folder per database: uploads of the same file name into one folder get renamed, and concurrent renames collide.
-  const mediaDir = `media/ir_bench_read_${products}`
-  const db = await benchDatabase(PG, products, process.env.BENCH_FRESH === '1', mediaDir)
+  const mediaDir = `media/ir_bench_growth_${products}`
+  // Its own databases: the CPU of every backend on a database counts, so none may be shared with another bench.
+  const db = await benchDatabase(PG, products, process.env.BENCH_FRESH === '1', { mediaDir, prefix: 'ir_bench_growth' })
   const serverEnv = {
     DATABASE_URL: db.url,
     MEDIA_DIR: mediaDir,

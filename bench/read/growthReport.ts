@@ -41,7 +41,7 @@ function section(sizes: GrowthSize[], ctx: Context): string {
     '',
     `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}.`,
     `Load average (1/5/15 min) ${loads(ctx.loadBefore)} before and ${loads(ctx.loadAfter)} after; other engineers' work shares the ${cpus.length} cores.`,
-    `PostgreSQL on 127.0.0.1, one database per size (\`ir_bench_read_<size>\`: demo catalogue + the generated products). Read cache off,`,
+    `PostgreSQL on 127.0.0.1, one database per size (\`ir_bench_growth_<size>\`: demo catalogue + the generated products). Read cache off,`,
     `request log and metrics on; autocannon at ${ctx.connections} connections, ${ctx.seconds} s per cell after a 1 s warm-up. Cost per request: CPU ms of the`,
     'server process + CPU ms of the PostgreSQL backends serving its database, over the requests completed (from /proc, so',
     'the machine’s other load changes it less than throughput). Seeding: ' + seeding.join('; ') + '.',

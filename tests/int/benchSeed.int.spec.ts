@@ -45,7 +45,8 @@ const searchEntry = async (q: string, slug: string): Promise<Doc> =>
 // What differs between any two creations of one product: its ids and times.
 function withoutIdentity(doc: Doc): Doc {
   const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = doc
-  return { ...rest, variants: (doc.variants ?? []).map(({ id: _v, ...variant }: Doc) => variant) }
+  const variants = (doc.variants ?? []).map(({ id: _v, options, ...variant }: Doc) => ({ ...variant, options: options.map(({ id: _o, ...o }: Doc) => o) }))
+  return { ...rest, variants }
 }
 
 /** Deletes the generated product and creates it again through the REST API, with the same stock per SKU. */

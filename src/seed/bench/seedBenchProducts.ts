@@ -11,6 +11,23 @@ import { writeBenchBatchPostgres, type PostgresTx } from './writeBenchBatchPostg
 // Rows per statement: drizzle's inserts are bound by the parameter limit; PostgreSQL's path sends a batch as one JSON.
 const BATCH = { postgres: 5000, sqlite: 500 }
 const IMAGE_POOL = 20
+// The tables a batch writes (writeBenchBatchPostgres.ts and the search index).
+const ANALYZED = [
+  'products',
+  '_products_v',
+  'products_rels',
+  '_products_v_rels',
+  'products_variants',
+  'products_variants_options',
+  '_products_v_version_variants',
+  '_products_v_version_variants_options',
+  'inventory',
+  'stock_movements',
+  'search_products',
+  'search_product_categories',
+  'search_skus',
+  'search_words',
+]
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1)
 
 async function existingIndexes(ctx: SeedContext): Promise<Set<number>> {
@@ -65,6 +82,7 @@ export async function seedBenchProducts(ctx: SeedContext, count: number, categor
   // Fresh statistics: before autovacuum gets to them, the planner takes the bulk-loaded tables for nearly empty and
   // ignores their indexes (a title-sorted page sorted all 10,000 products).
   const analyzed = Date.now()
-  if (postgres) await queryRows(ctx.payload, undefined, sql`ANALYZE`)
+  // Table by table: one ANALYZE of the whole database can outlast the pool's statement timeout on a busy machine.
+  if (postgres) for (const table of ANALYZED) await queryRows(ctx.payload, undefined, sql.raw(`ANALYZE ${table}`))
   ctx.log(`  benchmark products: ${missing.length} in ${seconds(started)} s (search index ${(indexing / 1000).toFixed(1)} s, ANALYZE ${seconds(analyzed)} s)`)
 }
