@@ -9,28 +9,33 @@ export async function load(url: string, target: Target, connections: number, sec
   const headers: Record<string, string> = { ...(target.body || target.next ? { 'content-type': 'application/json' } : {}), ...target.headers }
   let n = 0
   const { paths: rotate, next } = target
-  const result = await autocannon({
-    url: `${url}${target.path}`,
-    method: target.method,
-    body: target.body,
-    headers,
-    connections,
-    duration: seconds,
-    ...(rotate ? { requests: [{ method: target.method, headers, setupRequest: (req) => ({ ...req, path: rotate[n++ % rotate.length] }) }] } : {}),
-    ...(next
-      ? {
-          requests: [
-            {
-              method: target.method,
-              setupRequest: (req) => {
-                const fresh = next()
-                return { ...req, body: fresh.body, headers: { ...headers, ...fresh.headers } }
-              },
+  // A target with `next` (a fresh body each time) is sent as bench/checkout sends its POSTs: path and method on the
+  // request template only; with the body also set at the top, autocannon's requests hung unanswered.
+  const result = next
+    ? await autocannon({
+        url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: target.method,
+            path: target.path,
+            setupRequest: (req) => {
+              const fresh = next()
+              return { ...req, body: fresh.body, headers: { ...headers, ...fresh.headers } }
             },
-          ],
-        }
-      : {}),
-  })
+          },
+        ],
+      })
+    : await autocannon({
+        url: `${url}${target.path}`,
+        method: target.method,
+        body: target.body,
+        headers,
+        connections,
+        duration: seconds,
+        ...(rotate ? { requests: [{ method: target.method, headers, setupRequest: (req) => ({ ...req, path: rotate[n++ % rotate.length] }) }] } : {}),
+      })
   return {
     // From the total, to one decimal: on a loaded machine a slow server completes only a few requests in a cell.
     rps: Math.round((result.requests.total / seconds) * 10) / 10,
