@@ -28,6 +28,7 @@ const ANALYZED = [
   'search_skus',
   'search_words',
 ]
+const VACUUMED = ['products', 'search_products']
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1)
 
 async function existingIndexes(ctx: SeedContext): Promise<Set<number>> {
@@ -83,6 +84,12 @@ export async function seedBenchProducts(ctx: SeedContext, count: number, categor
   // ignores their indexes (a title-sorted page sorted all 10,000 products).
   const analyzed = Date.now()
   // Table by table: one ANALYZE of the whole database can outlast the pool's statement timeout on a busy machine.
-  if (postgres) for (const table of ANALYZED) await queryRows(ctx.payload, undefined, sql.raw(`ANALYZE ${table}`))
-  ctx.log(`  benchmark products: ${missing.length} in ${seconds(started)} s (search index ${(indexing / 1000).toFixed(1)} s, ANALYZE ${seconds(analyzed)} s)`)
+  // The two tables every listing counts are also vacuumed, as autovacuum would soon do: until their visibility map is
+  // set, counting 100,000 published products reads the whole table instead of its _status index (321 → 108 ms).
+  if (postgres) {
+    for (const table of ANALYZED) await queryRows(ctx.payload, undefined, sql.raw(`${VACUUMED.includes(table) ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${table}`))
+  }
+  ctx.log(
+    `  benchmark products: ${missing.length} in ${seconds(started)} s (search index ${(indexing / 1000).toFixed(1)} s, VACUUM/ANALYZE ${seconds(analyzed)} s)`,
+  )
 }
