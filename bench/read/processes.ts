@@ -5,12 +5,22 @@ import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
+const listens = (port: number) =>
+  new Promise<number | null>((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(null))
+    probe.listen(port, '127.0.0.1', () => {
+      const { port: got } = probe.address() as { port: number }
+      probe.close(() => resolve(got))
+    })
+  })
+
+/** A free port: the first free one from BENCH_PORT_BASE (a range of 100) when set, else one the system picks. */
 export async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as { port: number }
-  await new Promise<void>((resolve) => probe.close(() => resolve()))
-  return port
+  const base = Number(process.env.BENCH_PORT_BASE ?? 0)
+  for (let port = base; base > 0 && port < base + 100; port++) if ((await listens(port)) !== null) return port
+  if (base > 0) throw new Error(`no free port in ${base}–${base + 99}`)
+  return (await listens(0))!
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
@@ -27,7 +37,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 180_0
   throw new Error(`the CMS at ${url} was not healthy within ${timeoutMs} ms`)
 }
 
-export type Running = { url: string; stop(): Promise<void> }
+export type Running = { url: string; pid: number; stop(): Promise<void> }
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
@@ -51,7 +61,7 @@ export async function startCms(env: Record<string, string>, logFile: string): Pr
   })
   const url = `http://127.0.0.1:${port}`
   await waitForHealth(url, child)
-  return { url, stop: () => stopChild(child) }
+  return { url, pid: child.pid!, stop: () => stopChild(child) }
 }
 
 /** The node:http replay server in its own process, so it never shares a core's event loop with the load generator. */
@@ -62,5 +72,5 @@ export async function startReplay(responsesFile: string): Promise<Running> {
     child.once('message', () => resolve())
     child.once('exit', (code) => reject(new Error(`replay server exited with ${code}`)))
   })
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) }
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stopChild(child) }
 }

@@ -92,7 +92,7 @@ function uncachedSection(rows: UncachedRow[], ctx: UncachedContext): string {
   ].join('\n')
 }
 
-function replaceBlock(start: string, end: string, block: string): string {
+export function replaceBlock(start: string, end: string, block: string): string {
   const file = path.join(root, 'bench/RESULTS.md')
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n'
   const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), () => block) : `${current.trimEnd()}\n\n${block}\n`

@@ -1,4 +1,13 @@
-export type Target = { name: string; method: 'GET' | 'POST'; path: string; body?: string; paths?: string[] }
+export type Target = {
+  name: string
+  method: 'GET' | 'POST'
+  path: string
+  body?: string
+  paths?: string[]
+  headers?: Record<string, string>
+  /** A fresh body and extra headers for each request (a checkout's Idempotency-Key). */
+  next?: () => { body: string; headers: Record<string, string> }
+}
 
 const ROTATE_OVER = 1000
 

@@ -104,6 +104,8 @@ const schema = z.object({
   CACHE_ENABLED: bool(true),
   // The catalogue read model (docs/performance.md): anonymous product listings and slug reads answered without Payload.
   READ_MODEL_ENABLED: bool(true),
+  // false: products are rendered only when first read, not all in the background at start (a very large catalogue).
+  READ_MODEL_BACKFILL: bool(true),
   CACHE_MEMORY_MAX_BYTES: int(64 * 1024 * 1024),
   CACHE_REDIS_TTL_SECONDS: int(3600),
   CACHE_VERSION_REFRESH_MS: int(5000),

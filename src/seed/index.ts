@@ -63,6 +63,12 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     plan.flatMap((p) => p.skus),
   )
 
+  if (Object.values(ctx.tally).some((n) => n > 0)) {
+    // Seeding writes skip the search hooks: index the demo catalogue once (generated products index their own).
+    ctx.log('Indexing the catalogue for search')
+    await rebuildSearchIndex(payload)
+  }
+
   if (options.products && options.products > 0) {
     ctx.log(`Seeding ${options.products} benchmark products`)
     const leaves = categoryTree.flatMap((top) => (top.children ?? []).map((c) => c.slug))
@@ -70,11 +76,6 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
 
   const changed = Object.values(ctx.tally).some((n) => n > 0)
-  if (changed) {
-    // Seeding writes skip the search hooks (and the benchmark products bypass Payload): index everything once.
-    ctx.log('Indexing the catalogue for search')
-    await rebuildSearchIndex(payload)
-  }
   return { created: ctx.tally, changed, credentials, notes }
 }
 

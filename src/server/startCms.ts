@@ -109,7 +109,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
       timezone: settings.SCHEDULE_TIMEZONE,
     })
   }
-  catalogue?.backfill()
+  if (settings.READ_MODEL_BACKFILL) catalogue?.backfill()
   log.info(
     { port: settings.CMS_PORT, readModel: !!catalogue, cache: settings.CACHE_ENABLED ? readCache().tiers : 'off', jobsInProcess: settings.RUN_JOBS_IN_PROCESS },
     'CMS listening',

@@ -5,7 +5,8 @@ import { dialect, queryRows, sql } from '../sql'
 import { readSearchSources } from './sources'
 import { insertIntoIndex, removeFromIndex } from './writer'
 
-const BATCH = 200
+// Products read and written per round: each table's rows for a batch go in one or a few statements.
+const BATCH = 1000
 
 /**
  * Brings these products' index entries in line with their published rows: a published product is (re)written,

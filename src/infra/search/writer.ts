@@ -31,13 +31,24 @@ export async function removeFromIndex(payload: Payload, req: PayloadRequest | un
 export async function insertIntoIndex(payload: Payload, req: PayloadRequest | undefined, docs: readonly SearchDocument[]): Promise<void> {
   if (docs.length === 0) return
   if (dialect(payload) === 'postgres') {
-    await insertChunks(
+    // The batch travels as one JSON value: one statement however many products (a catalogue rebuild, a bulk seed).
+    const rows = docs.map((d) => ({
+      id: d.productId,
+      title: d.title,
+      codes: d.codes,
+      body: d.body,
+      price: d.price,
+      band: d.priceBand,
+      stock: d.inStock ? 1 : 0,
+      stamp: newDocStamp(),
+    }))
+    await queryRows(
       payload,
       req,
-      docs,
-      (values) => sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock, doc_stamp) VALUES ${values}`,
-      (d) =>
-        sql`(${d.productId}, setweight(to_tsvector('english', ${d.title}), 'A') || setweight(to_tsvector('english', ${d.codes}), 'B') || setweight(to_tsvector('english', ${d.body}), 'C'), ${d.price}, ${d.priceBand}, ${d.inStock ? 1 : 0}, ${newDocStamp()})`,
+      sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock, doc_stamp)
+          SELECT id, setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', codes), 'B') || setweight(to_tsvector('english', body), 'C'),
+            price, band, stock, stamp
+          FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(id integer, title text, codes text, body text, price integer, band text, stock integer, stamp integer)`,
     )
   } else {
     await insertChunks(

@@ -33,16 +33,16 @@ const versioned = (columns: Record<string, unknown>) => Object.fromEntries(Objec
 
 /**
  * One batch of published products written as Payload would store them: the document, its latest version
- * (admin and draft reads use it), relationships, variants, a stock row per SKU and its ledger row.
+ * (admin and draft reads use it), relationships, variants, a stock row per SKU and its ledger row. Answers their ids.
  */
-export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchProduct[], refs: BenchRefs): Promise<void> {
+export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchProduct[], refs: BenchRefs): Promise<number[]> {
   const now = new Date().toISOString()
   // Distinct creation times (product n a few ms after n - 1), as products made one by one have: a listing in
   // Payload's default order (-createdAt) is then a total order, not one left to the database's plan.
   const started = Date.now()
   const createdAt = (p: BenchProduct) => new Date(started + p.index).toISOString()
   const t = (name: string) => table(adapter, name)
-  await adapter.drizzle.transaction(async (tx: DrizzleDb) => {
+  return adapter.drizzle.transaction(async (tx: DrizzleDb) => {
     const docs = await insertRows(
       tx,
       t('products'),
@@ -107,6 +107,7 @@ export async function writeBenchBatch(adapter: DrizzleAdapter, products: BenchPr
       t('stock_movements'),
       skus.map((s) => ({ sku: s.sku, change: s.stock, reason: 'restock', note: INITIAL_STOCK_NOTE, createdAt: now, updatedAt: now })),
     )
+    return docs.map((d) => d.id as number)
   })
 }
 
