@@ -6,6 +6,7 @@ import * as migration_20261203_023550_bank_details from './20261203_023550_bank_
 import * as migration_20261203_060138_integrators_plugins_storefront from './20261203_060138_integrators_plugins_storefront';
 import * as migration_20261203_090000_catalogue_read_model from './20261203_090000_catalogue_read_model';
 import * as migration_20261203_095236_security_scale_speed from './20261203_095236_security_scale_speed';
+import * as migration_20261203_125424_password_reset_job from './20261203_125424_password_reset_job';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_095236_security_scale_speed.up,
     down: migration_20261203_095236_security_scale_speed.down,
-    name: '20261203_095236_security_scale_speed'
+    name: '20261203_095236_security_scale_speed',
+  },
+  {
+    up: migration_20261203_125424_password_reset_job.up,
+    down: migration_20261203_125424_password_reset_job.down,
+    name: '20261203_125424_password_reset_job'
   },
 ];
