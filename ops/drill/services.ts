@@ -111,6 +111,8 @@ export function startHaproxy(dir: string, port: number, backends: number[]): Chi
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
+      // A check answered within 5 s passes (the default, \`inter\`, fails a busy but healthy instance).
+      '  timeout check 5s',
       '  retries 2',
       '  option redispatch',
       'frontend cms',
