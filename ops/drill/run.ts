@@ -248,7 +248,10 @@ async function main() {
     const { rows } = await db.query(
       `SELECT i.sku, i.available, coalesce((SELECT sum(change) FROM stock_movements m WHERE m.sku = i.sku), 0) AS ledger, i.available < 0 AS negative FROM inventory i`,
     )
-    return rows.reduce((n, r) => n + Math.abs(Number(r.available) - Number(r.ledger)) + (r.negative ? 1 : 0), 0)
+    const off = rows.filter((r) => Number(r.available) !== Number(r.ledger) || r.negative)
+    // Which SKUs, for whoever reads the log after a failure.
+    for (const r of off) log(`  stock off the ledger: ${r.sku} available ${r.available}, ledger sum ${r.ledger}`)
+    return off.reduce((n, r) => n + Math.abs(Number(r.available) - Number(r.ledger)) + (r.negative ? 1 : 0), 0)
   }
   // The orders accepted so far (an email fault has recovered once these are mailed; later orders keep coming).
   let owed: string[] = []
