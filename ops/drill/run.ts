@@ -49,7 +49,9 @@ chmodSync(work, 0o755)
 const cleanups: (() => Promise<void> | void)[] = []
 // What the table shows if the drill is stopped at its time limit.
 let partial: (() => void) | null = null
+let overTime = false
 const hardStop = setTimeout(() => {
+  overTime = true
   console.error(`drill: over ${MAX_MS / 1000} s, stopping`)
   partial?.()
   void shutdown().finally(() => process.exit(2))
@@ -426,10 +428,13 @@ async function main() {
 
 main()
   .then(async (code) => {
+    if (overTime) return
     await shutdown()
     process.exit(code)
   })
   .catch(async (err) => {
+    // Stopped at the time limit: what fails after that is the services going away, not a finding (exit 2 follows).
+    if (overTime) return
     console.error(err)
     console.error(`drill: logs kept in ${work}`)
     process.env.DRILL_KEEP = '1'
