@@ -131,7 +131,8 @@ async function main() {
     LOG_LEVEL: 'warn',
     RUN_JOBS_IN_PROCESS: 'false',
     WORKER_POLL_MS: '300',
-    JOB_RETRY_DELAY_MS: '500',
+    // Retries back off from 200 ms (doubling): a job failing through a 30 s outage is tried again within ~20 s of its end.
+    JOB_RETRY_DELAY_MS: '200',
     WORKER_LEASE_MS: '15000',
     JOB_RETRY_ATTEMPTS: '10',
     RATE_LIMIT_LOGIN: '100000',
