@@ -187,8 +187,11 @@ promtool_config() {
     node - <<'JS'
 const { readYaml, fail, ok } = require(process.env.WORK + '/lib.cjs');
 const cfg = readYaml('ops/prometheus/prometheus.yml');
-const targets = (job) => (cfg.scrape_configs.find((j) => j.job_name === job)?.static_configs || []).flatMap((s) => s.targets);
-targets('cms').includes('cms:8000') ? ok('scrapes cms:8000') : fail('job cms must scrape cms:8000');
+const job = (name) => cfg.scrape_configs.find((j) => j.job_name === name) || {};
+const targets = (name) => (job(name).static_configs || []).flatMap((s) => s.targets);
+// Every cms replica: DNS discovery of `cms` (each replica's address) on port 8000.
+const cmsDns = (job('cms').dns_sd_configs || []).some((d) => (d.names || []).includes('cms') && d.port === 8000 && (d.type || 'SRV') === 'A');
+cmsDns ? ok('scrapes every cms replica (DNS A records of cms, port 8000)') : fail('job cms must scrape every replica: dns_sd_configs names [cms], type A, port 8000');
 targets('storefront').includes('storefront:3000') ? ok('scrapes storefront:3000') : fail('job storefront must scrape storefront:3000');
 JS
 }

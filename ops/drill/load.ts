@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto'
 
 // The drill's mixed load through the balancer: reads, quotes, checkouts (each with an Idempotency-Key, retried with
 // the same key after a network error or a 502/503), admin edits and uploads. Counts every answer by kind per phase.
+// Checkouts buy the SKUs of the current phase (each phase has its own stock: ops/drill/run.ts), so an earlier phase
+// selling out never leaves a later fault without orders.
 
 export type Shop = { url: string; token: string; skus: string[]; productIds: (number | string)[]; png: Buffer }
 
-export type PhaseStats = { requests: number; errors: Map<string, number>; accepted: number; refused: number }
+export type PhaseStats = { requests: number; errors: Map<string, number>; accepted: number; refused: number; units: number; ms: number }
 
 type Answer = { order?: { orderNumber?: string; id: number | string } } | undefined
 
-const newStats = (): PhaseStats => ({ requests: 0, errors: new Map(), accepted: 0, refused: 0 })
+const newStats = (): PhaseStats => ({ requests: 0, errors: new Map(), accepted: 0, refused: 0, units: 0, ms: 0 })
 
 const address = { name: 'Drill Shopper', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' }
 
@@ -17,6 +19,9 @@ export class Load {
   readonly accepted = new Map<string, number | string>() // order number → id
   readonly phases = new Map<string, PhaseStats>()
   private phase = 'start'
+  private phaseStarted = Date.now()
+  /** The SKUs checkouts buy in the current phase. */
+  private checkoutSkus: string[]
   private running = false
   private loops: Promise<void>[] = []
   private counter = 0
@@ -24,11 +29,29 @@ export class Load {
   constructor(
     private readonly shop: Shop,
     private readonly width: number,
-  ) {}
+  ) {
+    this.checkoutSkus = shop.skus
+  }
 
-  setPhase(name: string): void {
+  /** Starts counting a new phase; its checkouts buy `skus` from now on. */
+  setPhase(name: string, skus: string[] = this.checkoutSkus): void {
+    this.closePhase()
     this.phase = name
+    this.phaseStarted = Date.now()
+    this.checkoutSkus = skus
     if (!this.phases.has(name)) this.phases.set(name, newStats())
+  }
+
+  /** The most units sold per second in any phase so far, the current one included (sizes the next phase's stock). */
+  peakUnitsPerSecond(): number {
+    const current = this.phases.get(this.phase)
+    const elapsed = (s: PhaseStats) => s.ms + (s === current && this.running ? Date.now() - this.phaseStarted : 0)
+    return Math.max(0, ...[...this.phases.values()].filter((s) => elapsed(s) > 0).map((s) => (s.units * 1000) / elapsed(s)))
+  }
+
+  private closePhase(): void {
+    const s = this.phases.get(this.phase)
+    if (s) s.ms += Date.now() - this.phaseStarted
   }
 
   private stats(): PhaseStats {
@@ -67,10 +90,12 @@ export class Load {
 
   async checkout(): Promise<number> {
     const i = this.counter++
-    const sku = this.shop.skus[i % this.shop.skus.length]
+    const skus = this.checkoutSkus
+    const sku = skus[i % skus.length]
+    const quantity = 1 + (i % 2)
     const key = `drill-${randomUUID()}`
     const body = JSON.stringify({
-      items: [{ sku, quantity: 1 + (i % 2) }],
+      items: [{ sku, quantity }],
       email: `shopper-${i}@example.com`,
       shippingAddress: address,
       paymentMethod: 'test-card',
@@ -79,7 +104,10 @@ export class Load {
     for (let attempt = 0; attempt < 4; attempt++) {
       const res = await this.call('/api/checkout', { method: 'POST', body, headers: { 'idempotency-key': key } })
       if (res && (res.status === 201 || res.status === 200) && res.json?.order?.orderNumber) {
-        if (!this.accepted.has(res.json.order.orderNumber)) this.stats().accepted++
+        if (!this.accepted.has(res.json.order.orderNumber)) {
+          this.stats().accepted++
+          this.stats().units += quantity
+        }
         this.accepted.set(res.json.order.orderNumber, res.json.order.id)
         return res.status
       }
@@ -96,7 +124,8 @@ export class Load {
 
   private async one(): Promise<void> {
     const roll = Math.random()
-    const { skus, productIds } = this.shop
+    const { productIds } = this.shop
+    const skus = this.checkoutSkus
     if (roll < 0.45) await this.call(`/api/products?limit=10&depth=1&page=${1 + Math.floor(Math.random() * 2)}`)
     else if (roll < 0.65)
       await this.call('/api/cart/quote', { method: 'POST', body: JSON.stringify({ items: [{ sku: skus[Math.floor(Math.random() * skus.length)], quantity: 1 }] }) })
@@ -122,5 +151,7 @@ export class Load {
   async stop(): Promise<void> {
     this.running = false
     await Promise.all(this.loops)
+    this.closePhase()
+    this.phaseStarted = Date.now()
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chownSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs'
+import { chownSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 // The drill's own services on this machine: a PostgreSQL cluster in a temporary folder, a redis-server and HAProxy,
@@ -95,7 +95,10 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
   throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`)
 }
 
-/** HAProxy (Debian's) round-robin over the CMS instances, checking their liveness every second. */
+/**
+ * HAProxy (Debian's) round-robin over the CMS instances, as ops/haproxy/haproxy.cfg: to the ready ones (readiness
+ * checked every second), to the live ones while none is ready (an outage both share: Redis, PostgreSQL).
+ */
 export function startHaproxy(dir: string, port: number, backends: number[]): ChildProcess {
   const file = path.join(dir, 'haproxy.cfg')
   writeFileSync(
@@ -108,12 +111,20 @@ export function startHaproxy(dir: string, port: number, backends: number[]): Chi
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
+      // A check answered within 5 s passes (the default, \`inter\`, fails a busy but healthy instance).
+      '  timeout check 5s',
       '  retries 2',
       '  option redispatch',
       'frontend cms',
       `  bind 127.0.0.1:${port}`,
-      '  default_backend cms',
+      '  use_backend cms if { nbsrv(cms) gt 0 }',
+      '  default_backend cms_live',
       'backend cms',
+      '  balance roundrobin',
+      '  option httpchk GET /api/health/ready',
+      '  default-server inter 1s fall 2 rise 2 check',
+      ...backends.map((p, i) => `  server cms${i + 1} 127.0.0.1:${p}`),
+      'backend cms_live',
       '  balance roundrobin',
       '  option httpchk GET /api/health',
       '  default-server inter 1s fall 2 rise 2 check',
@@ -166,3 +177,21 @@ export async function startNodeBalancer(port: number, backends: number[]): Promi
 }
 
 export const haproxyInstalled = (): boolean => existsSync('/usr/sbin/haproxy') || spawnSync('sh', ['-c', 'command -v haproxy']).status === 0
+
+/** The storefront's standalone build (`next build` in storefront/, as the e2e suites and the Dockerfile make it), if any. */
+export const storefrontBuilt = (root: string): boolean => existsSync(path.join(root, 'storefront/.next/standalone/storefront/server.js'))
+
+/**
+ * The built storefront as deployed (its standalone server), run from a copy in `dir` so its data cache starts empty,
+ * with the CMS's address and the revalidation secret. Its output goes to `<dir>/storefront.log`.
+ */
+export function startStorefront(dir: string, root: string, port: number, env: { CMS_URL: string; REVALIDATE_SECRET: string }): ChildProcess {
+  const copy = path.join(dir, 'storefront')
+  cpSync(path.join(root, 'storefront/.next/standalone'), copy, { recursive: true, verbatimSymlinks: true })
+  const out = openSync(path.join(dir, 'storefront.log'), 'a')
+  return spawn(process.execPath, ['storefront/server.js'], {
+    cwd: copy,
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', APP_ENV: 'development', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
+    stdio: ['ignore', out, out],
+  })
+}

@@ -1,6 +1,7 @@
 import type { PhaseStats } from './load'
 
-export type FaultResult = { name: string; recoverMs: number | null; drift: number }
+/** `note`: what the fault met (e.g. how many jobs the killed worker held). */
+export type FaultResult = { name: string; recoverMs: number | null; drift: number; note?: string }
 
 type Summary = {
   accepted: number
@@ -11,6 +12,7 @@ type Summary = {
   emails: number
   missingEmails: number
   duplicates: number
+  storefront: string
   seconds: number
 }
 
@@ -25,12 +27,17 @@ const errorsText = (errors: Map<string, number>) =>
 const n = (v: number) => (v < 0 ? 'not measured (time limit)' : String(v))
 
 /** The drill's result as a Markdown table (bench/RESULTS.md keeps the last one). */
-export function printTable(phases: Map<string, PhaseStats>, faults: FaultResult[], summary: Summary): void {
-  const rows = ['| phase | requests | errors by kind | orders accepted | refused (sold out) | recovered in | stock − ledger after |', '| --- | --- | --- | --- | --- | --- | --- |']
+export function printTable(phases: Map<string, PhaseStats>, stock: Map<string, number>, faults: FaultResult[], summary: Summary): void {
+  const rows = [
+    '| phase | requests | errors by kind | units in stock | orders accepted | refused (sold out) | recovered in | stock − ledger after | fault met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ]
   for (const [name, s] of phases) {
     const f = faults.find((x) => x.name === name)
     const recovered = f ? (f.recoverMs === null ? 'not recovered' : `${(f.recoverMs / 1000).toFixed(1)} s`) : ''
-    rows.push(`| ${name} | ${s.requests} | ${errorsText(s.errors)} | ${s.accepted} | ${s.refused} | ${recovered} | ${f ? f.drift : ''} |`)
+    rows.push(
+      `| ${name} | ${s.requests} | ${errorsText(s.errors)} | ${stock.get(name) ?? ''} | ${s.accepted} | ${s.refused} | ${recovered} | ${f ? f.drift : ''} | ${f?.note ?? ''} |`,
+    )
   }
   console.log(`\n${rows.join('\n')}\n`)
   console.log(
@@ -45,6 +52,7 @@ export function printTable(phases: Map<string, PhaseStats>, faults: FaultResult[
       `| confirmation emails delivered | ${n(summary.emails)} |`,
       `| accepted orders without a confirmation | ${n(summary.missingEmails)} |`,
       `| duplicate emails (same Message-ID twice) | ${n(summary.duplicates)} |`,
+      `| edit through instance A → on the real storefront's product page | ${summary.storefront} |`,
       `| drill duration | ${summary.seconds} s |`,
     ].join('\n'),
   )
