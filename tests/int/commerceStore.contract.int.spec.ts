@@ -38,3 +38,46 @@ function payloadSubject(): StoreUnderTest {
 }
 
 commerceStoreContract(process.env.TEST_DATABASE_URL ? 'The Payload store on PostgreSQL' : 'The Payload store on SQLite', payloadSubject)
+
+// Specific to Payload: a Local API call that fails inside the transaction rolls it back and forgets it (Payload's
+// operations call killTransaction on any error). Nothing may then run outside it: without the guard the second
+// change below would commit on its own, and stock would no longer match its ledger.
+describe('The Payload store after its transaction was rolled back by a failed Local API call', () => {
+  it('refuses further changes, and keeps none of the ones before', async () => {
+    const subject = payloadSubject()
+    const sku = `TX-ENDED-${Date.now()}`
+    await subject.addSku(sku, 10)
+    const { payload } = app
+    const attempt = subject.store.withTransaction(async (tx) => {
+      await tx.adjustAvailable(sku, -3)
+      // An invalid create (no SKU, change or reason) fails validation: Payload rolls the transaction back.
+      await payload
+        .create({ collection: 'stock-movements', data: {} as never, req: tx.transactionHandle!() as never, overrideAccess: true })
+        .catch(() => undefined)
+      // An undo step putting the stock back, as a workflow does when a later step fails.
+      await tx.adjustAvailable(sku, 3)
+      return 'done'
+    })
+    await expect(attempt).rejects.toMatchObject({ status: 503, code: 'busy' })
+    const [level] = await subject.store.readStock([sku])
+    expect(level.available).toBe(10)
+    expect(await subject.ledger(sku)).toEqual([])
+  })
+
+  it('does not report success when the work swallowed the failure', async () => {
+    const subject = payloadSubject()
+    const sku = `TX-SWALLOWED-${Date.now()}`
+    await subject.addSku(sku, 5)
+    const { payload } = app
+    const attempt = subject.store.withTransaction(async (tx) => {
+      await tx.adjustAvailable(sku, -2)
+      await payload
+        .create({ collection: 'stock-movements', data: {} as never, req: tx.transactionHandle!() as never, overrideAccess: true })
+        .catch(() => undefined)
+      return 'done'
+    })
+    await expect(attempt).rejects.toMatchObject({ status: 503 })
+    const [level] = await subject.store.readStock([sku])
+    expect(level.available).toBe(5)
+  })
+})

@@ -7,6 +7,7 @@ import type { CommerceStore } from '../../commerce/workflows/ports'
 import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
 import { queueJobs } from '../jobQueue'
+import { transactionSession } from '../frameworkPatches'
 import { queryRows, sql } from '../sql'
 import { queueWebhookEvents } from '../webhooks/queue'
 import { auditCommerceEvents } from './auditEvents'
@@ -29,6 +30,36 @@ export function isWriteConflict(error: unknown): boolean {
 
 export const busy = () => new CommerceError(503, 'busy', 'The shop is busy with another change to the same stock; please retry in a moment')
 
+const transactionEnded = () => new CommerceError(503, 'busy', 'The database ended the change part-way (nothing of it was kept); please retry in a moment')
+
+/**
+ * Whether the transaction `txReq` opened is still open. A Local API call that fails inside it (a lost connection, a
+ * PostgreSQL restart) rolls it back and forgets it (Payload's operations call killTransaction on any error), and from
+ * then on every statement given that request, Payload's and ours, would run outside any transaction and commit on its
+ * own: an undo step, say, putting back stock whose taking the rollback had already undone.
+ */
+async function transactionLiveness(payload: Payload, txReq: PayloadRequest): Promise<() => boolean> {
+  const session = await transactionSession(payload, txReq)
+  if (!session) return () => true // an adapter without transactions: nothing to lose
+  return () =>
+    txReq.transactionID !== undefined && Boolean((payload.db as unknown as { sessions?: Record<string, unknown> }).sessions?.[String(txReq.transactionID)])
+}
+
+/** The store, refusing every call once its transaction has ended, so nothing runs outside it by accident. */
+export function guardTransaction(store: CommerceStore, alive: () => boolean): CommerceStore {
+  const guarded = {} as Record<string, unknown>
+  for (const [name, value] of Object.entries(store)) {
+    guarded[name] =
+      typeof value === 'function'
+        ? (...args: unknown[]) => {
+            if (!alive()) return Promise.reject(transactionEnded())
+            return (value as (...a: unknown[]) => unknown).apply(store, args)
+          }
+        : value
+  }
+  return guarded as unknown as CommerceStore
+}
+
 /**
  * The CommerceStore port on Payload: Local API writes plus conditional SQL on the request's transaction.
  * `settingsCache` gives the cache that holds the store settings between quotes (commerceDeps passes the read cache
@@ -42,7 +73,9 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
       const txReq = await createLocalReq({ user: req?.user ?? undefined }, payload)
       try {
         await initTransaction(txReq)
-        const result = await fn(payloadCommerceStore(payload, txReq, settingsCache))
+        const alive = await transactionLiveness(payload, txReq)
+        const result = await fn(guardTransaction(payloadCommerceStore(payload, txReq, settingsCache), alive))
+        if (!alive()) throw transactionEnded()
         await commitTransaction(txReq)
         return result
       } catch (error) {
