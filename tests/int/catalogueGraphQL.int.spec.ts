@@ -1,44 +1,28 @@
 import type { Payload } from 'payload'
-import pino from 'pino'
 
-import { memoryRateLimiter } from '../../src/infra/rateLimit'
 import { queryRows, sql } from '../../src/infra/sql'
-import { createCatalogueReads, type CatalogueReads } from '../../src/server/catalogueReads'
-import { cacheDisabled, http, startOpsServer, type OpsServer } from '../helpers/opsServer'
-import { bootPayload, type TestPayload } from '../helpers/payload'
-import { staffToken } from '../helpers/shop'
+import type { CatalogueReads } from '../../src/server/catalogueReads'
+import { http, type OpsServer } from '../helpers/opsServer'
+import { startReadModelPair, type ReadModelPair } from '../helpers/readModelPair'
 
 // GraphQL `Products` listings answered by the catalogue read model (src/server/catalogueGraphQL.ts) against Payload's
 // own resolver, on the demo catalogue: the same bytes and content type for every query, the read model answering
 // the shapes it knows and leaving the rest to Payload, and edits seen on the next read. SQLite, or PostgreSQL when
 // TEST_DATABASE_URL is set.
-let app: TestPayload
+let pair: ReadModelPair
 let payload: Payload
 let staff: string
 let model: CatalogueReads
 let withModel: OpsServer
 let plain: OpsServer
 
-const silent = pino({ level: 'silent' })
-
 beforeAll(async () => {
-  app = await bootPayload()
-  payload = app.payload
-  const { seed } = await import('../../src/seed')
-  await seed(payload, { appEnv: 'development', log: () => {} })
-  staff = (await staffToken(payload)).token
-  model = createCatalogueReads({ payload, maxLimit: 100, logger: silent })
-  withModel = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter(), catalogue: model })
-  plain = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter(), catalogue: null })
-  model.backfill()
-  await model.idle()
+  pair = await startReadModelPair()
+  ;({ payload, staff, model, withModel, plain } = pair)
 }, 600_000)
 
 afterAll(async () => {
-  model?.stop()
-  await withModel?.close()
-  await plain?.close()
-  await app?.close()
+  await pair?.close()
 })
 
 type Ask = { query: string; variables?: Record<string, unknown>; token?: string; accept?: string }

@@ -1,43 +1,27 @@
 import type { Payload } from 'payload'
-import pino from 'pino'
 
-import { memoryRateLimiter } from '../../src/infra/rateLimit'
 import { queryRows, sql } from '../../src/infra/sql'
-import { createCatalogueReads, type CatalogueReads } from '../../src/server/catalogueReads'
-import { cacheDisabled, http, startOpsServer, type OpsServer } from '../helpers/opsServer'
-import { bootPayload, type TestPayload } from '../helpers/payload'
-import { staffToken } from '../helpers/shop'
+import type { CatalogueReads } from '../../src/server/catalogueReads'
+import { http, type OpsServer } from '../helpers/opsServer'
+import { startReadModelPair, type ReadModelPair } from '../helpers/readModelPair'
 
 // The catalogue read model (src/server/catalogueReads.ts) against Payload itself, on the demo catalogue: the same
 // bytes for the same query, and every write that changes an answer seen on the next read. SQLite, or PostgreSQL
 // when TEST_DATABASE_URL is set.
-let app: TestPayload
+let pair: ReadModelPair
 let payload: Payload
 let staff: string
 let model: CatalogueReads
 let withModel: OpsServer
 let plain: OpsServer
 
-const silent = pino({ level: 'silent' })
-
 beforeAll(async () => {
-  app = await bootPayload()
-  payload = app.payload
-  const { seed } = await import('../../src/seed')
-  await seed(payload, { appEnv: 'development', log: () => {} })
-  staff = (await staffToken(payload)).token
-  model = createCatalogueReads({ payload, maxLimit: 100, logger: silent })
-  withModel = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter(), catalogue: model })
-  plain = await startOpsServer(payload, { cache: cacheDisabled, limiter: memoryRateLimiter(), catalogue: null })
-  model.backfill()
-  await model.idle()
+  pair = await startReadModelPair()
+  ;({ payload, staff, model, withModel, plain } = pair)
 }, 600_000)
 
 afterAll(async () => {
-  model?.stop()
-  await withModel?.close()
-  await plain?.close()
-  await app?.close()
+  await pair?.close()
 })
 
 /** Both answers to one query, and whether the read model gave the first. */
