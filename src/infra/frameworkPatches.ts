@@ -8,8 +8,10 @@
  *    as `{ db, resolve, reject }`. Payload offers no other way to run raw SQL on a request's transaction.
  * 2. afterCommit: `commitTransaction` calls that session's `resolve`; wrapping it is the only hook on commit.
  * 3. withOneWriterAtATime: SQLite's libsql client, patched when the adapter connects, so one writer runs at a time.
+ * 4. commitOrThrow: on PostgreSQL the COMMIT is `execute(sql\`commit\`)` on the session's drizzle transaction (`db`);
+ *    Payload's `commitTransaction` catches its failure and returns as if it had committed.
  */
-import type { DatabaseAdapterObj, Payload, PayloadRequest } from 'payload'
+import { commitTransaction, type DatabaseAdapterObj, type Payload, type PayloadRequest } from 'payload'
 
 import { processKey } from './processSingleton'
 
@@ -45,6 +47,38 @@ export async function afterCommit(req: PayloadRequest, fn: () => Promise<void>):
     }
   }
   session[commitCallbacks]!.push(fn)
+}
+
+/** Thrown when the database did not confirm a COMMIT: the change may not have been kept. */
+export class CommitFailedError extends Error {
+  constructor(readonly cause: unknown) {
+    super(`The database did not confirm the commit: ${(cause as Error)?.message ?? String(cause)}`)
+    this.name = 'CommitFailedError'
+  }
+}
+
+/**
+ * Commits the request's transaction, and throws CommitFailedError when PostgreSQL refused or never answered the
+ * COMMIT (a connection lost at that moment, a deferred constraint). Payload's own `commitTransaction` swallows that
+ * failure, so a change the database rolled back would be answered as done (an accepted order that is not stored).
+ * SQLite commits through libsql's own transaction object, not watched here.
+ */
+export async function commitOrThrow(req: PayloadRequest): Promise<void> {
+  const db = (await transactionSession(req.payload, req))?.db as { execute?: (query: unknown) => Promise<unknown> } | undefined
+  let failure: unknown = null
+  if (db && typeof db.execute === 'function' && (req.payload.db as unknown as { name: string }).name === 'postgres') {
+    const execute = db.execute
+    db.execute = async (query: unknown) => {
+      try {
+        return await execute.call(db, query)
+      } catch (error) {
+        failure = error
+        throw error
+      }
+    }
+  }
+  await commitTransaction(req)
+  if (failure) throw new CommitFailedError(failure)
 }
 
 type Tx = { commit(): Promise<void>; rollback(): Promise<void>; close(): void }

@@ -81,3 +81,25 @@ describe('The Payload store after its transaction was rolled back by a failed Lo
     expect(level.available).toBe(5)
   })
 })
+
+// PostgreSQL: a COMMIT the database refuses (here a deferred unique constraint, checked only at COMMIT; in the drill a
+// connection lost at that moment). Payload's commitTransaction swallows that failure; the store must not answer
+// success for a change that was rolled back.
+;(process.env.TEST_DATABASE_URL ? describe : describe.skip)('The Payload store when PostgreSQL refuses the COMMIT', () => {
+  it('answers 503 and keeps nothing', async () => {
+    const subject = payloadSubject()
+    const sku = `TX-COMMIT-${Date.now()}`
+    await subject.addSku(sku, 10)
+    const { payload } = app
+    const attempt = subject.store.withTransaction(async (tx) => {
+      await tx.adjustAvailable(sku, -4)
+      const req = tx.transactionHandle!() as never
+      await queryRows(payload, req, sql`CREATE TEMP TABLE commit_refused (n int UNIQUE DEFERRABLE INITIALLY DEFERRED) ON COMMIT DROP`)
+      await queryRows(payload, req, sql`INSERT INTO commit_refused VALUES (1), (1) RETURNING n`)
+      return 'done'
+    })
+    await expect(attempt).rejects.toMatchObject({ status: 503, code: 'busy' })
+    const [level] = await subject.store.readStock([sku])
+    expect(level.available).toBe(10)
+  })
+})

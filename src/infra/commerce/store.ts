@@ -1,4 +1,4 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
 import { CommerceError } from '../../commerce/errors'
 import { followUpJobs } from '../../commerce/followUps'
@@ -7,7 +7,7 @@ import type { CommerceStore } from '../../commerce/workflows/ports'
 import type { ReadCache } from '../cache'
 import { recordStockUpdateRefused } from '../metrics'
 import { queueJobs } from '../jobQueue'
-import { transactionSession } from '../frameworkPatches'
+import { commitOrThrow, CommitFailedError, transactionSession } from '../frameworkPatches'
 import { queryRows, sql } from '../sql'
 import { queueWebhookEvents } from '../webhooks/queue'
 import { auditCommerceEvents } from './auditEvents'
@@ -76,11 +76,13 @@ export function payloadCommerceStore(payload: Payload, req?: PayloadRequest, set
         const alive = await transactionLiveness(payload, txReq)
         const result = await fn(guardTransaction(payloadCommerceStore(payload, txReq, settingsCache), alive))
         if (!alive()) throw transactionEnded()
-        await commitTransaction(txReq)
+        await commitOrThrow(txReq)
         return result
       } catch (error) {
         await killTransaction(txReq)
         if (isWriteConflict(error)) throw busy()
+        if (error instanceof CommitFailedError)
+          throw new CommerceError(503, 'busy', 'The database did not confirm the change; retry with the same Idempotency-Key to learn whether it was kept')
         throw error
       }
     },
