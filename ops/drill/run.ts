@@ -122,7 +122,7 @@ async function main() {
     S3_ACCESS_KEY_ID: 'S3RVER',
     S3_SECRET_ACCESS_KEY: 'S3RVER',
     S3_FORCE_PATH_STYLE: 'true',
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}/?pool=true`,
     PAYLOAD_SECRET: 'drill-secret-0123456789abcdef0123456789',
     REVALIDATE_SECRET: 'drill-revalidate-0123456789abcdef01234',
     STOREFRONT_URL: `http://127.0.0.1:${storefrontPort}`,
