@@ -133,7 +133,9 @@ describeWith('chromium', 'two-factor and the audit log in the admin (Chromium)',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
         body: JSON.stringify(body),
       })
-      return (await res.json()) as Record<string, any>
+      const answer = (await res.json()) as Record<string, any>
+      if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(answer)}`)
+      return answer
     }
     // A second admin with two-factor on, made over the API by the enrolled admin.
     const adminToken = (await post('/users/login', { ...ADMIN, code: enrolled.recoveryCodes[2] })).token as string

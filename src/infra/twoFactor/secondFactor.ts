@@ -20,12 +20,18 @@ export const isEnrolled = (staff: StaffRecord) => Boolean(staff.twoFactor.secret
 /** An admin who has not enrolled must do so before anything else, where the setting asks for it. */
 export const mustEnrol = (staff: StaffRecord) => !isEnrolled(staff) && env().adminTwoFactorRequired && (staff.roles ?? []).includes('admin')
 
+// Every try is counted before its code is checked (so a burst of guesses in parallel is counted too), and a right
+// code gives its try back: only wrong codes add up, and staff who log in often are never shut out.
 async function countTry(staff: StaffRecord) {
   const verdict = await rateLimiter().hit('two-factor', String(staff.id), CODE_TRIES, CODE_WINDOW_SECONDS)
   if (!verdict.allowed)
     throw new CommerceError(429, 'rate_limited', `Too many wrong codes: try again in ${verdict.retryAfterSeconds} seconds`, {
       retryAfterSeconds: verdict.retryAfterSeconds,
     })
+}
+
+async function giveTryBack(staff: StaffRecord) {
+  await rateLimiter().hit('two-factor', String(staff.id), CODE_TRIES, CODE_WINDOW_SECONDS, -1)
 }
 
 /**
@@ -40,6 +46,7 @@ export async function useSecondFactor(payload: Payload, staff: StaffRecord, code
   if (step !== null) {
     staff.twoFactor.lastStep = step
     await saveStaff(payload, staff, req)
+    await giveTryBack(staff)
     return 'totp'
   }
   const codes = staff.twoFactor.recoveryCodes ?? []
@@ -47,6 +54,7 @@ export async function useSecondFactor(payload: Payload, staff: StaffRecord, code
   if (index < 0) return null
   staff.twoFactor.recoveryCodes = codes.filter((_, i) => i !== index)
   await saveStaff(payload, staff, req)
+  await giveTryBack(staff)
   return 'recovery_code'
 }
 
@@ -74,6 +82,7 @@ export async function finishEnrolment(payload: Payload, staff: StaffRecord, code
   await countTry(staff)
   const step = await checkTotp(pending, code)
   if (step === null) throw new CommerceError(400, 'two_factor_invalid', 'That code does not match: check the app and try the current code')
+  await giveTryBack(staff)
   const recoveryCodes = newRecoveryCodes()
   staff.twoFactor = {
     ...staff.twoFactor,
