@@ -200,6 +200,8 @@ describeWith('chromium', 'the admin in Chromium on the quick start', () => {
 
     await page.goto(`${base}/admin`, { waitUntil: 'networkidle' })
     await page.goto(`${base}/admin/collections/products`, { waitUntil: 'networkidle' })
+    // Click once the list's scripts have run (its date cells filled in), as a person would see it ready.
+    await page.waitForFunction(() => [...document.querySelectorAll('td.cell-updatedAt')].every((td) => !/Loading/.test(td.textContent ?? '')))
     await page.locator('.table tbody tr td.cell-title a').first().click()
     await page.locator('#field-price').waitFor()
     await page.waitForLoadState('networkidle')

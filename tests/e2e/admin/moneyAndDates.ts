@@ -39,6 +39,8 @@ export async function readProductsList(page: Page, base: string, limit: number):
   await page.goto(`${base}/admin/collections/products?limit=${limit}&sort=title`, { waitUntil: 'networkidle' })
   const rows = page.locator('.table tbody tr')
   await rows.first().waitFor()
+  // The date cells are filled in once the page's scripts run; on a busy machine the rows arrive first.
+  await page.waitForFunction(() => [...document.querySelectorAll('td.cell-updatedAt')].every((td) => !/Loading/.test(td.textContent ?? '')))
   return rows.evaluateAll((trs) =>
     trs.map((tr) => {
       const cell = (name: string) => (tr.querySelector(`td.cell-${name}`)?.textContent ?? '').trim()
