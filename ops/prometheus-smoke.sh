@@ -53,8 +53,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-# The temp config: the repository's cms job (path, auth, labels) with the given address, a short
-# scrape interval, and the repository's alert rules (so they load in a real Prometheus too).
+# The temp config: the repository's cms job (path, auth, labels, relabelling) with the given address
+# in place of its discovery, a short scrape interval, and the repository's alert rules (so they load
+# in a real Prometheus too).
 mkdir -p "$work/secrets" "$work/data"
 printf '%s' "${METRICS_TOKEN:-}" >"$work/secrets/metrics_token"
 cp "$ROOT/ops/prometheus/alerts.yml" "$work/alerts.yml"
@@ -68,7 +69,12 @@ if (!job) { console.error('ops/prometheus/prometheus.yml has no cms job'); proce
 job.scheme = scheme;
 job.scrape_interval = '2s';
 job.scrape_timeout = '2s';
-job.static_configs = job.static_configs.map((s) => ({ ...s, targets: [address] }));
+// The repository finds the replicas by DNS (compose's `cms` name); here there is one CMS at a
+// known address, so whatever discovery the job uses is swapped for that one static target, keeping
+// its labels, path, auth and relabelling.
+const labels = Object.assign({}, ...(job.static_configs || []).map((s) => s.labels || {}));
+for (const key of Object.keys(job)) if (key.endsWith('_sd_configs')) delete job[key];
+job.static_configs = [{ targets: [address], ...(Object.keys(labels).length ? { labels } : {}) }];
 const config = {
   global: { ...repo.global, scrape_interval: '2s', evaluation_interval: '2s', scrape_timeout: '2s' },
   rule_files: repo.rule_files,
