@@ -116,7 +116,9 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(15000),
   WORKER_POLL_MS: int(2000),
   WORKER_BATCH: int(20),
-  // The jobs runner's lease; a job left marked running this long by a runner that died is queued again.
+  // Batches one worker runs at once, each on its own leased jobs (src/jobs/runner.ts).
+  WORKER_CONCURRENCY: int(2),
+  // Each job's lease; a job left marked running this long by a runner that died is queued again.
   WORKER_LEASE_MS: int(60_000),
   WORKER_METRICS_PORT: int(0),
   SCHEDULE_RESERVATION_EXPIRY: z.string().default('* * * * *'),

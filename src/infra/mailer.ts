@@ -3,8 +3,11 @@ import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Payload } from 'payload'
 
-import type { Env } from './env'
+import { env, type Env } from './env'
+import { logger } from './logger'
 import { recordEmail, type EmailTemplate } from './metrics'
+import { processSingleton } from './processSingleton'
+import { redis, type Redis } from './redis'
 
 // Without SMTP_URL mail is written to data/outbox as .eml files, so nothing leaves the machine.
 function outboxTransport(dir: string) {
@@ -54,13 +57,70 @@ export function stableMessageId(parts: readonly (string | number)[], mailFrom: s
   return `<${parts.map((p) => String(p).replace(/[^A-Za-z0-9.-]/g, '-')).join('.')}@${domain}>`
 }
 
-/** Sends one email and counts it, sent or failed, under its template; a failure is rethrown so the job retries. */
-export async function sendAndRecord(payload: Pick<Payload, 'sendEmail'>, template: EmailTemplate, email: RenderedEmail, messageId?: string): Promise<void> {
+/**
+ * The Message-IDs already handed to the mail server, so a job run again after its runner died between sending and
+ * marking the job done (kill -9, a lost machine) does not send the same email twice. The mark is written the moment
+ * the server accepts the message, one Redis command, so the window for a duplicate shrinks from the job's own
+ * bookkeeping (several statements) to that command. Redis when configured (every worker sees it), this process
+ * otherwise. A record that can't be read or written (Redis away) never stops a send: a duplicate is better than a
+ * lost confirmation.
+ */
+export interface SentRecord {
+  has(messageId: string): Promise<boolean>
+  add(messageId: string): Promise<void>
+}
+
+const SENT_TTL_MS = 14 * 24 * 3_600_000
+const SENT_IN_PROCESS_MAX = 50_000
+
+export function redisSentRecord(client: Redis, prefix: string): SentRecord {
+  const key = (id: string) => `${prefix}mail:sent:${id}`
+  return {
+    has: async (id) => (await client.exists(key(id)).catch(() => 0)) === 1,
+    add: async (id) => {
+      await client.set(key(id), '1', 'PX', SENT_TTL_MS).catch(() => undefined)
+    },
+  }
+}
+
+export function memorySentRecord(): SentRecord {
+  const sent = processSingleton('mail-sent', () => new Set<string>())
+  return {
+    has: async (id) => sent.has(id),
+    add: async (id) => {
+      // Oldest first out: a Set iterates in insertion order.
+      if (sent.size >= SENT_IN_PROCESS_MAX) sent.delete(sent.values().next().value!)
+      sent.add(id)
+    },
+  }
+}
+
+export function sentRecord(): SentRecord {
+  const client = redis()
+  return client ? redisSentRecord(client, env().REDIS_KEY_PREFIX) : memorySentRecord()
+}
+
+/**
+ * Sends one email and counts it, sent or failed, under its template; a failure is rethrown so the job retries. With a
+ * Message-ID, an email already sent under it is not sent again (`SentRecord`).
+ */
+export async function sendAndRecord(
+  payload: Pick<Payload, 'sendEmail'>,
+  template: EmailTemplate,
+  email: RenderedEmail,
+  messageId?: string,
+  sent: SentRecord = sentRecord(),
+): Promise<void> {
+  if (messageId && (await sent.has(messageId))) {
+    logger().info({ template, messageId }, 'Email already sent under this Message-ID; not sent again')
+    return
+  }
   try {
     await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text, messageId })
   } catch (err) {
     recordEmail(template, false)
     throw err
   }
+  if (messageId) await sent.add(messageId)
   recordEmail(template, true)
 }

@@ -7,7 +7,8 @@ import { closeRedis } from '../infra/redis'
 import { isEntryPoint, loadPayload, serveProcessMetrics, stopOnSignal } from './process'
 import { startJobsRunner } from './runner'
 
-export type WorkerSettings = Pick<Env, 'WORKER_POLL_MS' | 'WORKER_BATCH' | 'WORKER_METRICS_PORT' | 'METRICS_TOKEN'> & Partial<Pick<Env, 'WORKER_LEASE_MS'>>
+export type WorkerSettings = Pick<Env, 'WORKER_POLL_MS' | 'WORKER_BATCH' | 'WORKER_METRICS_PORT' | 'METRICS_TOKEN'> &
+  Partial<Pick<Env, 'WORKER_LEASE_MS' | 'WORKER_CONCURRENCY'>>
 
 /** The worker process's parts: the jobs runner and its /metrics listener; stop() ends both and closes Redis. */
 export function startWorker(payload: Payload, settings: WorkerSettings, lock: Lock = processLock()): { stop(): Promise<void> } {
@@ -18,9 +19,13 @@ export function startWorker(payload: Payload, settings: WorkerSettings, lock: Lo
     pollMs: settings.WORKER_POLL_MS,
     batch: settings.WORKER_BATCH,
     leaseMs: settings.WORKER_LEASE_MS,
+    concurrency: settings.WORKER_CONCURRENCY,
   })
   const metricsServer = serveProcessMetrics(settings.WORKER_METRICS_PORT, settings.METRICS_TOKEN)
-  logger().info({ pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH }, 'Worker running the jobs queue')
+  logger().info(
+    { pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH, concurrency: settings.WORKER_CONCURRENCY ?? 1 },
+    'Worker running the jobs queue',
+  )
   return {
     async stop() {
       metricsServer?.close()

@@ -100,7 +100,15 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
   let runner: JobsRunner | undefined
   let scheduler: Scheduler | undefined
   if (settings.RUN_JOBS_IN_PROCESS) {
-    runner = startJobsRunner({ payload, lock: processLock(), logger: log, pollMs: settings.WORKER_POLL_MS, batch: settings.WORKER_BATCH })
+    runner = startJobsRunner({
+      payload,
+      lock: processLock(),
+      logger: log,
+      pollMs: settings.WORKER_POLL_MS,
+      batch: settings.WORKER_BATCH,
+      leaseMs: settings.WORKER_LEASE_MS,
+      concurrency: settings.WORKER_CONCURRENCY,
+    })
     scheduler = startScheduler({
       jobs: schedule(settings),
       lock: processLock(),

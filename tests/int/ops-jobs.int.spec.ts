@@ -116,10 +116,36 @@ describe('the jobs runner', () => {
     const job = await payload.jobs.queue({ task: 'cleanStaleCarts', input: { olderThanDays: 30 } })
     await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true }, overrideAccess: true })
     const processing = async () => (await payload.findByID({ collection: 'payload-jobs', id: job.id, overrideAccess: true })).processing
-    const tooSoon = await releaseOrphanedJobs(payload)
+    const lock = memoryLock()
+    const tooSoon = await releaseOrphanedJobs(payload, lock)
     const stillMarked = await processing()
-    const later = await releaseOrphanedJobs(payload, Date.now() + 5 * 60_000)
+    const later = await releaseOrphanedJobs(payload, lock, Date.now() + 5 * 60_000)
     expect([tooSoon, stillMarked]).toEqual([0, true])
     expect([later, await processing()]).toEqual([1, false])
+  })
+
+  it('should leave a long-running job alone while its runner still holds its lease', async () => {
+    const job = await payload.jobs.queue({ task: 'cleanStaleCarts', input: { olderThanDays: 30 } })
+    await payload.update({ collection: 'payload-jobs', id: job.id, data: { processing: true }, overrideAccess: true })
+    const lock = memoryLock()
+    const held = await lock.acquire(`jobs:job:${job.id}`, 10 * 60_000)
+    const whileHeld = await releaseOrphanedJobs(payload, lock, Date.now() + 5 * 60_000)
+    await held!.release()
+    const afterRelease = await releaseOrphanedJobs(payload, lock, Date.now() + 5 * 60_000)
+    expect([whileHeld, afterRelease]).toEqual([0, 1])
+  })
+
+  it('should run each job once when several runners share the queue', async () => {
+    await Promise.all(Array.from({ length: 24 }, () => payload.jobs.queue({ task: 'cleanIdempotencyKeys', input: { olderThanHours: 24 } })))
+    const counted = async () => (await metrics().jobsRun.get()).values.find((v) => v.labels.task === 'cleanIdempotencyKeys')?.value ?? 0
+    const runsBefore = await counted()
+    // Two workers' worth of runners, three batches at a time each, on one lock (as two workers on one Redis).
+    const lock = memoryLock()
+    const runners = [0, 1].map(() => startJobsRunner({ payload, lock, logger: quiet, pollMs: 20, batch: 3, concurrency: 3 }))
+    const left = async () =>
+      (await payload.count({ collection: 'payload-jobs', overrideAccess: true, where: { taskSlug: { equals: 'cleanIdempotencyKeys' } } })).totalDocs
+    for (let i = 0; i < 200 && (await left()) > 0; i++) await new Promise((r) => setTimeout(r, 50))
+    await Promise.all(runners.map((r) => r.stop()))
+    expect({ left: await left(), runs: (await counted()) - runsBefore }).toEqual({ left: 0, runs: 24 })
   })
 })

@@ -40,7 +40,9 @@ export const createSendOrderEmailTask = ({ storefrontUrl }: { storefrontUrl: str
       order: order as never,
       context: { storefrontUrl, lookupToken: await lookupToken(payload, Number(order.id)), carriers: settings.carriers, images: imagesOnly(pictures) },
     })
-    const messageId = stableMessageId([String(order.orderNumber), input.kind], env().MAIL_FROM)
+    // The order's creation time too: order numbers start again in a new database (a reset demo, a test), and the
+    // sent record (src/infra/mailer.ts) must not take a new order's email for an old one's.
+    const messageId = stableMessageId([String(order.orderNumber), input.kind, Date.parse(order.createdAt)], env().MAIL_FROM)
     await sendAndRecord(payload, `order_${input.kind as OrderEmailKind}`, email, messageId)
     return { output: { messageTo: email.to } }
   },
