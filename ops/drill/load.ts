@@ -28,7 +28,7 @@ export class Load {
 
   constructor(
     private readonly shop: Shop,
-    private readonly width: number,
+    readonly width: number,
   ) {
     this.checkoutSkus = shop.skus
   }
@@ -141,10 +141,25 @@ export class Load {
     }
   }
 
-  start(): void {
+  /**
+   * Starts the loops. With `rate` (requests per second offered, over all loops) each loop starts its requests on a
+   * schedule, never more than one at a time and with no burst to catch up: an open load at a fixed rate, so a
+   * recovery time measures the fault rather than a machine saturated by the drill itself. Without it each loop sends
+   * its next request as soon as the last is answered (as many as the machine can serve).
+   */
+  start(rate = 0): void {
     this.running = true
-    this.loops = Array.from({ length: this.width }, async () => {
-      while (this.running) await this.one()
+    const interval = rate > 0 ? (this.width * 1000) / rate : 0
+    this.loops = Array.from({ length: this.width }, async (_, i) => {
+      // Spread the loops over one interval so their requests interleave.
+      let next = Date.now() + (interval * i) / this.width
+      while (this.running) {
+        const wait = next - Date.now()
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+        if (!this.running) break
+        await this.one()
+        next = Math.max(next + interval, Date.now())
+      }
     })
   }
 

@@ -30,6 +30,8 @@ const root = path.resolve(import.meta.dirname, '../..')
 const started = Date.now()
 const MAX_MS = Number(process.env.DRILL_MAX_SECONDS ?? 360) * 1000
 const OUTAGE_MS = Number(process.env.DRILL_OUTAGE_SECONDS ?? 30) * 1000
+// Requests per second offered through the balancer (0: as many as the machine serves). See ops/drill/README.md.
+const RATE = Number(process.env.DRILL_RATE ?? 30)
 const log = (msg: string) => console.log(`[drill ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const PHASES = [
@@ -97,8 +99,17 @@ async function main() {
   const smtpPort = await freePort()
   let smtp: TestMailServer = await startSmtpServer(smtpPort)
   const mails: TestMailServer['mails'] = []
+  // The order numbers confirmed so far, kept as mails arrive: the recovery checks ask every 50 ms, and scanning every
+  // mail for every order each time took a share of the CPU the worker needs.
+  const confirmed = new Set<string>()
   const keepMails = (server: TestMailServer) => {
-    server.mails.push = (...m) => mails.push(...m)
+    server.mails.push = (...m) => {
+      for (const mail of m) {
+        const number = /^Thank you for your order (\S+)/.exec(mail.subject ?? '')?.[1]
+        if (number) confirmed.add(number)
+      }
+      return mails.push(...m)
+    }
   }
   keepMails(smtp)
   cleanups.push(() => smtp.close())
@@ -223,6 +234,8 @@ async function main() {
       emails: mails.filter((m) => m.subject?.startsWith('Thank you for your order')).length,
       missingEmails: -1,
       duplicates: -1,
+      duplicateOrders: -1,
+      strays: -1,
       storefront: storefrontResult,
       seconds: Math.round((Date.now() - started) / 1000),
     })
@@ -258,8 +271,8 @@ async function main() {
   }
   // The orders accepted so far (an email fault has recovered once these are mailed; later orders keep coming).
   let owed: string[] = []
-  const owedMailed = async () => owed.every((n) => mails.some((m) => m.subject?.startsWith(`Thank you for your order ${n}`)))
-  const confirmationsMissing = () => [...load.accepted.keys()].filter((n) => !mails.some((m) => m.subject?.startsWith(`Thank you for your order ${n}`))).length
+  const owedMailed = async () => owed.every((n) => confirmed.has(n))
+  const confirmationsMissing = () => [...load.accepted.keys()].filter((n) => !confirmed.has(n)).length
 
   // Before the load: an edit through instance A reaches B's cached reads and the real storefront's product page.
   if (storefront) {
@@ -324,7 +337,8 @@ async function main() {
 
   stocked.set(PHASES[0], await stockPhase(0, 10))
   load.setPhase(PHASES[0], phaseSkus[0])
-  load.start()
+  load.start(RATE)
+  log(RATE > 0 ? `load: ${RATE} requests/s offered over ${load.width} loops` : `load: ${load.width} loops, unpaced`)
   await sleep(5_000)
 
   await fault(
@@ -401,6 +415,17 @@ async function main() {
   const confirmations = mails.filter((m) => m.subject?.startsWith('Thank you for your order'))
   const ids = confirmations.map((m) => m.messageId ?? '')
   const duplicates = ids.length - new Set(ids).size
+  // Also by order number (a second confirmation under another Message-ID would be a duplicate too), and any
+  // confirmation for an order the database does not hold.
+  const numbers = confirmations.map((m) => /^Thank you for your order (\S+)/.exec(m.subject ?? '')?.[1] ?? '')
+  const duplicateOrders = numbers.length - new Set(numbers).size
+  const strays = confirmations.filter((_, i) => !storedNumbers.has(numbers[i]))
+  for (const m of strays) log(`  confirmation for an order not in the database: ${m.subject} ${m.messageId}`)
+  const seenNumbers = new Set<string>()
+  for (const [i, m] of confirmations.entries()) {
+    if (seenNumbers.has(numbers[i])) log(`  a second confirmation for ${numbers[i]}: ${m.messageId}`)
+    seenNumbers.add(numbers[i])
+  }
   const lost = [...load.accepted.keys()].filter((n) => !storedNumbers.has(n)).length
   const summary = {
     accepted: load.accepted.size,
@@ -411,6 +436,8 @@ async function main() {
     emails: confirmations.length,
     missingEmails: confirmationsMissing(),
     duplicates,
+    duplicateOrders,
+    strays: strays.length,
     storefront: storefrontResult,
     seconds: Math.round((Date.now() - started) / 1000),
   }
@@ -418,6 +445,8 @@ async function main() {
   if (lost > 0) failures.push(`${lost} accepted order(s) missing from the database`)
   if (summary.drift !== 0) failures.push(`stock and ledger disagree by ${summary.drift}`)
   if (summary.missingEmails > 0) failures.push(`${summary.missingEmails} accepted order(s) without a confirmation`)
+  if (duplicates > 0 || duplicateOrders > 0) failures.push(`duplicate confirmations: ${duplicates} by Message-ID, ${duplicateOrders} by order number`)
+  if (strays.length > 0) failures.push(`${strays.length} confirmation(s) for orders not in the database`)
   for (const f of faults) {
     if (f.recoverMs === null) failures.push(`${f.name}: not recovered`)
     if (f.drift !== 0) failures.push(`${f.name}: stock and ledger disagree by ${f.drift} after it`)

@@ -12,6 +12,8 @@ type Summary = {
   emails: number
   missingEmails: number
   duplicates: number
+  duplicateOrders: number
+  strays: number
   storefront: string
   seconds: number
 }
@@ -29,14 +31,14 @@ const n = (v: number) => (v < 0 ? 'not measured (time limit)' : String(v))
 /** The drill's result as a Markdown table (bench/RESULTS.md keeps the last one). */
 export function printTable(phases: Map<string, PhaseStats>, stock: Map<string, number>, faults: FaultResult[], summary: Summary): void {
   const rows = [
-    '| phase | requests | errors by kind | units in stock | orders accepted | refused (sold out) | recovered in | stock − ledger after | fault met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| phase | requests | req/s | errors by kind | units in stock | orders accepted | refused (sold out) | recovered in | stock − ledger after | fault met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ]
   for (const [name, s] of phases) {
     const f = faults.find((x) => x.name === name)
     const recovered = f ? (f.recoverMs === null ? 'not recovered' : `${(f.recoverMs / 1000).toFixed(1)} s`) : ''
     rows.push(
-      `| ${name} | ${s.requests} | ${errorsText(s.errors)} | ${stock.get(name) ?? ''} | ${s.accepted} | ${s.refused} | ${recovered} | ${f ? f.drift : ''} | ${f?.note ?? ''} |`,
+      `| ${name} | ${s.requests} | ${s.ms > 0 ? ((s.requests * 1000) / s.ms).toFixed(1) : ''} | ${errorsText(s.errors)} | ${stock.get(name) ?? ''} | ${s.accepted} | ${s.refused} | ${recovered} | ${f ? f.drift : ''} | ${f?.note ?? ''} |`,
     )
   }
   console.log(`\n${rows.join('\n')}\n`)
@@ -52,6 +54,8 @@ export function printTable(phases: Map<string, PhaseStats>, stock: Map<string, n
       `| confirmation emails delivered | ${n(summary.emails)} |`,
       `| accepted orders without a confirmation | ${n(summary.missingEmails)} |`,
       `| duplicate emails (same Message-ID twice) | ${n(summary.duplicates)} |`,
+      `| orders confirmed more than once (by order number) | ${n(summary.duplicateOrders)} |`,
+      `| confirmations for orders not in the database | ${n(summary.strays)} |`,
       `| edit through instance A → on the real storefront's product page | ${summary.storefront} |`,
       `| drill duration | ${summary.seconds} s |`,
     ].join('\n'),
