@@ -1,5 +1,6 @@
 // bench/read/cpuProfile.ts: where the server's CPU goes on one uncached read. Starts the CMS (the production build,
-// read cache off, BENCH_READ_MODEL=false for the framework's own path) with `node --cpu-prof` on a bench/read
+// read cache off unless CACHE_ENABLED=true (then the read is loaded after its first answer is stored: hits),
+// BENCH_READ_MODEL=false for the framework's own path) with `node --cpu-prof` on a bench/read
 // database, loads one read for BENCH_SECONDS at 10 connections, stops it, and prints each part's share of the busy
 // samples (inclusive: a sample counts for every part on its stack) and the busy CPU per request.
 // Usage: DATABASE_URL=postgres://…/ir_bench_read_10000 npx tsx bench/read/cpuProfile.ts [listing|slug|graphql]
@@ -17,7 +18,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const dir = mkdtempSync(path.join(tmpdir(), 'ir-cpu-prof-'))
 process.env.BENCH_CPU_PROF = dir
 const cms = await startCms(
-  { LOG_LEVEL: 'info', CACHE_ENABLED: 'false', READ_MODEL_ENABLED: process.env.BENCH_READ_MODEL ?? 'false' },
+  { LOG_LEVEL: 'info', CACHE_ENABLED: process.env.CACHE_ENABLED ?? 'false', READ_MODEL_ENABLED: process.env.BENCH_READ_MODEL ?? 'false' },
   path.join(dir, 'server.log'),
 )
 const targets = await readTargets(cms.url)

@@ -70,8 +70,13 @@ if (process.env.BENCH_CACHED === '1') {
   const single = targets.map((t) => ({ ...t, paths: undefined }))
   const captured = []
   for (const target of single) {
-    await capture(cachedCms.url, target)
-    captured.push(await capture(cachedCms.url, target))
+    // The cache answers only once its versions are synced with Redis, which may be just after the server is healthy.
+    let got = await capture(cachedCms.url, target)
+    for (let tries = 0; got.cache !== 'HIT' && tries < 40; tries++) {
+      await new Promise((r) => setTimeout(r, 250))
+      got = await capture(cachedCms.url, target)
+    }
+    captured.push(got)
   }
   const misses = captured.filter((c) => c.cache !== 'HIT')
   if (misses.length > 0) throw new Error(`not served from the cache: ${misses.map((m) => m.key).join(', ')}`)

@@ -7,6 +7,7 @@ import * as migration_20261203_060138_integrators_plugins_storefront from './202
 import * as migration_20261203_090000_catalogue_read_model from './20261203_090000_catalogue_read_model';
 import * as migration_20261203_095236_security_scale_speed from './20261203_095236_security_scale_speed';
 import * as migration_20261203_125424_password_reset_job from './20261203_125424_password_reset_job';
+import * as migration_20261203_160000_catalogue_published_count from './20261203_160000_catalogue_published_count';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261203_125424_password_reset_job.up,
     down: migration_20261203_125424_password_reset_job.down,
-    name: '20261203_125424_password_reset_job'
+    name: '20261203_125424_password_reset_job',
+  },
+  {
+    up: migration_20261203_160000_catalogue_published_count.up,
+    down: migration_20261203_160000_catalogue_published_count.down,
+    name: '20261203_160000_catalogue_published_count',
   },
 ];

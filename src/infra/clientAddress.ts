@@ -70,6 +70,24 @@ export function clientAddress(req: WithHeaders, settings: AddressSettings = defa
 /** The CMS server's first step: resolve the address once and stamp it signed on the request for everything behind. */
 export function stampClientAddress(req: IncomingMessage, settings: AddressSettings = defaultSettings()): string {
   const address = clientAddress(req, settings)
-  req.headers[CLIENT_ADDRESS_HEADER] = signClientAddress(address, settings.secret)
+  req.headers[CLIENT_ADDRESS_HEADER] = signedThisSecond(address, settings.secret)
   return address
+}
+
+// A signature names its second, so within one second an address's is the same string: sign it once, not per request.
+let signedSecond = 0
+const signatures = new Map<string, string>()
+function signedThisSecond(address: string, secret: string): string {
+  const now = Math.floor(Date.now() / 1000)
+  if (now !== signedSecond || signatures.size >= 1000) {
+    signedSecond = now
+    signatures.clear()
+  }
+  const key = `${secret}\u0000${address}`
+  let signed = signatures.get(key)
+  if (signed === undefined) {
+    signed = signClientAddress(address, secret, now)
+    signatures.set(key, signed)
+  }
+  return signed
 }

@@ -156,7 +156,6 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const head = guard?.({ method, url, headers: req.headers })
     if (head) return refuse(res, head)
     const body = await readBody(req, guard ? guard.bodyLimit({ method, url, headers: req.headers }) : BODY_LIMIT)
-    const forward = replayRequest(req, body)
     const checked = async () => {
       const full = guard?.({ method, url, headers: req.headers, body })
       if (full) return (refuse(res, full), false)
@@ -164,12 +163,16 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     }
     // An anonymous catalogue listing the read model can answer exactly does not reach Payload.
     const catalogue = options.catalogue
+    // Next gets a replay of the body, made only when a request goes on (a cache hit needs none).
+    const toNextReplayed: Downstream = (r, s) => toNext(replayRequest(r, body), s)
     const downstream: Downstream =
-      graphql && catalogue && isAnonymous(req) ? async (r, s) => void ((await catalogue.serveGraphQL(r, body, s)) || (await toNext(r, s))) : toNext
+      graphql && catalogue && isAnonymous(req)
+        ? async (r, s) => void ((await catalogue.serveGraphQL(r, body, s)) || (await toNextReplayed(r, s)))
+        : toNextReplayed
     // An anonymous query already in memory is answered first: its entry was stored from a 200 that passed the checks.
     const key = graphql && cache && isAnonymous(req) ? graphqlCacheKey(body) : null
-    if (key !== null) return serveCachedRead(cache!, 'graphql', key, forward, res, downstream, withoutGraphQLErrors, checked)
-    if (await checked()) return downstream(forward, res)
+    if (key !== null) return serveCachedRead(cache!, 'graphql', key, req, res, downstream, withoutGraphQLErrors, checked)
+    if (await checked()) return downstream(req, res)
   }
 
   return (req, res) => {

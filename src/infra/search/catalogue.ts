@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { queryRows, sql } from '../sql'
+import { publishedTotal } from './publishedCount'
 
 // The search index's product rows double as the catalogue read model (docs/performance.md): `doc` holds the
 // product as Payload answers an anonymous list read at depth 1, rendered lazily by the server and emptied, inside
@@ -42,7 +43,8 @@ function toRows(raw: RawRow[], order: CatalogueOrder): CatalogueRow[] {
 
 /**
  * A window of published products in Payload's order, with their rendered answers (null where not rendered) and, on
- * every row, how many products an anonymous reader sees (one statement, one round trip).
+ * every row, how many products an anonymous reader sees (one statement, one round trip; the count is kept in a row on
+ * PostgreSQL, src/infra/search/publishedCount.ts).
  */
 export async function readCatalogueWindow(payload: Payload, order: CatalogueOrder, offset: number, count: number): Promise<CatalogueRow[]> {
   const keys = join(order.map((o, i) => sql.raw(`p.${o.column} AS k${i}`)))
@@ -50,7 +52,7 @@ export async function readCatalogueWindow(payload: Payload, order: CatalogueOrde
   const raw = await queryRows<RawRow>(
     payload,
     undefined,
-    sql`SELECT p.id, s.doc, s.doc_stamp, ${keys}, (SELECT count(*) FROM products WHERE _status = 'published') AS total
+    sql`SELECT p.id, s.doc, s.doc_stamp, ${keys}, ${publishedTotal(payload)} AS total
         FROM products p LEFT JOIN search_products s ON s.product_id = p.id
         WHERE p._status = 'published' ORDER BY ${orderBy} LIMIT ${count} OFFSET ${offset}`,
   )

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { dialect, queryRows, sql } from '../sql'
+import { createPublishedCount, dropPublishedCount } from './publishedCount'
 
 // The search index lives beside Payload's tables, in tables Payload does not know: schema push never creates them,
 // so the migrations (migrations/*/…_search.ts) and the test boot (plugins/search) both call createSearchSchema.
@@ -69,9 +70,11 @@ export const SEARCH_TABLES = ['search_products', 'search_product_categories', 's
 export async function createSearchSchema(payload: Payload, req?: PayloadRequest): Promise<void> {
   for (const statement of dialect(payload) === 'postgres' ? POSTGRES : SQLITE) await queryRows(payload, req, sql.raw(statement))
   await addCatalogueColumns(payload, req)
+  await createPublishedCount(payload, req)
 }
 
 /** Drops what createSearchSchema made (a migration's down); the pg_trgm extension stays, others may use it. */
 export async function dropSearchSchema(payload: Payload, req?: PayloadRequest): Promise<void> {
+  await dropPublishedCount(payload, req)
   for (const table of SEARCH_TABLES) await queryRows(payload, req, sql.raw(`DROP TABLE IF EXISTS ${table}`))
 }
