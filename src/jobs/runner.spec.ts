@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { memoryLock, type Lock } from '../infra/lock'
-import { hasRunnableJobs, startJobsRunner } from './runner'
+import { startJobsRunner } from './runner'
 import { jobsRunnerActive } from './runnerFlag'
 
 const until = async (done: () => boolean) => {
@@ -21,7 +21,6 @@ type Run = { allQueues?: boolean; limit?: number; where?: { id: { in: number[] }
 function fakePayload(options: { runnable: () => number; ran?: number }) {
   const runs: Run[] = []
   const payload = {
-    count: async () => ({ totalDocs: options.runnable() }),
     find: async (args: { limit: number; where: { and: { processing?: unknown }[] } }) => {
       // The orphan check asks for jobs marked running: none here.
       if (args.where.and.some((w) => JSON.stringify(w) === '{"processing":{"equals":true}}')) return { docs: [] }
@@ -40,15 +39,6 @@ function fakePayload(options: { runnable: () => number; ran?: number }) {
 }
 
 const noLease: Lock = { acquire: async () => null }
-
-describe('hasRunnableJobs', () => {
-  it('should ask Payload for jobs not done, not failed, not running and not waiting', async () => {
-    const wheres: unknown[] = []
-    const payload = { count: async (args: { where: unknown }) => (wheres.push(args.where), { totalDocs: 2 }) } as unknown as Payload
-    expect(await hasRunnableJobs(payload)).toBe(true)
-    expect(JSON.stringify(wheres)).toContain('"processing":{"equals":false}')
-  })
-})
 
 describe('startJobsRunner', () => {
   it('should run every queue in batches while jobs are runnable, and mark itself active until stopped', async () => {

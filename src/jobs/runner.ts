@@ -32,12 +32,6 @@ function runnableWhere(): Where {
   }
 }
 
-/** Jobs Payload's runner would pick up now. */
-export async function hasRunnableJobs(payload: Payload): Promise<boolean> {
-  const { totalDocs } = await payload.count({ collection: 'payload-jobs', overrideAccess: true, where: runnableWhere() })
-  return totalDocs > 0
-}
-
 /** The ids of up to `limit` runnable jobs, oldest first (the order Payload runs them in). */
 export async function runnableJobIds(payload: Payload, limit: number): Promise<(number | string)[]> {
   const { docs } = await payload.find({

@@ -20,7 +20,7 @@ const freePort = () =>
 describe('startWorker', () => {
   it('should run the jobs queue and serve its metrics until stopped', async () => {
     const port = await freePort()
-    const payload = { count: async () => ({ totalDocs: 0 }), find: async () => ({ docs: [] }) } as unknown as Payload
+    const payload = { find: async () => ({ docs: [] }) } as unknown as Payload
     const worker = startWorker(payload, { WORKER_POLL_MS: 10, WORKER_BATCH: 5, WORKER_METRICS_PORT: port, METRICS_TOKEN: undefined }, memoryLock())
     await new Promise((resolve) => setTimeout(resolve, 50))
     const whileRunning = { active: jobsRunnerActive(), metrics: (await fetch(`http://127.0.0.1:${port}/metrics`)).status }
