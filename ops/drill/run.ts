@@ -34,6 +34,8 @@ const OUTAGE_MS = Number(process.env.DRILL_OUTAGE_SECONDS ?? 30) * 1000
 const RATE = Number(process.env.DRILL_RATE ?? 30)
 const log = (msg: string) => console.log(`[drill ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+/** The order number a confirmation email is for, or null for any other mail. */
+const confirmedOrder = (subject: string | undefined) => /^Thank you for your order (\S+)/.exec(subject ?? '')?.[1] ?? null
 const PHASES = [
   'warm-up',
   'kill -9 one CMS instance',
@@ -105,7 +107,7 @@ async function main() {
   const keepMails = (server: TestMailServer) => {
     server.mails.push = (...m) => {
       for (const mail of m) {
-        const number = /^Thank you for your order (\S+)/.exec(mail.subject ?? '')?.[1]
+        const number = confirmedOrder(mail.subject)
         if (number) confirmed.add(number)
       }
       return mails.push(...m)
@@ -231,7 +233,7 @@ async function main() {
       lost: -1,
       ledgerRows: -1,
       drift: -1,
-      emails: mails.filter((m) => m.subject?.startsWith('Thank you for your order')).length,
+      emails: mails.filter((m) => confirmedOrder(m.subject) !== null).length,
       missingEmails: -1,
       duplicates: -1,
       duplicateOrders: -1,
@@ -412,12 +414,12 @@ async function main() {
   const stored = await db.query('SELECT order_number FROM orders')
   const storedNumbers = new Set(stored.rows.map((r) => String(r.order_number)))
   const ledgerRows = Number((await db.query('SELECT count(*) AS n FROM stock_movements WHERE order_id IS NOT NULL')).rows[0].n)
-  const confirmations = mails.filter((m) => m.subject?.startsWith('Thank you for your order'))
+  const confirmations = mails.filter((m) => confirmedOrder(m.subject) !== null)
   const ids = confirmations.map((m) => m.messageId ?? '')
   const duplicates = ids.length - new Set(ids).size
   // Also by order number (a second confirmation under another Message-ID would be a duplicate too), and any
   // confirmation for an order the database does not hold.
-  const numbers = confirmations.map((m) => /^Thank you for your order (\S+)/.exec(m.subject ?? '')?.[1] ?? '')
+  const numbers = confirmations.map((m) => confirmedOrder(m.subject)!)
   const duplicateOrders = numbers.length - new Set(numbers).size
   const strays = confirmations.filter((_, i) => !storedNumbers.has(numbers[i]))
   for (const m of strays) log(`  confirmation for an order not in the database: ${m.subject} ${m.messageId}`)
