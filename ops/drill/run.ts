@@ -114,7 +114,7 @@ async function main() {
     }
   }
   keepMails(smtp)
-  cleanups.push(() => smtp.close())
+  cleanups.push(() => smtp.crash())
 
   // The real storefront (its standalone build) checks one edit before the load, then stops; revalidations sent later
   // are refused at its port, as when a storefront is down.
@@ -370,7 +370,9 @@ async function main() {
   await fault(
     4,
     async () => {
-      await smtp.close()
+      // Down at once, as when the mail server's process dies: a graceful close would keep serving open connections
+      // for its 30 s grace, then answer 421 to a message it had already kept (a duplicate made by the test server).
+      await smtp.crash()
       await sleep(OUTAGE_MS)
       smtp = await startSmtpServer(smtpPort)
       keepMails(smtp)
