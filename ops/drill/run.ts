@@ -3,7 +3,7 @@
 // exits non-zero when an accepted order is lost, stock and ledger disagree, an email is missing, a fault does not
 // recover or a fault went unexercised (a phase with no order accepted, a worker killed with no job in hand), or when
 // the real storefront never shows an edit. Everything listens on 127.0.0.1, on free ports, in a temporary folder; it stops within DRILL_MAX_SECONDS.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -87,6 +87,17 @@ async function api(url: string, pathname: string, init: RequestInit & { token?: 
   return { status: res.status, json: text ? JSON.parse(text) : undefined }
 }
 
+/** The lines of the processes' logs in the drill's folder that mention `text`, each prefixed with its log's name. */
+function logLinesMentioning(text: string, max = 30): string[] {
+  const lines: string[] = []
+  for (const name of readdirSync(work).filter((f) => f.endsWith('.log'))) {
+    for (const line of readFileSync(path.join(work, name), 'utf8').split('\n')) {
+      if (line.includes(text) && lines.length < max) lines.push(`${name}: ${line.slice(0, 400)}`)
+    }
+  }
+  return lines
+}
+
 async function main() {
   // ---- services
   const pgPort = await freePort()
@@ -104,11 +115,15 @@ async function main() {
   // The order numbers confirmed so far, kept as mails arrive: the recovery checks ask every 50 ms, and scanning every
   // mail for every order each time took a share of the CPU the worker needs.
   const confirmed = new Set<string>()
+  // When each Message-ID arrived (seconds into the drill), for the account of a duplicate.
+  const arrivals = new Map<string, string[]>()
   const keepMails = (server: TestMailServer) => {
     server.mails.push = (...m) => {
       for (const mail of m) {
         const number = confirmedOrder(mail.subject)
         if (number) confirmed.add(number)
+        const id = mail.messageId ?? ''
+        arrivals.set(id, [...(arrivals.get(id) ?? []), `${((Date.now() - started) / 1000).toFixed(1)} s`])
       }
       return mails.push(...m)
     }
@@ -174,7 +189,9 @@ async function main() {
     throw new Error(`migrations failed: see ${work}/migrate.log`)
   }
   log('migrated; a worker and a scheduler')
-  let worker = startNode(work, 'worker', 'src/jobs/worker.ts', env)
+  // The worker at info, so its log names every email it sends (the account of a duplicate reads it).
+  const workerEnv = { ...env, LOG_LEVEL: 'info' }
+  let worker = startNode(work, 'worker', 'src/jobs/worker.ts', workerEnv)
   const scheduler = startNode(work, 'scheduler', 'src/jobs/scheduler.ts', env)
   cleanups.push(() => void worker.kill('SIGKILL'), () => void scheduler.kill('SIGKILL'))
   const instances: Instance[] = await Promise.all(starting)
@@ -397,7 +414,7 @@ async function main() {
       log(`  worker killed with ${inHand} job(s) marked running`)
       if (inHand === 0) failures.push('the worker was killed with no job in hand: that fault went unexercised')
       await burst
-      worker = startNode(work, 'worker', 'src/jobs/worker.ts', env)
+      worker = startNode(work, 'worker', 'src/jobs/worker.ts', workerEnv)
       owed = [...load.accepted.keys()]
       return `killed with ${inHand} job(s) marked running`
     },
@@ -427,7 +444,11 @@ async function main() {
   for (const m of strays) log(`  confirmation for an order not in the database: ${m.subject} ${m.messageId}`)
   const seenNumbers = new Set<string>()
   for (const [i, m] of confirmations.entries()) {
-    if (seenNumbers.has(numbers[i])) log(`  a second confirmation for ${numbers[i]}: ${m.messageId}`)
+    if (seenNumbers.has(numbers[i])) {
+      log(`  a second confirmation for ${numbers[i]}: ${m.messageId}, arrivals at ${(arrivals.get(m.messageId ?? '') ?? []).join(', ')}`)
+      // What the worker and the instances said about it (src/infra/mailer.ts logs each send and each failure).
+      for (const line of logLinesMentioning(numbers[i]!)) log(`    ${line}`)
+    }
     seenNumbers.add(numbers[i])
   }
   const lost = [...load.accepted.keys()].filter((n) => !storedNumbers.has(n)).length

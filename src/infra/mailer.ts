@@ -119,8 +119,11 @@ export async function sendAndRecord(
     await payload.sendEmail({ to: email.to, subject: email.subject, html: email.html, text: email.text, messageId })
   } catch (err) {
     recordEmail(template, false)
+    if (messageId) logger().warn({ template, messageId, err: { message: (err as Error).message } }, 'Email not sent; its job retries')
     throw err
   }
   if (messageId) await sent.add(messageId)
   recordEmail(template, true)
+  // One line per accepted message: the trail to follow when a recipient reports an email twice or not at all.
+  if (messageId) logger().info({ template, messageId }, 'Email sent')
 }
