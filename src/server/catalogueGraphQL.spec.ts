@@ -1,4 +1,4 @@
-import { graphQLAnswer, graphQLContentType, NotProjectable, parseGraphQLCatalogueQuery } from './catalogueGraphQL'
+import { graphQLAnswer, graphQLContentType, NotProjectable, parseGraphQLCatalogueQuery, projectDocument } from './catalogueGraphQL'
 
 const body = (query: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...extra })
 const envelope = { hasNextPage: true, hasPrevPage: false, limit: 2, nextPage: 2, page: 1, pagingCounter: 1, prevPage: null, totalDocs: 3, totalPages: 2 }
@@ -68,7 +68,7 @@ describe('graphQLAnswer', () => {
       body('{ list: Products(limit: 2) { docs { name: title price createdAt rating { count } categories { title } } n: totalDocs hasNextPage } }'),
       100,
     )!
-    expect(graphQLAnswer(q, envelope, docs)).toBe(
+    expect(graphQLAnswer(q, envelope, docs.map((d) => projectDocument(q, d)))).toBe(
       JSON.stringify({
         data: {
           list: {
@@ -86,7 +86,7 @@ describe('graphQLAnswer', () => {
 
   it('should refuse a relationship left as an id, which GraphQL resolves itself', () => {
     const q = parseGraphQLCatalogueQuery(body('{ Products { docs { categories { id } } } }'), 100)!
-    expect(() => graphQLAnswer(q, envelope, [JSON.stringify({ id: 1, categories: [7] })])).toThrow(NotProjectable)
+    expect(() => projectDocument(q, JSON.stringify({ id: 1, categories: [7] }))).toThrow(NotProjectable)
   })
 })
 

@@ -56,8 +56,19 @@ const ENVELOPE = new Set(['totalDocs', 'hasNextPage', 'hasPrevPage', 'limit', 'n
 
 /** A selection: response key, field name, and the nested selection of an object or list. */
 export type Selection = { key: string; name: string; shape: Shape; fields: Selection[] }
-/** `fields`: the listing's selected fields in order (envelope fields and `docs`); `docs`: the documents' selection. */
-export type GraphQLCatalogueQuery = { query: CatalogueQuery; key: string; fields: { key: string; name: string }[]; docs: Selection[] }
+/**
+ * `fields`: the listing's selected fields in order (envelope fields and `docs`); `docs`: the documents' selection;
+ * `docsKey`: one text per distinct documents' selection (memos of projections are keyed by it); `needsStock`: whether
+ * the selection holds a stock figure (`available`), which a read fills in fresh.
+ */
+export type GraphQLCatalogueQuery = {
+  query: CatalogueQuery
+  key: string
+  fields: { key: string; name: string }[]
+  docs: Selection[]
+  docsKey: string
+  needsStock: boolean
+}
 
 /** The field selections of a set, or null when it holds anything but plain fields or repeats a response key. */
 function plainFields(set: SelectionSetNode | undefined): FieldNode[] | null {
@@ -207,7 +218,14 @@ function readBody(raw: string, maxLimit: number): GraphQLCatalogueQuery | null {
       docs = selected
     } else if (!ENVELOPE.has(f.name.value) || f.selectionSet) return null
   }
-  return { query, key: products.alias?.value ?? 'Products', fields: fields.map((f) => ({ key: f.alias?.value ?? f.name.value, name: f.name.value })), docs }
+  return {
+    query,
+    key: products.alias?.value ?? 'Products',
+    fields: fields.map((f) => ({ key: f.alias?.value ?? f.name.value, name: f.name.value })),
+    docs,
+    docsKey: JSON.stringify(docs, (k, v: unknown) => (k === 'shape' ? undefined : v)),
+    needsStock: docs.some((d) => d.name === 'available'),
+  }
 }
 
 /** Thrown when a document cannot give the selected value as GraphQL would (Payload answers instead). */
@@ -244,11 +262,17 @@ function project(value: unknown, selection: Selection[]): Record<string, unknown
   return out
 }
 
-/** Payload's GraphQL answer, from the page's envelope (REST's, key for key) and its documents' JSON, in selection order. */
-export function graphQLAnswer(q: GraphQLCatalogueQuery, envelope: Record<string, unknown>, docs: string[]): string {
-  const result: Record<string, unknown> = {}
-  for (const { key, name } of q.fields) {
-    result[key] = name === 'docs' ? docs.map((json) => project(JSON.parse(json), q.docs)) : (envelope[name] ?? null)
-  }
-  return JSON.stringify({ data: { [q.key]: result } })
+/** One document's GraphQL value as JSON, from its REST depth-1 JSON: the selected fields, in selection order. */
+export function projectDocument(q: Pick<GraphQLCatalogueQuery, 'docs'>, json: string): string {
+  return JSON.stringify(project(JSON.parse(json), q.docs))
+}
+
+/**
+ * Payload's GraphQL answer, from the page's envelope (REST's, key for key) and its documents' projections
+ * (`projectDocument`), in selection order: the same text as JSON.stringify of the whole answer (aliases are GraphQL
+ * names, never integer-like keys that an object would reorder).
+ */
+export function graphQLAnswer(q: GraphQLCatalogueQuery, envelope: Record<string, unknown>, projected: string[]): string {
+  const fields = q.fields.map(({ key, name }) => `${JSON.stringify(key)}:${name === 'docs' ? `[${projected.join(',')}]` : JSON.stringify(envelope[name] ?? null)}`)
+  return `{"data":{${JSON.stringify(q.key)}:{${fields.join(',')}}}}`
 }

@@ -5,13 +5,21 @@ import type { Logger } from 'pino'
 import { catalogueOrder, forgetRenderedProducts, readCatalogueBySlug, readCatalogueWindow, type CatalogueRow } from '../infra/search/catalogue'
 import { fillStock, renderUnrendered, splitRendering } from '../infra/search/renderCatalogue'
 import { readAvailable } from '../infra/stock'
-import { graphQLAnswer, graphQLContentType, NotProjectable, parseGraphQLCatalogueQuery, type GraphQLCatalogueQuery } from './catalogueGraphQL'
+import { graphQLAnswer, graphQLContentType, NotProjectable, parseGraphQLCatalogueQuery, projectDocument, type GraphQLCatalogueQuery } from './catalogueGraphQL'
 import { parseCatalogueQuery, type CatalogueQuery } from './catalogueQuery'
 
 const RENDER_BATCH = 50
 
 type Envelope = Record<'hasNextPage' | 'hasPrevPage' | 'limit' | 'nextPage' | 'page' | 'pagingCounter' | 'prevPage' | 'totalDocs' | 'totalPages', unknown>
 const SKU_CHUNK = 500
+// Projections of documents for GraphQL selections kept in memory: at most this many selections, and this many
+// documents for each (a few MB: each entry is keyed by a rendering of a few KB).
+const PROJECTION_SELECTIONS = 8
+const PROJECTIONS_PER_SELECTION = 500
+
+type Rendering = NonNullable<ReturnType<typeof splitRendering>>
+/** Every SKU whose stock figure the renderings show: products' totals and variants' own. */
+const skusOf = (parts: Rendering[]) => [...new Set(parts.flatMap((p) => [...p.slots.skus, ...p.slots.variants.filter((s): s is string => !!s)]))]
 
 export type CatalogueReads = {
   /** Answers an anonymous product read from the read model; false when Payload must (the request is untouched). */
@@ -78,8 +86,8 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
     return rows.length > 0 && totalOrder(window) ? { rows, totalDocs: rows[0]!.total } : null
   }
 
-  /** The page's documents (stock filled in) and Payload's paginated envelope, key for key (drizzle's findMany). */
-  async function page(q: CatalogueQuery): Promise<{ docs: string[]; envelope: Envelope } | null> {
+  /** The page's stored renderings (stock not filled in yet) and Payload's paginated envelope, key for key (drizzle's findMany). */
+  async function page(q: CatalogueQuery): Promise<{ parts: Rendering[]; envelope: Envelope } | null> {
     const found = await rowsFor(q)
     if (!found) return null
     const missing = found.rows.filter((r) => r.doc === null).map((r) => r.id)
@@ -95,8 +103,7 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
       render(unusable)
       return null
     }
-    const parts = renderings as NonNullable<(typeof renderings)[number]>[]
-    const stock = await stockOf(payload, [...new Set(parts.flatMap((p) => [...p.slots.skus, ...p.slots.variants.filter((s): s is string => !!s)]))])
+    const parts = renderings as Rendering[]
     const pageNo = q.kind === 'list' ? q.page : 1
     const totalPages = Math.ceil(found.totalDocs / q.limit)
     const hasPrevPage = pageNo > 1
@@ -112,25 +119,52 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
       totalDocs: found.totalDocs,
       totalPages,
     }
-    return { docs: parts.map((p) => fillStock(p, stock)), envelope }
+    return { parts, envelope }
   }
 
   async function answer(q: CatalogueQuery): Promise<Buffer | null> {
     const found = await page(q)
     if (!found) return null
-    // The documents' JSON spliced into the envelope.
-    return Buffer.from(`{"docs":[${found.docs.join(',')}],${JSON.stringify(found.envelope).slice(1)}`)
+    const stock = await stockOf(payload, skusOf(found.parts))
+    // The documents' JSON, stock filled in, spliced into the envelope.
+    return Buffer.from(`{"docs":[${found.parts.map((p) => fillStock(p, stock)).join(',')}],${JSON.stringify(found.envelope).slice(1)}`)
+  }
+
+  // A document's projection for one GraphQL selection, kept by the exact stored rendering it came from: a product's
+  // edit changes its rendering, so an entry can never be stale; stock markers stay in it and are filled per read.
+  const projections = new Map<string, Map<string, string>>()
+  const projectionOf = (q: GraphQLCatalogueQuery, json: string): string => {
+    let bySelection = projections.get(q.docsKey)
+    if (!bySelection) {
+      if (projections.size >= PROJECTION_SELECTIONS) projections.clear()
+      projections.set(q.docsKey, (bySelection = new Map()))
+    }
+    let projected = bySelection.get(json)
+    if (projected === undefined) {
+      projected = projectDocument(q, json)
+      // Oldest first out: a Map iterates in insertion order.
+      if (bySelection.size >= PROJECTIONS_PER_SELECTION) bySelection.delete(bySelection.keys().next().value!)
+      bySelection.set(json, projected)
+    }
+    return projected
   }
 
   async function graphQLAnswerOf(q: GraphQLCatalogueQuery): Promise<Buffer | null> {
     const found = await page(q.query)
     if (!found) return null
+    let projected: string[]
     try {
-      return Buffer.from(graphQLAnswer(q, found.envelope, found.docs))
+      projected = found.parts.map((p) => projectionOf(q, p.json))
     } catch (err) {
       if (err instanceof NotProjectable) return null
       throw err
     }
+    // Stock is read only when the selection shows it.
+    if (q.needsStock) {
+      const stock = await stockOf(payload, skusOf(found.parts))
+      projected = projected.map((json, i) => fillStock({ slots: found.parts[i]!.slots, json }, stock))
+    }
+    return Buffer.from(graphQLAnswer(q, found.envelope, projected))
   }
 
   const send = (res: ServerResponse, body: Buffer, contentType: string) => {

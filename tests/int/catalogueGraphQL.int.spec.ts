@@ -124,6 +124,21 @@ describe('GraphQL listings from the catalogue read model', () => {
     expect(differences(results)).toEqual([])
   })
 
+  it('should show stock as it is now, though each document’s projection is kept from the read before', async () => {
+    const slug = (await allSlugs())[2]!
+    const first = (await servedAgain({ query: bySlug(slug, 'id sku available') })).fromModel.json.data.Products.docs[0]
+    const product = await payload.findByID({ collection: 'products', id: first.id, depth: 0 })
+    const sku = product.sku ?? product.variants?.[0]?.sku
+    const adjusted = await http(`${withModel.url}/api/inventory/adjust`, { method: 'POST', json: { sku, delta: 4, reason: 'Delivery' }, token: staff })
+    const after = await both({ query: bySlug(slug, 'id sku available') })
+    const withoutStock = await both({ query: bySlug(slug, 'id sku title') })
+    expect(adjusted.status).toBe(200)
+    expect(after.served).toBe(true)
+    expect(after.fromModel.json.data.Products.docs[0].available).toBe(first.available + 4)
+    expect(differences([after, withoutStock])).toEqual([])
+    expect(withoutStock.served).toBe(true)
+  })
+
   it('should never show a draft, and show a product edit on the next read', async () => {
     const draft = await payload.create({
       collection: 'products',
