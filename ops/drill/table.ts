@@ -12,6 +12,8 @@ type Summary = {
   emails: number
   missingEmails: number
   duplicates: number
+  /** Of the duplicates, those the mail server accepted from the worker in the moment before it was killed. */
+  inFlightAtKill: number
   duplicateOrders: number
   strays: number
   storefront: string
@@ -54,6 +56,7 @@ export function printTable(phases: Map<string, PhaseStats>, stock: Map<string, n
       `| confirmation emails delivered | ${n(summary.emails)} |`,
       `| accepted orders without a confirmation | ${n(summary.missingEmails)} |`,
       `| duplicate emails (same Message-ID twice) | ${n(summary.duplicates)} |`,
+      `| of which accepted by the mail server as the worker was killed, before it could record them | ${n(summary.inFlightAtKill)} |`,
       `| orders confirmed more than once (by order number) | ${n(summary.duplicateOrders)} |`,
       `| confirmations for orders not in the database | ${n(summary.strays)} |`,
       `| edit through instance A → on the real storefront's product page | ${summary.storefront} |`,
