@@ -55,7 +55,7 @@ const cleanups: (() => Promise<void> | void)[] = []
 let partial: (() => void) | null = null
 let overTime = false
 // The killed worker's process id and when it was killed: a duplicate it sent but could not record is told apart.
-let killedWorker: { pid: number; at: number } | null = null
+let killedWorker: { pid: number; at: number; restartedAt: number } | null = null
 const hardStop = setTimeout(() => {
   overTime = true
   console.error(`drill: over ${MAX_MS / 1000} s, stopping`)
@@ -91,14 +91,17 @@ async function api(url: string, pathname: string, init: RequestInit & { token?: 
 
 /**
  * Whether a confirmation that arrived twice is the one duplicate SMTP allows after a `kill -9`: its first copy arrived
- * before the worker was killed, its second after, and the killed worker never logged it sent (src/infra/mailer.ts
- * records a message as sent, then logs it, once the server's 250 is read). The server accepted it and the worker died
- * before reading the answer: no sender can know, and it sends again (RFC 5321 §4.1.1.4's case). Anything else is a bug.
+ * around the kill (from 2 s before it, the most a busy worker takes to read an answer, until the new worker started:
+ * the kernel still delivers what the killed process had written), its second after the new worker started, and the
+ * killed worker never logged it sent (src/infra/mailer.ts records a message as sent, then logs it, once the server's
+ * 250 is read). The server accepted it and the worker died before reading the answer: no sender can know, and it
+ * sends again (RFC 5321 §4.1.1.4's case). Anything else is a bug.
  */
 function sentBeforeItsRecord(at: number[], lines: string[]): boolean {
   if (!killedWorker || at.length !== 2) return false
-  const { pid, at: killedAt } = killedWorker
-  return at[0]! < killedAt && at[1]! > killedAt && !lines.some((l) => l.includes(`"pid":${pid},`) && l.includes('Email sent'))
+  const { pid, at: killedAt, restartedAt } = killedWorker
+  const [first, second] = at as [number, number]
+  return first > killedAt - 2_000 && first < restartedAt && second > restartedAt && !lines.some((l) => l.includes(`"pid":${pid},`) && l.includes('Email sent'))
 }
 
 /** The lines of the processes' logs in the drill's folder that mention `text`, each prefixed with its log's name. */
@@ -425,11 +428,12 @@ async function main() {
         inHand = await running().catch(() => 0)
         if (inHand === 0) await sleep(20)
       }
-      killedWorker = { pid: worker.pid ?? -1, at: Date.now() }
+      killedWorker = { pid: worker.pid ?? -1, at: Date.now(), restartedAt: Infinity }
       worker.kill('SIGKILL')
       log(`  worker killed with ${inHand} job(s) marked running`)
       if (inHand === 0) failures.push('the worker was killed with no job in hand: that fault went unexercised')
       await burst
+      killedWorker.restartedAt = Date.now()
       worker = startNode(work, 'worker', 'src/jobs/worker.ts', workerEnv)
       owed = [...load.accepted.keys()]
       return `killed with ${inHand} job(s) marked running`
