@@ -11,6 +11,7 @@ import sharp from 'sharp'
 
 import { startInstance, startS3, type Instance } from '../../tests/helpers/cluster'
 import { freePort, startSmtpServer, type TestMailServer } from '../../tests/helpers/smtp'
+import { sentBeforeItsRecord, type KilledWorker } from './duplicates'
 import { Load } from './load'
 import {
   exited,
@@ -55,7 +56,7 @@ const cleanups: (() => Promise<void> | void)[] = []
 let partial: (() => void) | null = null
 let overTime = false
 // The killed worker's process id and when it was killed: a duplicate it sent but could not record is told apart.
-let killedWorker: { pid: number; at: number; restartedAt: number } | null = null
+let killedWorker: KilledWorker | null = null
 const hardStop = setTimeout(() => {
   overTime = true
   console.error(`drill: over ${MAX_MS / 1000} s, stopping`)
@@ -87,21 +88,6 @@ async function api(url: string, pathname: string, init: RequestInit & { token?: 
   const res = await fetch(`${url}${pathname}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body, signal: AbortSignal.timeout(init.timeoutMs ?? 15_000) })
   const text = await res.text()
   return { status: res.status, json: text ? JSON.parse(text) : undefined }
-}
-
-/**
- * Whether a confirmation that arrived twice is the one duplicate SMTP allows after a `kill -9`: its first copy arrived
- * around the kill (from 2 s before it, the most a busy worker takes to read an answer, until the new worker started:
- * the kernel still delivers what the killed process had written), its second after the new worker started, and the
- * killed worker never logged it sent (src/infra/mailer.ts records a message as sent, then logs it, once the server's
- * 250 is read). The server accepted it and the worker died before reading the answer: no sender can know, and it
- * sends again (RFC 5321 §4.1.1.4's case). Anything else is a bug.
- */
-function sentBeforeItsRecord(at: number[], lines: string[]): boolean {
-  if (!killedWorker || at.length !== 2) return false
-  const { pid, at: killedAt, restartedAt } = killedWorker
-  const [first, second] = at as [number, number]
-  return first > killedAt - 2_000 && first < restartedAt && second > restartedAt && !lines.some((l) => l.includes(`"pid":${pid},`) && l.includes('Email sent'))
 }
 
 /** The lines of the processes' logs in the drill's folder that mention `text`, each prefixed with its log's name. */
@@ -471,7 +457,7 @@ async function main() {
       // What the worker and the instances said about it (src/infra/mailer.ts logs each send and each failure).
       const lines = logLinesMentioning(numbers[i]!)
       for (const line of lines) log(`    ${line}`)
-      if (sentBeforeItsRecord(at, lines)) inFlightAtKill++
+      if (sentBeforeItsRecord(at, lines, killedWorker)) inFlightAtKill++
     }
     seenNumbers.add(numbers[i])
   }

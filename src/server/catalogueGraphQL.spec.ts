@@ -68,7 +68,13 @@ describe('graphQLAnswer', () => {
       body('{ list: Products(limit: 2) { docs { name: title price createdAt rating { count } categories { title } } n: totalDocs hasNextPage } }'),
       100,
     )!
-    expect(graphQLAnswer(q, envelope, docs.map((d) => projectDocument(q, d)))).toBe(
+    expect(
+      graphQLAnswer(
+        q,
+        envelope,
+        docs.map((d) => projectDocument(q, d)),
+      ),
+    ).toBe(
       JSON.stringify({
         data: {
           list: {

@@ -273,6 +273,8 @@ export function projectDocument(q: Pick<GraphQLCatalogueQuery, 'docs'>, json: st
  * names, never integer-like keys that an object would reorder).
  */
 export function graphQLAnswer(q: GraphQLCatalogueQuery, envelope: Record<string, unknown>, projected: string[]): string {
-  const fields = q.fields.map(({ key, name }) => `${JSON.stringify(key)}:${name === 'docs' ? `[${projected.join(',')}]` : JSON.stringify(envelope[name] ?? null)}`)
+  const fields = q.fields.map(
+    ({ key, name }) => `${JSON.stringify(key)}:${name === 'docs' ? `[${projected.join(',')}]` : JSON.stringify(envelope[name] ?? null)}`,
+  )
   return `{"data":{${JSON.stringify(q.key)}:{${fields.join(',')}}}}`
 }
