@@ -72,6 +72,7 @@ export default {
         '<rootDir>/plugins/**/*.spec.ts',
         '<rootDir>/storefront/{lib,app,components}/**/*.spec.ts',
         '<rootDir>/ops/**/*.spec.ts',
+        '<rootDir>/scripts/**/*.spec.ts',
       ],
       // A plugin's integration specs sit beside it (plugins/<name>/*.int.spec.ts) and belong to the int project.
       testPathIgnorePatterns: ['/node_modules/', '\\.int\\.spec\\.ts$'],

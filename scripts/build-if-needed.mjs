@@ -57,7 +57,7 @@ export function buildIfNeeded(label, dir, sources, env = process.env) {
   const distName = env.NEXT_DIST_DIR || '.next'
   const distDir = path.join(dir, distName)
   const lock = `${distDir}.build-lock`
-  acquire(lock, label)
+  acquireBuildLock(lock, label)
   try {
     return buildUnlocked(label, dir, sources, env, distName, distDir)
   } finally {
@@ -65,18 +65,50 @@ export function buildIfNeeded(label, dir, sources, env = process.env) {
   }
 }
 
-// A lock older than a build can take is left over from a killed run.
-const STALE_LOCK_MS = 20 * 60_000
+// Between making the lock folder and writing its owner, a lock has no owner for a moment; one that stays ownerless
+// longer was left by a run killed in that moment.
+const OWNERLESS_GRACE_MS = 10_000
 
-function acquire(lock, label) {
+/** Whether the process that took this lock is gone (Ctrl+C or a kill during a build never reaches `finally`). */
+function abandoned(lock) {
+  let owner = NaN
+  try {
+    owner = Number(readFileSync(path.join(lock, 'owner'), 'utf8'))
+  } catch {
+    // No owner yet: just taken, or taken by an older version of this script.
+  }
+  if (!Number.isInteger(owner) || owner <= 0) return Date.now() - statSync(lock).mtimeMs > OWNERLESS_GRACE_MS
+  try {
+    process.kill(owner, 0)
+    return false
+  } catch (error) {
+    // EPERM: alive, under another user.
+    return error.code === 'ESRCH'
+  }
+}
+
+/** Takes the build lock folder, waiting while a live process holds it; one left by a dead process is taken over. */
+export function acquireBuildLock(lock, label) {
   for (let waited = 0; ; waited += 2) {
     try {
       mkdirSync(lock)
+      writeFileSync(path.join(lock, 'owner'), String(process.pid))
       return
     } catch (error) {
       if (error.code !== 'EEXIST') throw error
-      if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true })
-      else if (waited % 60 === 0) console.log(`… waiting for another ${label} build into the same folder (${lock})`)
+      let gone = false
+      try {
+        gone = abandoned(lock)
+      } catch {
+        // Released while we looked: try again at once.
+        continue
+      }
+      if (gone) {
+        console.log(`… a ${label} build lock left by a stopped run (${lock}): taking it over`)
+        rmSync(lock, { recursive: true, force: true })
+        continue
+      }
+      if (waited % 60 === 0) console.log(`… waiting for another ${label} build into the same folder (${lock})`)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000)
     }
   }
