@@ -2,31 +2,27 @@ import { createHash } from 'node:crypto'
 import { Kind, parse, print, stripIgnoredCharacters, type OperationDefinitionNode } from 'graphql'
 
 import type { CacheGroup } from '../infra/cache'
+import { remember } from '../infra/memo'
 
 const REST_GROUPS: Record<string, CacheGroup> = { products: 'products', categories: 'categories', inventory: 'inventory' }
 const MEMO_LIMIT = 5000
-
-function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
-  let value = memo.get(key)
-  if (value === undefined) {
-    value = make()
-    if (memo.size >= MEMO_LIMIT) memo.clear()
-    memo.set(key, value)
-  }
-  return value
-}
 
 const queries = new Map<string, string | null>()
 
 /** The query string sorted and re-encoded, so `?b=1&a=2` and `?a=2&b=1` share a key; null for drafts. */
 export function normaliseQuery(search: string): string | null {
   if (search === '' || search === '?') return ''
-  return remember(queries, search, () => {
-    const params = [...new URLSearchParams(search)]
-    if (params.some(([name, value]) => name === 'draft' && value !== 'false')) return null
-    params.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
-    return params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')
-  })
+  return remember(
+    queries,
+    search,
+    () => {
+      const params = [...new URLSearchParams(search)]
+      if (params.some(([name, value]) => name === 'draft' && value !== 'false')) return null
+      params.sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1))
+      return params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')
+    },
+    MEMO_LIMIT,
+  )
 }
 
 /** The cache group and request key of an anonymous REST GET of public data, or null when it is not cacheable. */
@@ -55,16 +51,21 @@ function stableJson(value: unknown): string {
 
 // A document is cacheable when the operation it runs is a query; its key ignores layout, comments and `query` shorthand.
 function normaliseDocument(query: string, operationName: string): string | null {
-  return remember(documents, `${operationName}\u0000${query}`, () => {
-    try {
-      const document = parse(query)
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-      const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
-      return chosen?.operation === 'query' ? stripIgnoredCharacters(print(document)) : null
-    } catch {
-      return null
-    }
-  })
+  return remember(
+    documents,
+    `${operationName}\u0000${query}`,
+    () => {
+      try {
+        const document = parse(query)
+        const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+        const chosen = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined
+        return chosen?.operation === 'query' ? stripIgnoredCharacters(print(document)) : null
+      } catch {
+        return null
+      }
+    },
+    MEMO_LIMIT,
+  )
 }
 
 const bodies = new Map<string, string | null>()
@@ -73,7 +74,7 @@ const bodies = new Map<string, string | null>()
 export function graphqlCacheKey(raw: Buffer): string | null {
   // The same small body again (a storefront's query) skips the parse and the hash.
   if (raw.length > 4096) return keyOfBody(raw)
-  return remember(bodies, raw.toString('latin1'), () => keyOfBody(raw))
+  return remember(bodies, raw.toString('latin1'), () => keyOfBody(raw), MEMO_LIMIT)
 }
 
 function keyOfBody(raw: Buffer): string | null {

@@ -1,5 +1,6 @@
 import { Kind, parse, type ArgumentNode, type FieldNode, type ObjectValueNode, type SelectionSetNode } from 'graphql'
 
+import { remember } from '../infra/memo'
 import { CATALOGUE_SORT_COLUMNS, type CatalogueSortField } from '../infra/search/catalogue'
 import type { CatalogueQuery } from './catalogueQuery'
 
@@ -172,12 +173,7 @@ const PARSED_MAX = 500
 
 /** The read-model query a GraphQL request body asks, or null when Payload must answer it. */
 export function parseGraphQLCatalogueQuery(raw: string, maxLimit: number): GraphQLCatalogueQuery | null {
-  const known = parsed.get(raw)
-  if (known !== undefined) return known
-  const result = readBody(raw, maxLimit)
-  if (parsed.size >= PARSED_MAX) parsed.clear()
-  parsed.set(raw, result)
-  return result
+  return remember(parsed, raw, () => readBody(raw, maxLimit), PARSED_MAX)
 }
 
 function readBody(raw: string, maxLimit: number): GraphQLCatalogueQuery | null {

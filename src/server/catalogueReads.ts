@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
+import { remember } from '../infra/memo'
 import { catalogueOrder, forgetRenderedProducts, readCatalogueBySlug, readCatalogueWindow, type CatalogueRow } from '../infra/search/catalogue'
 import { fillStock, renderUnrendered, splitRendering } from '../infra/search/renderCatalogue'
 import { readAvailable } from '../infra/stock'
@@ -133,21 +134,13 @@ export function createCatalogueReads({ payload, maxLimit, logger }: { payload: P
   // A document's projection for one GraphQL selection, kept by the exact stored rendering it came from: a product's
   // edit changes its rendering, so an entry can never be stale; stock markers stay in it and are filled per read.
   const projections = new Map<string, Map<string, string>>()
-  const projectionOf = (q: GraphQLCatalogueQuery, json: string): string => {
-    let bySelection = projections.get(q.docsKey)
-    if (!bySelection) {
-      if (projections.size >= PROJECTION_SELECTIONS) projections.clear()
-      projections.set(q.docsKey, (bySelection = new Map()))
-    }
-    let projected = bySelection.get(json)
-    if (projected === undefined) {
-      projected = projectDocument(q, json)
-      // Oldest first out: a Map iterates in insertion order.
-      if (bySelection.size >= PROJECTIONS_PER_SELECTION) bySelection.delete(bySelection.keys().next().value!)
-      bySelection.set(json, projected)
-    }
-    return projected
-  }
+  const projectionOf = (q: GraphQLCatalogueQuery, json: string): string =>
+    remember(
+      remember(projections, q.docsKey, () => new Map<string, string>(), PROJECTION_SELECTIONS),
+      json,
+      () => projectDocument(q, json),
+      PROJECTIONS_PER_SELECTION,
+    )
 
   async function graphQLAnswerOf(q: GraphQLCatalogueQuery): Promise<Buffer | null> {
     const found = await page(q.query)
