@@ -32,8 +32,8 @@ export interface ReadCache {
   readonly tiers: 'memory' | 'memory+redis'
   /** The full key for a request, or null while the cache can't be trusted (Redis configured but away). */
   keyFor(group: CacheGroup, requestKey: string): string | null
-  /** The in-process tier; counted as a memory hit or miss. */
-  memory(key: string): CachedResponse | undefined
+  /** The in-process tier; counted as a memory hit or miss (a miss not counted when the caller will ask again). */
+  memory(key: string, options?: { countMiss?: boolean }): CachedResponse | undefined
   /** Redis, then `produce` (the real handler) once per key however many ask at once; null when not cacheable. */
   fill(key: string, produce: () => Promise<CachedResponse | null>): Promise<CachedResponse | null>
   bump(collections: readonly string[]): Promise<void>
@@ -132,9 +132,10 @@ export function createReadCache(options: Options): ReadCache {
       const tag = versions.tag(CACHE_GROUPS[group])
       return tag === null ? null : `${group}:${tag}:${requestKey}`
     },
-    memory(key) {
+    memory(key, { countMiss = true } = {}) {
       const entry = lru.get(key)
-      ;(entry ? counted.memoryHit : counted.memoryMiss).inc()
+      if (entry) counted.memoryHit.inc()
+      else if (countMiss) counted.memoryMiss.inc()
       return entry
     },
     fill(key, produce) {

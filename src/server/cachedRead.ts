@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http'
 
 import type { CachedResponse, CacheGroup, ReadCache } from '../infra/cache'
 import { metrics } from '../infra/metrics'
 import { captureResponse, sendEntry } from './capture'
+import { noteCacheState } from './requestLog'
 
 export type Downstream = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -70,4 +71,35 @@ export async function serveCachedRead(
   }
   await downstream(req, res)
   return 'MISS'
+}
+
+type Head = OutgoingHttpHeader[]
+
+/**
+ * Answers an anonymous read already in the in-process tier at once, the way a static server would: no promise, and a
+ * head built once per entry (`defaults`, the headers every answer carries, under the entry's own, then its length),
+ * sent with the request id in one writeHead. Returns false, having written nothing, when the entry is not in memory or
+ * the request asks for a 304; `serveCachedRead` then answers it.
+ */
+export function createMemoryAnswer(cache: ReadCache, defaults: Record<string, string>) {
+  const heads = new WeakMap<CachedResponse, Head>()
+  const headOf = (entry: CachedResponse): Head => {
+    let head = heads.get(entry)
+    if (!head) {
+      const headers = { ...defaults, ...entry.headers, 'x-cache': 'HIT', 'content-length': String(entry.body.length) }
+      head = Object.entries(headers).flatMap(([name, value]) => [name, value])
+      heads.set(entry, head)
+    }
+    return head
+  }
+  return (group: CacheGroup, requestKey: string, req: IncomingMessage, res: ServerResponse, requestId: string): boolean => {
+    if (req.headers['if-none-match'] !== undefined) return false
+    const key = cache.keyFor(group, requestKey)
+    const hit = key === null ? undefined : cache.memory(key, { countMiss: false })
+    if (!hit) return false
+    noteCacheState(res, 'HIT')
+    res.writeHead(hit.status, [...headOf(hit), 'x-request-id', requestId])
+    res.end(hit.body)
+    return true
+  }
 }

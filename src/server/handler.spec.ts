@@ -96,6 +96,26 @@ describe('the read cache', () => {
     expect(calls).toHaveLength(1)
   })
 
+  it('should send a hit from memory with every header the first answer had, its own request id, and log it as a hit', async () => {
+    const first = await get('/api/products?limit=7', { 'x-request-id': 'miss-1' })
+    const second = await get('/api/products?limit=7', { 'x-request-id': 'hit-1' })
+    const headersOf = (r: Response) => Object.fromEntries([...r.headers].filter(([name]) => !['date', 'x-cache', 'x-request-id'].includes(name)))
+    expect(headersOf(second)).toEqual(headersOf(first))
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'none'")
+    expect(second.headers.get('x-frame-options')).toBe('DENY')
+    expect([second.headers.get('x-request-id'), second.headers.get('x-cache')]).toEqual(['hit-1', 'HIT'])
+    for (let i = 0; i < 100 && !server.lines.some((l) => l.reqId === 'hit-1'); i++) await new Promise((r) => setTimeout(r, 10))
+    expect(server.lines.find((l) => l.reqId === 'hit-1')).toMatchObject({ status: 200, cache: 'HIT', route: '/api/products' })
+  })
+
+  it('should answer a hit asked with If-None-Match of its ETag with 304', async () => {
+    const first = await get('/api/products?limit=8')
+    const etag = first.headers.get('etag')!
+    const unchanged = await get('/api/products?limit=8', { 'if-none-match': etag })
+    expect([unchanged.status, unchanged.headers.get('etag')]).toEqual([304, etag])
+    expect(calls).toHaveLength(1)
+  })
+
   it('should store a response written in pieces with write() and replay it byte for byte', async () => {
     const first = await get('/api/inventory?where[sku][equals]=A')
     const second = await get('/api/inventory?where[sku][equals]=A')
@@ -285,6 +305,16 @@ describe('allowed origins', () => {
   beforeEach(async () => {
     await server.close()
     server = await startHandlerServer(fakeNext, { origins })
+  })
+
+  it('should send a cached read asked from an allowed origin with its CORS headers, and one from elsewhere without', async () => {
+    await get('/api/products?limit=9')
+    const allowed = await get('/api/products?limit=9', { origin: 'https://cms.example' })
+    const other = await get('/api/products?limit=9', { origin: 'https://elsewhere.example' })
+    expect([allowed.headers.get('x-cache'), other.headers.get('x-cache')]).toEqual(['HIT', 'HIT'])
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://cms.example')
+    expect(other.headers.get('access-control-allow-origin')).toBeNull()
+    expect(calls).toHaveLength(1)
   })
 
   it('should refuse a write from another origin with 403 naming the address to use, without asking Next', async () => {

@@ -19,7 +19,7 @@ import { BodyTooLarge, readBody, replayRequest } from './body'
 import { graphqlCacheKey, restCacheKey } from './cacheKey'
 import { keepPrivate } from './capture'
 import { applyCors } from './cors'
-import { serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
+import { createMemoryAnswer, serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
 import { accountOf, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
 import { createRequestLog } from './requestLog'
 import type { CatalogueReads } from './catalogueReads'
@@ -99,6 +99,8 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   const requestLog = createRequestLog(options.requestLogger ?? log)
   const addressOf = new WeakMap<IncomingMessage, string>()
   const isAnonymous = (req: IncomingMessage) => !req.headers.authorization && !req.headers.cookie?.includes(tokenCookie)
+  // What every API answer carries (set below for the others), under a stored answer's own headers.
+  const answerFromMemory = cache ? createMemoryAnswer(cache, { ...SECURITY_HEADERS, 'content-security-policy': API_CONTENT_SECURITY_POLICY }) : null
   const toNext: Downstream = async (req, res) => {
     if (options.requestTimeoutMs) applyRequestTimeout(res, options.requestTimeoutMs)
     await options.next(req, res)
@@ -182,16 +184,22 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     // One address per request, resolved here and stamped signed for the limits, caps and logs behind (src/infra/clientAddress).
     const client = stampClientAddress(req, options.addresses)
     addressOf.set(req, client)
-    res.setHeader('x-request-id', id)
-    if (state.shuttingDown) res.setHeader('connection', 'close')
     const url = req.url ?? '/'
     const q = url.indexOf('?')
     const pathname = q === -1 ? url : url.slice(0, q)
+    const search = q === -1 ? '' : url.slice(q)
     requestLog(req, res, id, options.routeTemplate(pathname), client)
+    // An anonymous read in memory (no CORS, no shutdown to announce) is answered before anything else is set up.
+    if (answerFromMemory && req.method === 'GET' && !req.headers.origin && !state.shuttingDown && isAnonymous(req)) {
+      const cacheable = restCacheKey(pathname, search)
+      if (cacheable && answerFromMemory(cacheable.group, cacheable.requestKey, req, res, id)) return
+    }
+    res.setHeader('x-request-id', id)
+    if (state.shuttingDown) res.setHeader('connection', 'close')
     // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
     if (!isAdminPage(pathname)) defaultPolicy(res, API_CONTENT_SECURITY_POLICY)
-    dispatch(req, res, pathname, q === -1 ? '' : url.slice(q)).catch((err: unknown) => {
+    dispatch(req, res, pathname, search).catch((err: unknown) => {
       if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
       log.error({ err, reqId: id }, 'Request failed in the server')
       const message = 'Something went wrong on our side'

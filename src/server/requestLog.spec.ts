@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import pino from 'pino'
+
+import { requestLineWriter } from './requestLog'
 import { answerJson, startHandlerServer, type HandlerServer, type LogLine } from '../../tests/helpers/handlerServer'
 
 // One JSON line per request, written when the response closes.
@@ -55,5 +58,40 @@ describe('createRequestLog', () => {
     await fetch(`${server.url}/api/customers/7`)
     const scrape = await (await fetch(`${server.url}/metrics`)).text()
     expect(scrape).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/customers\/:id",status="200"\} \d+/)
+  })
+})
+
+describe('requestLineWriter', () => {
+  it('should write exactly the line pino writes for the same fields, escapes and missing fields included', () => {
+    const written: string[] = []
+    const stream = { write: (line: string) => void written.push(line) }
+    const log = pino({ base: { pid: 4242 }, name: 'cms', timestamp: () => ',"time":"2026-12-04T00:00:00.000Z"' }, stream)
+    const cases = [
+      {
+        reqId: 'a-1',
+        client: '203.0.113.9',
+        method: 'GET',
+        url: '/api/products?where[title][like]="tea"&x=\u00e9\n',
+        route: '/api/products',
+        status: 200,
+        ms: 0.4,
+        cache: 'HIT',
+      },
+      { reqId: 'a-2', client: undefined, method: 'POST', url: '/api/graphql', route: '/api/graphql', status: 499, ms: 12, cache: undefined },
+    ]
+    for (const fields of cases) {
+      requestLineWriter(log)(fields)
+      log.info(fields, 'request')
+    }
+    expect(written).toHaveLength(4)
+    expect(written[0]).toBe(written[1])
+    expect(written[2]).toBe(written[3])
+  })
+
+  it('should write nothing when the logger is above info', () => {
+    const written: string[] = []
+    const log = pino({ level: 'warn' }, { write: (line: string) => void written.push(line) })
+    requestLineWriter(log)({ reqId: 'a-3', url: '/', route: 'other', status: 200, ms: 1, cache: undefined })
+    expect(written).toEqual([])
   })
 })
