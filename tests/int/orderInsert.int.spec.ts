@@ -79,6 +79,28 @@ describe('the order a checkout writes with plain SQL', () => {
     expect(found.docs.map((d) => d.id)).toEqual([id])
   })
 
+  it('should create an approved checkout’s order paid, its approval in its history, no hold, never updated', async () => {
+    const placed = await api.post('/checkout', checkoutBody([{ sku: 'INSERT-1', quantity: 1 }]), { headers: { 'idempotency-key': newKey() } })
+    const doc = await payload.findByID({ collection: 'orders', id: placed.json.order.id, ...internal })
+    const history = doc.statusHistory?.map((h) => [h.from, h.to, h.by ?? null, h.note])
+    expect([placed.status, doc.status, doc.payment?.state, doc.reservationExpiresAt ?? null, doc.updatedAt]).toEqual([201, 'paid', 'paid', null, doc.createdAt])
+    expect(history).toEqual([['pending', 'paid', null, 'Payment approved (test-card)']])
+  })
+
+  it('should create a bank transfer order pending, with its reference and hold and no history', async () => {
+    const body = checkoutBody([{ sku: 'INSERT-1', quantity: 1 }], { paymentMethod: 'manual', card: undefined, email: 'insert-transfer@example.com' })
+    const placed = await api.post('/checkout', body, { headers: { 'idempotency-key': newKey() } })
+    const doc = await payload.findByID({ collection: 'orders', id: placed.json.order.id, ...internal })
+    expect([placed.status, doc.status, doc.payment?.state, typeof doc.payment?.reference, typeof doc.reservationExpiresAt, doc.statusHistory]).toEqual([
+      201,
+      'pending',
+      'pending',
+      'string',
+      'string',
+      [],
+    ])
+  })
+
   it('should queue jobs that Payload reads as queued, not run, not failed', async () => {
     const [jobId] = await queueJobs(payload, undefined, [{ task: 'sendOrderEmail', input: { orderId: 42, kind: 'confirmation' } }])
     const job = await payload.findByID({ collection: 'payload-jobs', id: jobId, ...internal })

@@ -159,6 +159,23 @@ describe('placeOrder', () => {
     ])
   })
 
+  it('should create an approved order paid, with no hold, and never update it', async () => {
+    const store = catalogueStore()
+    store.failOn('updateOrder')
+    await placeOrder(createTestDeps(store), { body: checkoutBody() })
+    const order = store.allOrders()[0]
+    expect([order.status, order.reservationExpiresAt]).toEqual(['paid', null])
+  })
+
+  it('should create a pending online payment’s order pending, with its reference and no history', async () => {
+    const store = catalogueStore()
+    const pendingCard: PaymentProvider = { ...testCardPayments, authorize: async () => ({ status: 'pending', reference: 'p-1' }) }
+    store.failOn('updateOrder')
+    await placeOrder(createTestDeps(store, { payments: new Map([['test-card', pendingCard]]) }), { body: checkoutBody() })
+    const { status, payment, statusHistory } = store.allOrders()[0]
+    expect([status, payment.reference, payment.state, statusHistory]).toEqual(['pending', 'p-1', 'pending', []])
+  })
+
   it('should make the order the logged-in customer’s', async () => {
     const store = catalogueStore()
     await placeOrder(createTestDeps(store), { body: checkoutBody(), customerId: 42 })

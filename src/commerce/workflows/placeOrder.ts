@@ -124,7 +124,7 @@ function placedEvents(ctx: PlaceOrderContext, customerId: Id | null): CommerceEv
   return [{ type: 'order.placed', payload }, ...stockEvents(ctx.stockChanges)]
 }
 
-/** Reserve, create, ledger, payment, follow-ups and the key's result: one transaction, rolled back whole. */
+/** Reserve, create, ledger, follow-ups and the key's result: one transaction, rolled back whole. */
 const orderOf = (ctx: PlaceOrderContext): PlaceOrderResult['order'] => ({
   ...placed(ctx),
   status: statusOf(ctx),
@@ -201,9 +201,9 @@ async function replayed(deps: CommerceDeps, orderId: Id, lookupToken: string, re
 
 /**
  * Checkout: claim the Idempotency-Key, run the read-only checks, authorise the payment, then in one transaction
- * reserve every SKU in lock order, create the order and its ledger rows, record the payment, queue the
- * confirmation email and complete the key. A failure undoes what ran, newest first. Events are published after
- * commit.
+ * reserve every SKU in lock order, create the order as the payment left it (paid, or pending with its hold) and its
+ * ledger rows, queue the confirmation email and complete the key. A failure undoes what ran, newest first. Events
+ * are published after commit.
  */
 export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const customerId = input.customerId ?? null

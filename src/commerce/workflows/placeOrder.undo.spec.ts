@@ -95,17 +95,17 @@ describe('placeOrder undo paths', () => {
     expect(snapshot(store)).toEqual(untouched)
   })
 
-  it('should void an approved payment when marking the order paid fails', async () => {
+  it('should void an approved payment when creating the paid order fails', async () => {
     const store = catalogueStore()
     const { voided, payments } = voidableCard()
-    store.failOn('updateOrder')
+    store.failOn('createOrder')
     await rejectionOf(placeOrder(createTestDeps(store, { payments }), { body: checkoutBody() }))
     expect(voided).toHaveBeenCalledWith('test-card:IR-000001')
   })
 
-  it('should undo everything when writing the sale rows fails', async () => {
+  it('should undo everything when writing the reservation and sale rows fails', async () => {
     const store = catalogueStore()
-    store.failOn('insertMovements', new Error('disk full'), 1)
+    store.failOn('insertMovements', new Error('disk full'))
     await rejectionOf(placeOrder(createTestDeps(store), { body: checkoutBody({ items: twoLines }) }))
     expect(snapshot(store)).toEqual(untouched)
   })

@@ -1,9 +1,8 @@
-import { CommerceError, conflict } from '../errors'
-import type { OrderStatus } from '../orderStates'
+import { CommerceError } from '../errors'
 import type { AuthorizeResult } from '../payments'
 import type { PricingRegistry } from '../pricingRegistry'
 import { insufficientStock, orderMovements } from '../stock'
-import type { CommerceStore, Id, OrderDraft, OrderPatch } from './ports'
+import type { CommerceStore, Id, OrderDraft } from './ports'
 import type { CheckoutPlan } from './prepareCheckout'
 import type { IdempotentContext } from './idempotencySteps'
 import { defineStep } from './runWorkflow'
@@ -42,7 +41,7 @@ function createOrderStep(tx: CommerceStore): Step {
   return defineStep<PlaceOrderContext, Id>({
     name: 'createOrder',
     async run(ctx) {
-      ctx.order = await tx.createOrder(ctx.draft)
+      ctx.order = await tx.createOrder(draftAfterPayment(ctx.draft, ctx.payment as AuthorizeResult, ctx.plan.provider.id, ctx.now))
       return ctx.order.id
     },
     undo: (_ctx, id) => tx.deleteOrder(id),
@@ -100,48 +99,22 @@ export function authorizePaymentStep(plan: CheckoutPlan): Step {
   })
 }
 
-/** An approved payment makes the order paid at once; a pending one just keeps its reference. */
-function paymentPatch(ctx: PlaceOrderContext, result: AuthorizeResult): OrderPatch {
+/**
+ * The order as it is created once the provider has answered: an approved payment makes it paid at once (its history
+ * says so and it holds no reservation); a pending one (bank transfer, manual) keeps its reference and its hold.
+ */
+export function draftAfterPayment(draft: OrderDraft, result: AuthorizeResult, provider: string, at: Date): OrderDraft {
   const approved = result.status === 'approved'
-  const payment = {
-    ...ctx.draft.payment,
-    reference: result.reference,
-    state: approved ? 'paid' : 'pending',
-  } as const
-  if (!approved) return { payment }
-  const note = `Payment approved (${ctx.plan.provider.id})`
-  return {
-    status: 'paid',
-    payment,
-    reservationExpiresAt: null,
-    statusHistory: [{ from: 'pending', to: 'paid', at: ctx.now, by: null, note }],
-  }
+  const payment = { ...draft.payment, reference: result.reference, state: approved ? 'paid' : 'pending' } as const
+  if (!approved) return { ...draft, payment }
+  const note = `Payment approved (${provider})`
+  return { ...draft, status: 'paid', payment, reservationExpiresAt: null, statusHistory: [{ from: 'pending', to: 'paid', at, by: null, note }] }
 }
 
-function recordPaymentStep(tx: CommerceStore): Step {
-  return defineStep<PlaceOrderContext, OrderStatus>({
-    name: 'recordPayment',
-    async run(ctx) {
-      const patch = paymentPatch(ctx, ctx.payment as AuthorizeResult)
-      if (!(await tx.updateOrder(placed(ctx).id, patch, 'pending'))) {
-        throw conflict('order_changed', 'The order changed while it was being placed')
-      }
-      return patch.status ?? 'pending'
-    },
-    undo: async (ctx, status) => {
-      const { draft } = ctx
-      const previous: OrderPatch = {
-        status: 'pending',
-        payment: draft.payment,
-        reservationExpiresAt: draft.reservationExpiresAt,
-        statusHistory: draft.statusHistory,
-      }
-      await tx.updateOrder(placed(ctx).id, previous, status)
-    },
-  })
-}
-
-/** The writes of a checkout's transaction, in order, once the payment is authorised; each can be undone. */
+/**
+ * The writes of a checkout's transaction, in order, once the payment is authorised; each can be undone. The order is
+ * created in its state after payment, so nothing updates it afterwards.
+ */
 export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan, pricing: PricingRegistry, customerId: Id | null): Step[] {
   const lines = plan.priced.lines
   const onShort = shortageReporter(tx, plan)
@@ -149,10 +122,10 @@ export function placeOrderSteps(tx: CommerceStore, plan: CheckoutPlan, pricing: 
     ...plan.reservations.map((r) => reserveStockStep<PlaceOrderContext>(tx, r, onShort)),
     createOrderStep(tx),
     redeemAdjustmentsStep(tx, plan, pricing, customerId),
-    insertMovementsStep<PlaceOrderContext>(tx, 'recordReservation', (ctx) => orderMovements('reserve', lines, { order: placed(ctx).id })),
-    recordPaymentStep(tx),
-    insertMovementsStep<PlaceOrderContext>(tx, 'recordSale', (ctx) =>
-      ctx.payment?.status === 'approved' ? orderMovements('sale', lines, { order: placed(ctx).id }) : [],
-    ),
+    // The reservation rows, then the sale rows of a paid order, in one write.
+    insertMovementsStep<PlaceOrderContext>(tx, 'recordStockMovements', (ctx) => {
+      const order = { order: placed(ctx).id }
+      return [...orderMovements('reserve', lines, order), ...(ctx.payment?.status === 'approved' ? orderMovements('sale', lines, order) : [])]
+    }),
   ]
 }

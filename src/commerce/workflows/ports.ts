@@ -71,12 +71,13 @@ export interface OrderDraft {
   customer: Id | null
   lines: PricedLine[]
   totals: OrderTotals
-  status: 'pending'
+  /** Created paid, with its history entry and no hold, when the payment was approved before the transaction. */
+  status: 'pending' | 'paid'
   statusHistory: HistoryEntry[]
   shippingAddress: Address
   billingAddress: Address
   payment: PaymentRecord
-  reservationExpiresAt: Date
+  reservationExpiresAt: Date | null
   lookupTokenHash: string
   /** Allocated before the order exists, so the payment can be authorised against it first. */
   orderNumber: string

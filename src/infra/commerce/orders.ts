@@ -76,7 +76,7 @@ export async function createOrder(payload: Payload, req: PayloadRequest, draft: 
         VALUES (${draft.orderNumber}, ${draft.status}, ${draft.customer == null ? null : Number(draft.customer)}, ${draft.email},
           ${t.subtotal}, ${t.discount}, ${t.shipping}, ${t.vat}, ${t.total}, ${draft.discountCode ?? null},
           ${addressColumns(draft.shippingAddress)}, ${addressColumns(draft.billingAddress)},
-          ${p.method}, ${p.provider}, ${p.reference}, ${p.state}, ${draft.reservationExpiresAt.toISOString()}, ${draft.lookupTokenHash},
+          ${p.method}, ${p.provider}, ${p.reference}, ${p.state}, ${draft.reservationExpiresAt?.toISOString() ?? null}, ${draft.lookupTokenHash},
           ${draft.clientAddress ?? null}, ${now}, ${now})
         RETURNING id`,
   )
