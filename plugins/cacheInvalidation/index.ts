@@ -31,8 +31,9 @@ export const cacheInvalidationPlugin = definePlugin<CacheInvalidationOptions, ty
     return {
       hooks: Object.fromEntries(options.collections.map((slug) => [slug, { afterChange: [afterChange(slug)], afterDelete: [afterDelete(slug)] }])),
       globalHooks: Object.fromEntries(options.globals.map((slug) => [slug, { afterChange: [afterChange(slug)] }])),
+      // One bump per commit, however many SKUs it changed.
+      eventBatches: { 'stock.changed': async () => void (await safeBump(options.stockVersions)) },
       events: {
-        'stock.changed': async () => void (await safeBump(options.stockVersions)),
         // A CSV import writes its products and stock rows in bulk, without Payload's hooks: one bump for all of them.
         'catalogue.imported': async () => void (await safeBump([...new Set(['products', ...options.stockVersions])])),
       },

@@ -13,6 +13,11 @@ export type EventHandlers = Partial<{
   [K in CommerceEventType]: (event: CommerceEvents[K], ctx: { payload: Payload }) => void | Promise<void>
 }>
 
+/** Handlers called once per commit with all of its events of one type (a checkout's stock.changed for every SKU). */
+export type EventBatchHandlers = Partial<{
+  [K in CommerceEventType]: (events: CommerceEvents[K][], ctx: { payload: Payload }) => void | Promise<void>
+}>
+
 /** Everything a plugin may contribute. Schema parts are added even when the plugin is disabled; behaviour parts only when enabled. */
 export interface PluginParts {
   /** Schema: the plugin's own collections (their hooks and endpoints are behaviour and dropped when disabled). */
@@ -29,6 +34,8 @@ export interface PluginParts {
   endpoints?: Endpoint[]
   /** Behaviour: domain events (order.placed, order.transitioned, stock.changed, stock.low, catalogue.imported), subscribed once per process. */
   events?: EventHandlers
+  /** Behaviour: domain events handed over together, all of one commit's events of a type in one call. */
+  eventBatches?: EventBatchHandlers
   /** Behaviour: pricing adjustment steps (src/commerce/pricingRegistry.ts), registered once per process. */
   pricing?: AdjustmentStep[]
   /** Behaviour: runs after Payload has started. */
@@ -102,14 +109,18 @@ function startPlugin(name: string, payload: Payload, parts: PluginParts) {
   const slot = processSingleton<PayloadSlot>(`plugin.${name}.payload`, () => ({}))
   slot.current = payload
   oncePerProcess(`plugin.${name}.events`, () => {
+    const run = async (type: string, handler: unknown, event: unknown) => {
+      try {
+        await (handler as (e: unknown, ctx: { payload: Payload }) => Promise<void>)(event, { payload: slot.current! })
+      } catch (err) {
+        logger().error({ err: { message: (err as Error).message }, plugin: name, event: type }, 'Plugin event handler failed')
+      }
+    }
     for (const [type, handler] of Object.entries(parts.events ?? {})) {
-      events().subscribe(type as CommerceEventType, async (event) => {
-        try {
-          await (handler as (e: unknown, ctx: { payload: Payload }) => Promise<void>)(event, { payload: slot.current! })
-        } catch (err) {
-          logger().error({ err: { message: (err as Error).message }, plugin: name, event: type }, 'Plugin event handler failed')
-        }
-      })
+      events().subscribe(type as CommerceEventType, (event) => run(type, handler, event))
+    }
+    for (const [type, handler] of Object.entries(parts.eventBatches ?? {})) {
+      events().subscribeBatch(type as CommerceEventType, (batch) => run(type, handler, batch))
     }
   })
   for (const step of parts.pricing ?? []) {

@@ -4,7 +4,7 @@
  * types (src/commerce), so a plugin depends on the shop's vocabulary, not on how it is wired.
  */
 export { definePlugin, resolveOptions } from './definePlugin'
-export type { BaseOptions, EventHandlers, KitPlugin, PluginDefinition, PluginParts, Resolved } from './definePlugin'
+export type { BaseOptions, EventBatchHandlers, EventHandlers, KitPlugin, PluginDefinition, PluginParts, Resolved } from './definePlugin'
 export { attachHooks } from './attachHooks'
 export type { HooksBySlug } from './attachHooks'
 export { afterCommit, invalidateAfterCommit, isInternalWrite, logger, productsWrittenBySql, queryRows, dialect, sql } from './runtime'

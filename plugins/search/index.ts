@@ -27,7 +27,7 @@ const defaults = { createSchemaOnInit: false }
 /**
  * Search as a capability of the CMS (docs/search.md): GET /api/search and the SearchProducts GraphQL query, over
  * an index that product and category hooks keep in step inside the writing transaction, and `stock.changed`
- * events keep in step for the in-stock facet. Seeding skips the hooks and rebuilds the index once at its end.
+ * events (each commit's together) keep in step for the in-stock facet. Seeding skips the hooks and rebuilds the index once at its end.
  */
 export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
   name: 'search',
@@ -71,9 +71,12 @@ export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
       onInit: async (payload) => {
         if (options.createSchemaOnInit) await createSearchSchema(payload)
       },
-      events: {
-        'stock.changed': (e, { payload }) =>
-          refreshInStock(payload, e.sku).catch((err: Error) => logger().warn({ err: { message: err.message }, sku: e.sku }, 'Search in-stock refresh failed')),
+      // One statement for all the SKUs a checkout or import changed, not one per SKU.
+      eventBatches: {
+        'stock.changed': (changes, { payload }) => {
+          const skus = changes.map((c) => c.sku)
+          return refreshInStock(payload, skus).catch((err: Error) => logger().warn({ err: { message: err.message }, skus }, 'Search in-stock refresh failed'))
+        },
       },
       extendConfig: (config) => {
         const existingQueries = config.graphQL?.queries

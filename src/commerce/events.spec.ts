@@ -108,3 +108,41 @@ describe('publishAll', () => {
     expect(seen).toEqual(['changed:A', 'low:A'])
   })
 })
+
+describe('subscribeBatch', () => {
+  const changed = (sku: string): CommerceEvent => ({ type: 'stock.changed', payload: { sku, available: 2, change: -1, reason: 'reserve' } })
+
+  it('should hand a batch subscriber every event of its type from one publishAll in one call', async () => {
+    const bus = createEventBus({ logger: quietLogger() })
+    const calls: string[][] = []
+    bus.subscribeBatch('stock.changed', (payloads) => void calls.push(payloads.map((p) => p.sku)))
+    await publishAll(bus, [changed('A'), low, changed('B')])
+    expect(calls).toEqual([['A', 'B']])
+  })
+
+  it('should not call a batch subscriber when no event of its type was published', async () => {
+    const bus = createEventBus({ logger: quietLogger() })
+    const handler = jest.fn<() => void>()
+    bus.subscribeBatch('stock.changed', handler)
+    await publishAll(bus, [low])
+    expect(handler).not.toHaveBeenCalled()
+  })
+
+  it('should hand a batch subscriber a single published event as a batch of one', async () => {
+    const bus = createEventBus({ logger: quietLogger() })
+    const calls: string[][] = []
+    bus.subscribeBatch('stock.changed', (payloads) => void calls.push(payloads.map((p) => p.sku)))
+    await bus.publish(changed('A'))
+    expect(calls).toEqual([['A']])
+  })
+
+  it('should log a failing batch subscriber and still resolve', async () => {
+    const logger = quietLogger()
+    const bus = createEventBus({ logger })
+    bus.subscribeBatch('stock.changed', () => {
+      throw new Error('search is down')
+    })
+    await publishAll(bus, [changed('A')])
+    expect(logger.error).toHaveBeenCalledTimes(1)
+  })
+})

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { payloadCommerceStore } from '../../src/infra/commerce/store'
+import { queryRows, sql } from '../../src/infra/sql'
 import type { TestPayload } from '../helpers/payload'
 import type { restClient } from '../helpers/rest'
 import { available, bootShop, checkoutBody, customerToken, ledgerSum, newKey, productWithStock } from '../helpers/shop'
@@ -137,6 +138,43 @@ describe('POST /api/checkout', () => {
     const theirs = await api.get('/orders', { token: bob.token })
     expect(mine.json.docs.map((o: { orderNumber: string }) => o.orderNumber)).toEqual([placed.json.order.orderNumber])
     expect(theirs.json.docs).toEqual([])
+  })
+})
+
+describe('the search index after a checkout', () => {
+  const inStock = async (skus: string[]) => {
+    const rows = await queryRows<{ sku: string; in_stock: number | boolean }>(
+      payload,
+      undefined,
+      sql`SELECT s.sku, p.in_stock FROM search_products p JOIN search_skus s ON s.product_id = p.product_id WHERE s.sku IN (${sql.join(
+        skus.map((sku) => sql`${sku}`),
+        sql`, `,
+      )}) ORDER BY s.sku`,
+    )
+    return rows.map((r) => [r.sku, Number(r.in_stock)])
+  }
+
+  it('should take every product a checkout sold out out of the in-stock facet', async () => {
+    await productWithStock(payload, api, staff, 'LAST-1', 900, 1)
+    await productWithStock(payload, api, staff, 'LAST-2', 700, 1)
+    const before = await inStock(['LAST-1', 'LAST-2'])
+    const res = await checkout(
+      checkoutBody([
+        { sku: 'LAST-1', quantity: 1 },
+        { sku: 'LAST-2', quantity: 1 },
+      ]),
+    )
+    expect([res.status, before, await inStock(['LAST-1', 'LAST-2'])]).toEqual([
+      201,
+      [
+        ['LAST-1', 1],
+        ['LAST-2', 1],
+      ],
+      [
+        ['LAST-1', 0],
+        ['LAST-2', 0],
+      ],
+    ])
   })
 })
 

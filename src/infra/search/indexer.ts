@@ -46,13 +46,23 @@ export async function productsInCategory(payload: Payload, req: PayloadRequest |
   return rows.map((r) => Number(r.product_id))
 }
 
-/** After a stock change: whether the SKU's product has any unit left, for the in-stock facet. */
-export async function refreshInStock(payload: Payload, sku: string): Promise<void> {
-  await queryRows(
-    payload,
-    undefined,
-    sql`UPDATE search_products SET in_stock = CASE WHEN EXISTS (
-          SELECT 1 FROM inventory i WHERE i.product_id = search_products.product_id AND i.available > 0) THEN 1 ELSE 0 END
-        WHERE product_id IN (SELECT product_id FROM search_skus WHERE sku = ${sku})`,
-  )
+// SKUs per statement: well under SQLite's bound-parameter limit, and a CSV import's thousands go in a few statements.
+const SKUS_PER_REFRESH = 500
+
+/** After stock changes: whether each of these SKUs' products has any unit left, for the in-stock facet. */
+export async function refreshInStock(payload: Payload, skus: readonly string[]): Promise<void> {
+  const all = [...new Set(skus)]
+  for (let start = 0; start < all.length; start += SKUS_PER_REFRESH) {
+    const batch = all.slice(start, start + SKUS_PER_REFRESH)
+    await queryRows(
+      payload,
+      undefined,
+      sql`UPDATE search_products SET in_stock = CASE WHEN EXISTS (
+            SELECT 1 FROM inventory i WHERE i.product_id = search_products.product_id AND i.available > 0) THEN 1 ELSE 0 END
+          WHERE product_id IN (SELECT product_id FROM search_skus WHERE sku IN (${sql.join(
+            batch.map((sku) => sql`${sku}`),
+            sql`, `,
+          )}))`,
+    )
+  }
 }
