@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { createOrder } from '../../src/infra/commerce/orders'
+import { createOrder } from '../../src/infra/commerce/orderInsert'
 import { queueJobs } from '../../src/infra/jobQueue'
 import { queryRows, sql } from '../../src/infra/sql'
 import { queueWebhookEvents } from '../../src/infra/webhooks/queue'

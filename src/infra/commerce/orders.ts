@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto'
-
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { OrderStatus } from '../../commerce/orderStates'
-import type { Id, OrderDraft, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
+import type { Id, OrderPatch, OrderRecord } from '../../commerce/workflows/ports'
 import { queryRows, sql } from '../sql'
+import { insertHistory } from './orderInsert'
 
 const internal = { overrideAccess: true, context: { workflowWrite: true } } as const
 
@@ -44,66 +43,6 @@ function toRecord(doc: OrderDoc): OrderRecord {
     reservationExpiresAt: doc.reservationExpiresAt ? new Date(doc.reservationExpiresAt) : null,
     discountCode: doc.discountCode ?? null,
   }
-}
-
-/** Array rows get Payload's id shape (24 hex digits, like an ObjectId) when written without the Local API. */
-const arrayRowId = () => randomBytes(12).toString('hex')
-
-const historyData = (h: OrderRecord['statusHistory']) =>
-  h.map((e) => ({ from: e.from, to: e.to, at: e.at.toISOString(), by: e.by == null ? null : String(e.by), byName: e.byName ?? null, note: e.note }))
-
-const addressColumns = (a: OrderDraft['shippingAddress']) => sql`${a.name}, ${a.line1}, ${a.line2 ?? null}, ${a.city}, ${a.postcode}, ${a.country}`
-
-/**
- * The order row, its lines and its history as three plain INSERTs on the checkout's transaction (docs/performance.md,
- * "Checkout"). Payload's create validated input the checkout had already validated, ran hooks that do nothing on a
- * create (orders have no afterChange hooks, versions or search index; the cache and dashboards follow the
- * `order.placed` event) and read the order back, and was the largest single cost of a checkout. The columns are the
- * ones Payload writes for the Orders collection; tests/int/orderInsert.int.spec.ts reads an order written here back
- * through Payload, field by field.
- */
-export async function createOrder(payload: Payload, req: PayloadRequest, draft: OrderDraft) {
-  const now = new Date().toISOString()
-  const { totals: t, payment: p } = draft
-  const inserted = await queryRows<{ id: number }>(
-    payload,
-    req,
-    sql`INSERT INTO orders (order_number, status, customer_id, email, totals_subtotal, totals_discount, totals_shipping, totals_vat,
-          totals_total, discount_code, shipping_address_name, shipping_address_line1, shipping_address_line2, shipping_address_city,
-          shipping_address_postcode, shipping_address_country, billing_address_name, billing_address_line1, billing_address_line2,
-          billing_address_city, billing_address_postcode, billing_address_country, payment_method, payment_provider, payment_reference,
-          payment_state, reservation_expires_at, lookup_token_hash, client_address, updated_at, created_at)
-        VALUES (${draft.orderNumber}, ${draft.status}, ${draft.customer == null ? null : Number(draft.customer)}, ${draft.email},
-          ${t.subtotal}, ${t.discount}, ${t.shipping}, ${t.vat}, ${t.total}, ${draft.discountCode ?? null},
-          ${addressColumns(draft.shippingAddress)}, ${addressColumns(draft.billingAddress)},
-          ${p.method}, ${p.provider}, ${p.reference}, ${p.state}, ${draft.reservationExpiresAt?.toISOString() ?? null}, ${draft.lookupTokenHash},
-          ${draft.clientAddress ?? null}, ${now}, ${now})
-        RETURNING id`,
-  )
-  const orderId = Number(inserted[0].id)
-  const lines = draft.lines.map(
-    (l, i) =>
-      sql`(${i + 1}, ${orderId}, ${arrayRowId()}, ${l.sku}, ${l.title}, ${JSON.stringify(l.options ?? [])}, ${l.unitPrice}, ${l.quantity}, ${l.lineTotal})`,
-  )
-  if (lines.length > 0) {
-    await queryRows(
-      payload,
-      req,
-      sql`INSERT INTO orders_lines (_order, _parent_id, id, sku, title, options, unit_price, quantity, line_total) VALUES ${sql.join(lines, sql`, `)} RETURNING id`,
-    )
-  }
-  await insertHistory(payload, req, orderId, draft.statusHistory)
-  return { id: inserted[0].id as Id, orderNumber: draft.orderNumber }
-}
-
-async function insertHistory(payload: Payload, req: PayloadRequest, orderId: number, history: OrderRecord['statusHistory']) {
-  const rows = historyData(history).map((h, i) => sql`(${i + 1}, ${orderId}, ${arrayRowId()}, ${h.from}, ${h.to}, ${h.at}, ${h.by}, ${h.byName}, ${h.note})`)
-  if (rows.length === 0) return
-  await queryRows(
-    payload,
-    req,
-    sql`INSERT INTO orders_status_history (_order, _parent_id, id, "from", "to", "at", "by", "by_name", "note") VALUES ${sql.join(rows, sql`, `)} RETURNING id`,
-  )
 }
 
 export async function findOrder(payload: Payload, req: PayloadRequest, id: Id): Promise<OrderRecord | null> {
