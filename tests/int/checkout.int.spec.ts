@@ -92,6 +92,46 @@ describe('POST /api/checkout', () => {
     expect(res.json.error.details).toEqual([{ field: 'items.0.sku', message: expect.stringContaining('variants') }])
   })
 
+  it('should price two variants of one product each with its own title, price and options', async () => {
+    const variants = [
+      {
+        sku: 'SCARF-RED',
+        title: 'Red',
+        price: 2200,
+        options: [
+          { name: 'Colour', value: 'Red' },
+          { name: 'Size', value: 'One' },
+        ],
+      },
+      { sku: 'SCARF-BLUE', title: 'Blue', price: 2400, options: [{ name: 'Colour', value: 'Blue' }] },
+      { sku: 'SCARF-GREY', title: 'Grey', options: [] },
+    ]
+    await payload.create({ collection: 'products', data: { title: 'Scarf', price: 2000, _status: 'published', variants } })
+    for (const sku of ['SCARF-RED', 'SCARF-BLUE', 'SCARF-GREY'])
+      await api.post('/inventory/adjust', { sku, delta: 3, reason: 'Initial stock' }, { token: staff })
+    const items = [
+      { sku: 'SCARF-BLUE', quantity: 1 },
+      { sku: 'SCARF-GREY', quantity: 1 },
+      { sku: 'SCARF-RED', quantity: 2 },
+    ]
+    const res = await checkout(checkoutBody(items))
+    expect(
+      res.json.order.lines.map((l: { sku: string; title: string; unitPrice: number; options: unknown }) => [l.sku, l.title, l.unitPrice, l.options]),
+    ).toEqual([
+      ['SCARF-BLUE', 'Scarf – Blue', 2400, [{ name: 'Colour', value: 'Blue' }]],
+      ['SCARF-GREY', 'Scarf – Grey', 2000, []],
+      [
+        'SCARF-RED',
+        'Scarf – Red',
+        2200,
+        [
+          { name: 'Colour', value: 'Red' },
+          { name: 'Size', value: 'One' },
+        ],
+      ],
+    ])
+  })
+
   it('should refuse a country the store does not ship to', async () => {
     const res = await checkout(
       checkoutBody([{ sku: 'MUG-1', quantity: 1 }], { shippingAddress: { name: 'A', line1: '1 Rue', city: 'Paris', postcode: '75001', country: 'FR' } }),

@@ -54,84 +54,72 @@ async function readSettings(payload: Payload, req: PayloadRequest): Promise<Stor
 
 type Num = number | string | null
 
-/**
- * Every quote and checkout reads these: two plain SELECTs (the SKUs' stock rows with their products, then those
- * products' variants and options) on the request's transaction. Payload's find of inventory then of products (with
- * `draft: false`, which reads these same columns of the main table) cost a Payload operation each, a drizzle
- * relational query and the products' afterRead hooks, among them a stock read no caller used.
- */
-export async function findSellable(payload: Payload, req: PayloadRequest, skus: readonly string[]): Promise<SellableSku[]> {
-  if (skus.length === 0) return []
-  const rows = await queryRows<{
-    sku: string
-    available: Num
-    low_stock_threshold: Num
-    product_id: number | null
-    title: string | null
-    price: Num
-    product_sku: string | null
-    status: string | null
-  }>(
-    payload,
-    req,
-    sql`SELECT i.sku, i.available, i.low_stock_threshold, p.id AS product_id, p.title, p.price, p.sku AS product_sku, p._status AS status
-        FROM inventory i LEFT JOIN products p ON p.id = i.product_id
-        WHERE i.sku IN (${sql.join(
-          skus.map((sku) => sql`${sku}`),
-          sql`, `,
-        )})`,
-  )
-  const productIds = [...new Set(rows.map((r) => r.product_id).filter((id): id is number => id != null))]
-  const variants = await productVariants(payload, req, productIds)
-  const products = new Map<number, ProductForSale>()
-  for (const row of rows) {
-    if (row.product_id == null || products.has(Number(row.product_id))) continue
-    const id = Number(row.product_id)
-    products.set(id, { title: row.title ?? '', price: Number(row.price ?? 0), sku: row.product_sku, _status: row.status, variants: variants.get(id) ?? [] })
-  }
-  return rows.map((row) =>
-    toSellable(row.sku, row.product_id == null ? undefined : products.get(Number(row.product_id)), {
-      available: Number(row.available ?? 0),
-      threshold: Number(row.low_stock_threshold ?? 0),
-    }),
-  )
+type SellableRow = {
+  sku: string
+  available: Num
+  low_stock_threshold: Num
+  product_id: number | null
+  title: string | null
+  price: Num
+  product_sku: string | null
+  status: string | null
+  variant_id: string | null
+  variant_sku: string | null
+  variant_title: string | null
+  variant_price: Num
+  name: string | null
+  value: string | null
 }
 
 type Variant = NonNullable<ProductForSale['variants']>[number]
 
-/** The variants of these products in their order, each with its options in theirs. */
-async function productVariants(payload: Payload, req: PayloadRequest, productIds: number[]): Promise<Map<number, Variant[]>> {
-  const byProduct = new Map<number, Variant[]>()
-  if (productIds.length === 0) return byProduct
-  const rows = await queryRows<{
-    product_id: number
-    variant_id: string
-    sku: string | null
-    title: string | null
-    price: Num
-    name: string | null
-    value: string | null
-  }>(
+/**
+ * Every quote and checkout reads these: one plain SELECT on the request's transaction of the SKUs' stock rows, their
+ * products' main-table columns (what `draft: false` reads) and those products' variants and options in their order
+ * (one row per option; a product is read from the rows of its first SKU). Payload's find of inventory then of
+ * products cost a Payload operation each, a drizzle relational query and the products' afterRead hooks, among them a
+ * stock read no caller used.
+ */
+export async function findSellable(payload: Payload, req: PayloadRequest, skus: readonly string[]): Promise<SellableSku[]> {
+  if (skus.length === 0) return []
+  const rows = await queryRows<SellableRow>(
     payload,
     req,
-    sql`SELECT v._parent_id AS product_id, v.id AS variant_id, v.sku, v.title, v.price, o.name, o.value
-        FROM products_variants v LEFT JOIN products_variants_options o ON o._parent_id = v.id
-        WHERE v._parent_id IN (${sql.join(
-          productIds.map((id) => sql`${id}`),
+    sql`SELECT i.sku, i.available, i.low_stock_threshold, p.id AS product_id, p.title, p.price, p.sku AS product_sku, p._status AS status,
+          v.id AS variant_id, v.sku AS variant_sku, v.title AS variant_title, v.price AS variant_price, o.name, o.value
+        FROM inventory i LEFT JOIN products p ON p.id = i.product_id
+          LEFT JOIN products_variants v ON v._parent_id = p.id LEFT JOIN products_variants_options o ON o._parent_id = v.id
+        WHERE i.sku IN (${sql.join(
+          skus.map((sku) => sql`${sku}`),
           sql`, `,
         )})
-        ORDER BY v._parent_id, v._order, o._order`,
+        ORDER BY i.sku, v._order, o._order`,
   )
-  const seen = new Map<string, Variant>()
+  const stock = new Map<string, SellableRow>()
+  const products = new Map<number, { from: string; product: ProductForSale; variants: Map<string, Variant> }>()
   for (const row of rows) {
-    let variant = seen.get(row.variant_id)
+    if (!stock.has(row.sku)) stock.set(row.sku, row)
+    if (row.product_id == null) continue
+    const id = Number(row.product_id)
+    let entry = products.get(id)
+    if (!entry) {
+      const product = { title: row.title ?? '', price: Number(row.price ?? 0), sku: row.product_sku, _status: row.status, variants: [] }
+      entry = { from: row.sku, product, variants: new Map() }
+      products.set(id, entry)
+    }
+    if (entry.from !== row.sku || row.variant_id == null) continue
+    let variant = entry.variants.get(row.variant_id)
     if (!variant) {
-      variant = { sku: row.sku, title: row.title, price: row.price == null ? null : Number(row.price), options: [] }
-      seen.set(row.variant_id, variant)
-      const id = Number(row.product_id)
-      byProduct.set(id, [...(byProduct.get(id) ?? []), variant])
+      variant = { sku: row.variant_sku, title: row.variant_title, price: row.variant_price == null ? null : Number(row.variant_price), options: [] }
+      entry.variants.set(row.variant_id, variant)
+      entry.product.variants!.push(variant)
     }
     if (row.name != null && row.value != null) variant.options!.push({ name: row.name, value: row.value })
   }
-  return byProduct
+  return [...stock.values()].map((row) =>
+    toSellable(row.sku, row.product_id == null ? undefined : products.get(Number(row.product_id))?.product, {
+      available: Number(row.available ?? 0),
+      threshold: Number(row.low_stock_threshold ?? 0),
+    }),
+  )
 }
