@@ -14,6 +14,7 @@ export type { CommerceEvents, CommerceEventType } from '../../src/commerce/event
 export type { Adjustment, AdjustmentContext, AdjustmentStep, PricedLine } from '../../src/commerce/pricingRegistry'
 export { CommerceError, conflict, invalidField, notFound } from '../../src/commerce/errors'
 export type { OrderStatus } from '../../src/commerce/orderStates'
+export { crossedZero } from '../../src/commerce/stock'
 
 // Access: the shop's roles, so a plugin's collections follow the same rules (one named function per collection in src/access).
 export { anyone } from '../../src/access/anyone'

@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { handleSearch } from '../../src/endpoints/search'
 import { searchGraphQLQueries } from '../../src/endpoints/searchGraphQL'
-import { definePlugin, logger } from '../kit'
+import { crossedZero, definePlugin, logger } from '../kit'
 import {
   createSearchSchema,
   forgetRenderedProducts,
@@ -71,11 +71,12 @@ export const searchPlugin = definePlugin<SearchPluginOptions, typeof defaults>({
       onInit: async (payload) => {
         if (options.createSchemaOnInit) await createSearchSchema(payload)
       },
-      // One statement for all the SKUs a checkout or import changed, not one per SKU.
+      // One statement for all the SKUs a commit took to none or back from none (most sales leave units: no statement).
       eventBatches: {
-        'stock.changed': (changes, { payload }) => {
-          const skus = changes.map((c) => c.sku)
-          return refreshInStock(payload, skus).catch((err: Error) => logger().warn({ err: { message: err.message }, skus }, 'Search in-stock refresh failed'))
+        'stock.changed': async (changes, { payload }) => {
+          const skus = changes.filter(crossedZero).map((c) => c.sku)
+          if (skus.length === 0) return
+          await refreshInStock(payload, skus).catch((err: Error) => logger().warn({ err: { message: err.message }, skus }, 'Search in-stock refresh failed'))
         },
       },
       extendConfig: (config) => {

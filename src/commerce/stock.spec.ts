@@ -5,6 +5,7 @@ import {
   applyAdjustment,
   assertLineQuantity,
   crossedLowStock,
+  crossedZero,
   insufficientStock,
   ledgerSum,
   mergeItems,
@@ -138,5 +139,23 @@ describe('insufficientStock', () => {
       'Not enough stock for A (requested 3, available 1)',
       [{ sku: 'A', requested: 3, available: 1 }],
     ])
+  })
+})
+
+describe('crossedZero', () => {
+  it('should be true when a sale takes the last unit', () => {
+    expect(crossedZero({ available: 0, change: -2 })).toBe(true)
+  })
+
+  it('should be true when a delivery arrives at an empty shelf', () => {
+    expect(crossedZero({ available: 3, change: 3 })).toBe(true)
+  })
+
+  it('should be false when units are left before and after', () => {
+    expect(crossedZero({ available: 4, change: -1 })).toBe(false)
+  })
+
+  it('should be false when the shelf stays empty', () => {
+    expect(crossedZero({ available: 0, change: 0 })).toBe(false)
   })
 })

@@ -114,6 +114,15 @@ export function crossedLowStock(before: number, after: number, threshold: number
   return before > threshold && after <= threshold
 }
 
+/**
+ * True when a change takes a SKU's stock to none or back from none. Only such a change can move its product in or out
+ * of stock (the product has units while any of its SKUs has some); the rest leave every in-stock flag as it was.
+ */
+export function crossedZero(change: { available: number; change: number }): boolean {
+  const before = change.available - change.change
+  return before > 0 !== change.available > 0
+}
+
 /** The 409 body for a checkout that cannot be filled. */
 export function insufficientStock(shortages: { sku: string; requested: number; available: number }[]): CommerceError {
   const list = shortages.map((s) => `${s.sku} (requested ${s.requested}, available ${s.available})`).join(', ')

@@ -216,6 +216,17 @@ describe('the search index after a checkout', () => {
       ],
     ])
   })
+
+  it('should not refresh the in-stock flag of a product a checkout left units of (no statement for it)', async () => {
+    await productWithStock(payload, api, staff, 'PLENTY-1', 900, 5)
+    await queryRows(
+      payload,
+      undefined,
+      sql`UPDATE search_products SET in_stock = 0 WHERE product_id IN (SELECT product_id FROM search_skus WHERE sku = ${'PLENTY-1'})`,
+    )
+    const res = await checkout(checkoutBody([{ sku: 'PLENTY-1', quantity: 1 }]))
+    expect([res.status, await inStock(['PLENTY-1'])]).toEqual([201, [['PLENTY-1', 0]]])
+  })
 })
 
 describe('GET /api/orders/lookup', () => {
