@@ -47,14 +47,17 @@ async function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
-/** The CMS production server (src/server/main.ts), its request log written to a file as in production. */
-export async function startCms(env: Record<string, string>, logFile: string): Promise<Running> {
+/**
+ * The CMS production server (src/server/main.ts), its request log written to a file as in production. `dir`: another
+ * checkout of the project, built (a baseline), run the same way.
+ */
+export async function startCms(env: Record<string, string>, logFile: string, dir = root): Promise<Running> {
   const port = await freePort()
   // Lexical's Node entry has a top-level await that sometimes never settles under tsx; its production build has none.
   // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each server, written there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : []
   const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', ...profile, 'src/server/main.ts'], {
-    cwd: root,
+    cwd: dir,
     env: { ...process.env, ...env, CMS_PORT: String(port), RUN_JOBS_IN_PROCESS: 'false' },
     // Straight to the file: piping through this process would tax the load generator.
     stdio: ['ignore', openSync(logFile, 'w'), openSync(logFile, 'a')],

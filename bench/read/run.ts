@@ -22,10 +22,20 @@ const work = mkdtempSync(path.join(tmpdir(), 'ir-bench-read-'))
 const loadNow = () => os.loadavg().map((l) => Number(l.toFixed(1)))
 
 const loadBefore = loadNow()
-const db = await benchDatabase(PG, PRODUCTS, process.env.BENCH_FRESH === '1')
+// A media folder per database (as bench/read/growth.ts): uploads of the same file name into one folder get renamed, and
+// concurrent renames collide, so a second bench database seeded into ./media failed.
+const mediaDir = `media/ir_bench_read_${PRODUCTS}`
+const db = await benchDatabase(PG, PRODUCTS, process.env.BENCH_FRESH === '1', { mediaDir })
 console.log(`database ${db.url}${db.seedSeconds === null ? ' (already seeded)' : `, seeded in ${db.seedSeconds.toFixed(1)} s`}`)
 // Limits off for the load generator's single address; logging and metrics stay on.
-const serverEnv = { DATABASE_URL: db.url, LOG_LEVEL: 'info', RATE_LIMIT_QUOTE: '100000000', RATE_LIMIT_LOGIN: '100000000', CACHE_ENABLED: 'false' }
+const serverEnv = {
+  DATABASE_URL: db.url,
+  MEDIA_DIR: mediaDir,
+  LOG_LEVEL: 'info',
+  RATE_LIMIT_QUOTE: '100000000',
+  RATE_LIMIT_LOGIN: '100000000',
+  CACHE_ENABLED: 'false',
+}
 const baselineDist = process.env.BENCH_BASELINE_DIST
 const baselineEnv = { ...serverEnv, READ_MODEL_ENABLED: 'false', ...(baselineDist ? { NEXT_DIST_DIR: baselineDist } : {}) }
 
