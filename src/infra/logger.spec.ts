@@ -1,6 +1,9 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { Writable } from 'node:stream'
 
-import { createLogger, redactUrl } from './logger'
+import { bufferedDestination, createLogger, redactUrl } from './logger'
 
 function capture() {
   const lines: string[] = []
@@ -38,5 +41,17 @@ describe('createLogger', () => {
     const text = lines.join('')
     expect(text).not.toMatch(/hunter2|4242424242424242|t0k3n|JWT abc|payload-token=xyz/)
     expect(text).toContain('[redacted]')
+  })
+})
+
+describe('bufferedDestination', () => {
+  it('should write a lone line within a second and a half, though it is far short of a chunk', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ir-log-')), 'out.log')
+    const destination = bufferedDestination(file)
+    createLogger({ level: 'info', destination }).error('the only line')
+    const read = () => (existsSync(file) ? readFileSync(file, 'utf8') : '')
+    for (let i = 0; i < 30 && !read().includes('the only line'); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(read()).toContain('the only line')
+    destination.end()
   })
 })

@@ -39,6 +39,14 @@ export function isoTimestamp(): string {
 }
 
 /**
+ * The server's log stream: written in chunks of 4 KB (a synchronous write per request line would cap the hit path), and
+ * whatever is pending at least once a second, so a quiet server's lines (its errors too) still reach the log at once.
+ */
+export function bufferedDestination(dest: number | string = 1): ReturnType<typeof pino.destination> {
+  return pino.destination({ dest, sync: false, minLength: 4096, periodicFlush: 1000 })
+}
+
+/**
  * `redact: false` is for loggers whose lines are built from known, already-cleaned fields (the request log): the
  * wildcard paths cost more than the rest of a cache hit.
  */

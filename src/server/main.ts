@@ -2,16 +2,14 @@
 // anonymous reads itself, and hands everything else to Next's request handler (admin, REST, GraphQL).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pino from 'pino'
 
 // React and Next pick their production builds from NODE_ENV, read when they load.
 Object.assign(process.env, { NODE_ENV: 'production' })
 
 const { env } = await import('../infra/env')
-const { createLogger, setLogger } = await import('../infra/logger')
+const { bufferedDestination, createLogger, setLogger } = await import('../infra/logger')
 const settings = env()
-// Buffered writes: a synchronous write per request line would cap the hit path.
-const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+const destination = bufferedDestination()
 const log = createLogger({ destination })
 setLogger(log)
 
