@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { createEventBus, publishAll } from './events'
+import { createEventBus } from './events'
 import type { CommerceEvent, EventLogger } from './events'
 
 const low: CommerceEvent = { type: 'stock.low', payload: { sku: 'A', available: 2, threshold: 5 } }
@@ -94,7 +94,7 @@ describe('createEventBus', () => {
   })
 })
 
-describe('publishAll', () => {
+describe('EventBus.publishAll', () => {
   it('should publish events in order', async () => {
     const bus = createEventBus({ logger: quietLogger() })
     const seen: string[] = []
@@ -104,7 +104,7 @@ describe('publishAll', () => {
       type: 'stock.changed',
       payload: { sku: 'A', available: 2, change: -1, reason: 'reserve' },
     }
-    await publishAll(bus, [changed, low])
+    await bus.publishAll([changed, low])
     expect(seen).toEqual(['changed:A', 'low:A'])
   })
 })
@@ -116,7 +116,7 @@ describe('subscribeBatch', () => {
     const bus = createEventBus({ logger: quietLogger() })
     const calls: string[][] = []
     bus.subscribeBatch('stock.changed', (payloads) => void calls.push(payloads.map((p) => p.sku)))
-    await publishAll(bus, [changed('A'), low, changed('B')])
+    await bus.publishAll([changed('A'), low, changed('B')])
     expect(calls).toEqual([['A', 'B']])
   })
 
@@ -124,7 +124,7 @@ describe('subscribeBatch', () => {
     const bus = createEventBus({ logger: quietLogger() })
     const handler = jest.fn<() => void>()
     bus.subscribeBatch('stock.changed', handler)
-    await publishAll(bus, [low])
+    await bus.publishAll([low])
     expect(handler).not.toHaveBeenCalled()
   })
 
@@ -142,7 +142,7 @@ describe('subscribeBatch', () => {
     bus.subscribeBatch('stock.changed', () => {
       throw new Error('search is down')
     })
-    await publishAll(bus, [changed('A')])
+    await bus.publishAll([changed('A')])
     expect(logger.error).toHaveBeenCalledTimes(1)
   })
 })

@@ -52,7 +52,7 @@ export interface EventBus {
   subscribeBatch<K extends CommerceEventType>(type: K, handler: BatchHandler<K>): () => void
   /** Runs every subscriber and awaits async ones; a failing subscriber is logged, never rethrown. */
   publish(event: CommerceEvent): Promise<void>
-  /** Publishes each event in order, then hands each batch subscriber its type's events at once. */
+  /** Publishes each event in order, then hands each batch subscriber its type's events at once; used once a workflow's transaction has committed. */
   publishAll(events: readonly CommerceEvent[]): Promise<void>
 }
 
@@ -112,9 +112,4 @@ export function createEventBus(options: { logger?: EventLogger } = {}): EventBus
       await publishBatches(events)
     },
   }
-}
-
-/** Publishes in order, then the batches; used once a workflow's transaction has committed. */
-export async function publishAll(bus: EventBus, events: readonly CommerceEvent[]): Promise<void> {
-  await bus.publishAll(events)
 }

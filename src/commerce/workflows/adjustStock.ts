@@ -1,6 +1,5 @@
 import { conflict, notFound } from '../errors'
 import type { CommerceEvent } from '../events'
-import { publishAll } from '../events'
 import { hashRequestBody } from '../idempotency'
 import type { StoredResponse } from '../idempotency'
 import { parseAdjustStockBody } from '../staffInput'
@@ -122,6 +121,6 @@ async function adjust(
     ),
   )
   const events = eventsOf(ctx)
-  await publishAll(deps.events, events)
+  await deps.events.publishAll(events)
   return { ...outcome(ctx), events }
 }

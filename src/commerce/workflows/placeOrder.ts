@@ -1,7 +1,6 @@
 import { CommerceError } from '../errors'
 import type { CommerceEvent } from '../events'
 import { assertExpectedTotal } from '../expectedTotal'
-import { publishAll } from '../events'
 import { checkoutRequestHash } from '../idempotency'
 import type { IdempotencyClaim, StoredResponse } from '../idempotency'
 import { createLookupToken, hashLookupToken } from '../orderNumber'
@@ -217,7 +216,7 @@ export async function placeOrder(deps: CommerceDeps, input: PlaceOrderInput): Pr
   const ctx = claimed.placed as PlaceOrderContext
   const payment = ctx.payment as AuthorizeResult
   const events = placedEvents(ctx, customerId)
-  await publishAll(deps.events, events)
+  await deps.events.publishAll(events)
   return {
     order: orderOf(ctx),
     lookupToken,

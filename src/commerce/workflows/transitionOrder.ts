@@ -1,7 +1,6 @@
 import { conflict, invalidField, invalidFields, notFound } from '../errors'
 import type { FieldProblem } from '../errors'
 import type { CommerceEvent } from '../events'
-import { publishAll } from '../events'
 import { assertTransition, canRestock, stockEffectOf } from '../orderStates'
 import type { OrderStatus, TransitionStockEffect } from '../orderStates'
 import { hashRequestBody } from '../idempotency'
@@ -183,6 +182,6 @@ async function move(
     ),
   )
   const events = eventsOf(ctx)
-  await publishAll(deps.events, events)
+  await deps.events.publishAll(events)
   return { ...outcome, events }
 }

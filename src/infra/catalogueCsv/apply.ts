@@ -11,7 +11,7 @@ import {
   snapshotQuery,
 } from '../../commerce/csv'
 import { conflict } from '../../commerce/errors'
-import { type CommerceEvent, publishAll } from '../../commerce/events'
+import type { CommerceEvent } from '../../commerce/events'
 import { productWebhookEvent, webhookEventsFor, type WebhookEvent } from '../../commerce/webhooks/events'
 import { stockEvents } from '../../commerce/workflows/stockSteps'
 import { payloadCommerceStore } from '../commerce/store'
@@ -202,7 +202,7 @@ export async function applyImport(payload: Payload, file: ImportFile, options: A
     phase('commit')
     // Stock rows that existed tell their subscribers one by one, as for any adjustment; the new products and SKUs are
     // told once (cache versions, storefront pages): no one can wait on a SKU that did not exist, and search has them.
-    await publishAll(events(), [...stockEvents(adjusted), ...cataloguedEvent(productIds, [...created.keys()], plan)])
+    await events().publishAll([...stockEvents(adjusted), ...cataloguedEvent(productIds, [...created.keys()], plan)])
     phase('events')
     return { created: plan.summary.create, updated: plan.summary.update, stockChanges: plan.stock.length, thresholdChanges: plan.thresholds.length }
   } catch (error) {
