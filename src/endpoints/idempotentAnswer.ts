@@ -1,11 +1,16 @@
 import type { StoredResponse } from '../commerce/idempotency'
-import { json } from './respond'
+import { answerResponse, type Answer } from './respond'
 
 export const REPLAYED_HEADER = 'Idempotent-Replayed'
 
 /** The first answer to an Idempotency-Key, given again as it was, marked as a replay. */
-export const replayAnswer = (stored: StoredResponse, extra: Record<string, unknown> = {}): Response =>
-  json({ ...(stored.body as Record<string, unknown>), ...extra }, stored.status, { [REPLAYED_HEADER.toLowerCase()]: 'true' })
+export const storedReplay = (stored: StoredResponse, extra: Record<string, unknown> = {}): Answer => ({
+  status: stored.status,
+  body: { ...(stored.body as Record<string, unknown>), ...extra },
+  headers: { [REPLAYED_HEADER.toLowerCase()]: 'true' },
+})
+
+export const replayAnswer = (stored: StoredResponse, extra: Record<string, unknown> = {}): Response => answerResponse(storedReplay(stored, extra))
 
 /** The optional Idempotency-Key of a staff or API request: absent is fine, malformed is a 400 (as at checkout). */
 export function optionalIdempotencyKey(value: string | null, parse: (v: string) => string): string | null {

@@ -1,4 +1,5 @@
 import { APIError, type PayloadRequest } from 'payload'
+import type { Logger } from 'pino'
 
 import { hasScope } from '../access/roles'
 import type { Scope } from '../access/scopes'
@@ -19,19 +20,25 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
 }
 
+/** An answer before it is a Response: Payload's routes make it one, the CMS server's own paths write it themselves. */
+export type Answer = { status: number; body: unknown; headers: Record<string, string> }
+
+export const answerResponse = (answer: Answer): Response => json(answer.body, answer.status, answer.headers)
+
 /** Maps a thrown error to an answer: our errors and Payload's carry their status; anything else is a logged 500. */
-export function errorResponse(req: PayloadRequest, error: unknown): Response {
+export function errorAnswer(logger: Pick<Logger, 'error'>, url: string | undefined, error: unknown): Answer {
   if (isCommerceError(error)) {
-    const headers: Record<string, string> = error.status === 503 ? { 'retry-after': '1' } : {}
-    return json(error.toJSON(), error.status, headers)
+    return { status: error.status, body: error.toJSON(), headers: error.status === 503 ? { 'retry-after': '1' } : {} }
   }
   if (error instanceof APIError && error.status < 500) {
     // error.name is a minified class name in a production build: the code comes from the class itself.
-    return json(errorBody(classifyPayloadError(error, error.status).code, error.message, error.data), error.status)
+    return { status: error.status, body: errorBody(classifyPayloadError(error, error.status).code, error.message, error.data), headers: {} }
   }
-  req.payload.logger.error({ err: error, path: req.url }, 'Unexpected error in a commerce endpoint')
-  return json(errorBody('internal_error', 'Something went wrong on our side'), 500)
+  logger.error({ err: error, path: url }, 'Unexpected error in a commerce endpoint')
+  return { status: 500, body: errorBody('internal_error', 'Something went wrong on our side'), headers: {} }
 }
+
+export const errorResponse = (req: PayloadRequest, error: unknown): Response => answerResponse(errorAnswer(req.payload.logger, req.url, error))
 
 /** 401 for a caller nobody vouched for; 403 for a known one (staff member or API key) without `scope`. */
 export function requireScope(req: PayloadRequest, scope: Scope): void {

@@ -23,6 +23,7 @@ import { createMemoryAnswer, serveCachedRead, withoutGraphQLErrors, type Downstr
 import { accountOf, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
 import { createRequestLog } from './requestLog'
 import type { CatalogueReads } from './catalogueReads'
+import type { GuestCheckout } from './guestCheckout'
 import type { RouteTemplate } from './routes'
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<unknown> | unknown
@@ -61,6 +62,8 @@ export type HandlerOptions = {
   terseReadiness?: boolean
   /** The catalogue read model (src/server/catalogueReads.ts): answers anonymous product reads it can answer exactly. */
   catalogue?: CatalogueReads
+  /** Answers a guest's POST /api/checkout without Next (src/server/guestCheckout.ts); without it Payload's route does. */
+  guestCheckout?: GuestCheckout
 }
 
 const REQUEST_ID = /^[\w.:@-]{1,128}$/
@@ -167,10 +170,16 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const catalogue = options.catalogue
     // Next gets a replay of the body, made only when a request goes on (a cache hit needs none).
     const toNextReplayed: Downstream = (r, s) => toNext(replayRequest(r, body), s)
+    const guestCheckout = method === 'POST' && pathname === '/api/checkout' && isAnonymous(req) ? options.guestCheckout : undefined
     const downstream: Downstream =
       graphql && catalogue && isAnonymous(req)
         ? async (r, s) => void ((await catalogue.serveGraphQL(r, body, s)) || (await toNextReplayed(r, s)))
-        : toNextReplayed
+        : guestCheckout
+          ? async (r, s) => {
+              if (options.requestTimeoutMs) applyRequestTimeout(s, options.requestTimeoutMs)
+              await guestCheckout(r, body, s)
+            }
+          : toNextReplayed
     // An anonymous query already in memory is answered first: its entry was stored from a 200 that passed the checks.
     const key = graphql && cache && isAnonymous(req) ? graphqlCacheKey(body) : null
     if (key !== null) return serveCachedRead(cache!, 'graphql', key, req, res, downstream, withoutGraphQLErrors, checked)

@@ -16,6 +16,7 @@ import { startJobsRunner, type JobsRunner } from '../jobs/runner'
 import { schedule } from '../jobs/schedule'
 import { startScheduler, type Scheduler } from '../jobs/scheduler'
 import { catalogueReadsFor } from './catalogueReads'
+import { createGuestCheckout } from './guestCheckout'
 import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
@@ -91,6 +92,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
     state,
     catalogue,
+    guestCheckout: createGuestCheckout(payload),
   })
   const server = createServer({ keepAliveTimeout: 65_000 }, handler)
   server.requestTimeout = settings.REQUEST_TIMEOUT_MS

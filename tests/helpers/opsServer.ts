@@ -11,6 +11,7 @@ import { createReadinessCheck } from '../../src/infra/health'
 import { setReadinessSource } from '../../src/infra/metrics'
 import type { RateLimiter } from '../../src/infra/rateLimit'
 import { redis } from '../../src/infra/redis'
+import { createGuestCheckout } from '../../src/server/guestCheckout'
 import { createRequestHandler, type HandlerOptions, type NextHandler } from '../../src/server/handler'
 import { createRouteTemplate } from '../../src/server/routes'
 import { catalogueReadsFor, type CatalogueReads } from '../../src/server/catalogueReads'
@@ -73,6 +74,8 @@ export async function startOpsServer(
     catalogue?: CatalogueReads | null
     /** A fixed port (0 or unset: a free one). */
     port?: number
+    /** A guest's checkout answered by the server itself, as in production; null sends it to Payload's route. */
+    guestCheckout?: null
   },
 ): Promise<OpsServer> {
   const next = await payloadAsNext(payload.config, options.logger)
@@ -102,6 +105,7 @@ export async function startOpsServer(
     origins: options.origins,
     state,
     catalogue: options.catalogue === undefined ? catalogueReadsFor(payload, env(), pino({ level: 'silent' })) : (options.catalogue ?? undefined),
+    guestCheckout: options.guestCheckout === null ? undefined : createGuestCheckout(payload),
   })
   const { url, close } = await listenOnLoopback(handler, options.port)
   return {
