@@ -157,6 +157,18 @@ describe('the read cache', () => {
     expect(seenBodies).toEqual([JSON.stringify({ query: '{ Products(limit: 2) { docs { title } } }' })])
   })
 
+  it('should send a GraphQL hit from memory with every header its miss had, its own request id, and log it as a hit', async () => {
+    const query = { query: '{ Products(limit: 4) { docs { title } } }' }
+    const first = await post('/api/graphql', query, { 'x-request-id': 'gql-miss' })
+    const second = await post('/api/graphql', query, { 'x-request-id': 'gql-hit' })
+    const headersOf = (r: Response) => Object.fromEntries([...r.headers].filter(([name]) => !['date', 'x-cache', 'x-request-id'].includes(name)))
+    expect(headersOf(second)).toEqual(headersOf(first))
+    expect([second.headers.get('x-request-id'), second.headers.get('x-cache'), await second.text()]).toEqual(['gql-hit', 'HIT', await first.text()])
+    for (let i = 0; i < 100 && !server.lines.some((l) => l.reqId === 'gql-hit'); i++) await new Promise((r) => setTimeout(r, 10))
+    expect(server.lines.find((l) => l.reqId === 'gql-hit')).toMatchObject({ status: 200, cache: 'HIT', route: '/api/graphql' })
+    expect(calls).toHaveLength(1)
+  })
+
   it('should not store a GraphQL answer that carries errors, nor cache mutations', async () => {
     await post('/api/graphql', { query: '{ failing { id } }' })
     const failing = await post('/api/graphql', { query: '{ failing { id } }' })
@@ -285,6 +297,26 @@ describe('the request guard', () => {
   it('should refuse a GraphQL body the guard refuses before Next sees it', async () => {
     const refused = await post('/api/graphql', { query: '{ Products { docs { title } } }', refuse: true })
     expect([refused.status, (await refused.json()).error.code]).toEqual([400, 'bad_body'])
+    expect(calls).toEqual([])
+  })
+
+  it('should refuse a GraphQL query whose head the guard refuses, even once the query is in memory', async () => {
+    const query = { query: '{ Products { docs { id } } }' }
+    const stored = await post('/api/graphql', query)
+    const again = await post('/api/graphql', query)
+    const refused = await post('/api/graphql?refuse=head', query)
+    expect([stored.headers.get('x-cache'), again.headers.get('x-cache'), refused.status]).toEqual(['MISS', 'HIT', 400])
+    expect((await refused.json()).error.code).toBe('bad_query')
+    expect(calls).toHaveLength(1)
+  })
+
+  it('should cut off a GraphQL body over the guard limit without passing it to Next', async () => {
+    const res = await rawRequest(`${server.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ Products(where: { title: { equals: "${'x'.repeat(100_000)}" } }) { docs { id } } }` }),
+    })
+    expect(res).toHaveProperty('error')
     expect(calls).toEqual([])
   })
 

@@ -121,7 +121,12 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     return !(await enforceLimit(options.limiter, settings, rule, addressOf.get(req) ?? 'unknown', account, res))
   }
 
-  async function dispatch(req: IncomingMessage, res: ServerResponse, pathname: string, search: string): Promise<unknown> {
+  // The most a body may be: the guard's limit for this request, else the server's.
+  const bodyLimitOf = (req: IncomingMessage) =>
+    guard ? guard.bodyLimit({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }) : BODY_LIMIT
+
+  /** `body`: already read by the memory answer's GraphQL path (below), which found no entry for it. */
+  async function dispatch(req: IncomingMessage, res: ServerResponse, pathname: string, search: string, preread?: Buffer): Promise<unknown> {
     const method = req.method ?? 'GET'
     if (pathname === '/api/health') return sendJson(res, 200, { status: 'ok' })
     if (pathname === '/api/health/ready') {
@@ -160,7 +165,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     if (!guard && !graphql && !rule?.perAccount) return (await limited(req, res, rule, null)) ? undefined : toNext(req, res)
     const head = guard?.({ method, url, headers: req.headers })
     if (head) return refuse(res, head)
-    const body = await readBody(req, guard ? guard.bodyLimit({ method, url, headers: req.headers }) : BODY_LIMIT)
+    const body = preread ?? (await readBody(req, bodyLimitOf(req)))
     const checked = async () => {
       const full = guard?.({ method, url, headers: req.headers, body })
       if (full) return (refuse(res, full), false)
@@ -186,6 +191,23 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     if (await checked()) return downstream(req, res)
   }
 
+  /** The full path: every header set, then `dispatch`; `readError` is the memory path's failure to read the body. */
+  function answer(req: IncomingMessage, res: ServerResponse, id: string, pathname: string, search: string, body?: Buffer, readError?: unknown): void {
+    res.setHeader('x-request-id', id)
+    if (state.shuttingDown) res.setHeader('connection', 'close')
+    // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    if (!isAdminPage(pathname)) defaultPolicy(res, API_CONTENT_SECURITY_POLICY)
+    const dispatched = readError === undefined ? dispatch(req, res, pathname, search, body) : Promise.reject(readError)
+    dispatched.catch((err: unknown) => {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
+      log.error({ err, reqId: id }, 'Request failed in the server')
+      const message = 'Something went wrong on our side'
+      if (!res.headersSent) sendJson(res, 500, { ...errorBody('internal_error', message), errors: [{ message }] })
+      else res.destroy()
+    })
+  }
+
   return (req, res) => {
     const offered = req.headers['x-request-id']
     const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
@@ -199,21 +221,23 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
     const search = q === -1 ? '' : url.slice(q)
     requestLog(req, res, id, options.routeTemplate(pathname), client)
     // An anonymous read in memory (no CORS, no shutdown to announce) is answered before anything else is set up.
-    if (answerFromMemory && req.method === 'GET' && !req.headers.origin && !state.shuttingDown && isAnonymous(req)) {
+    const fromMemory = answerFromMemory && !req.headers.origin && !state.shuttingDown && isAnonymous(req) ? answerFromMemory : null
+    if (fromMemory && req.method === 'GET') {
       const cacheable = restCacheKey(pathname, search)
-      if (cacheable && answerFromMemory(cacheable.group, cacheable.requestKey, req, res, id)) return
+      if (cacheable && fromMemory(cacheable.group, cacheable.requestKey, req, res, id)) return
     }
-    res.setHeader('x-request-id', id)
-    if (state.shuttingDown) res.setHeader('connection', 'close')
-    // Every answer refuses framing and sniffing; admin pages get their nonce policy from src/middleware.ts instead.
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
-    if (!isAdminPage(pathname)) defaultPolicy(res, API_CONTENT_SECURITY_POLICY)
-    dispatch(req, res, pathname, search).catch((err: unknown) => {
-      if (err instanceof BodyTooLarge) return sendJson(res, 413, errorBody('payload_too_large', err.message))
-      log.error({ err, reqId: id }, 'Request failed in the server')
-      const message = 'Something went wrong on our side'
-      if (!res.headersSent) sendJson(res, 500, { ...errorBody('internal_error', message), errors: [{ message }] })
-      else res.destroy()
-    })
+    // A GraphQL query's key is in its body: read with the full path's limit, after the guard's look at the head; when
+    // it is not in memory, the full path goes on with the body read.
+    if (fromMemory && req.method === 'POST' && pathname === '/api/graphql' && !guard?.({ method: 'POST', url, headers: req.headers })) {
+      readBody(req, bodyLimitOf(req)).then(
+        (body) => {
+          const key = graphqlCacheKey(body)
+          if (key === null || !fromMemory('graphql', key, req, res, id)) answer(req, res, id, pathname, search, body)
+        },
+        (err: unknown) => answer(req, res, id, pathname, search, undefined, err),
+      )
+      return
+    }
+    answer(req, res, id, pathname, search)
   }
 }
