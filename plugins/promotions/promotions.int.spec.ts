@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import type { TestPayload } from '../../tests/helpers/payload'
 import { restClient } from '../../tests/helpers/rest'
 import { bootShop, productWithStock } from '../../tests/helpers/shop'
+import { processSingleton } from '../kit/platform'
+import type { PayloadHolder } from './step'
 import { codeDoc, daysFromNow, promotionsClient } from './testShop'
 
 // Discount codes priced at quote and checkout, on SQLite, or on PostgreSQL when TEST_DATABASE_URL is set.
@@ -107,6 +109,25 @@ describe('POST /api/checkout with a code', () => {
     const redemptions = await payload.find({ collection: 'discount-redemptions', where: { order: { equals: order.id } } })
     expect(redemptions.docs.map((r) => [r.code, r.amount, r.email])).toEqual([['SAVE10', 240, 'shopper@example.com']])
   })
+
+  it('should count the use on the transaction of the Payload that runs the checkout, not on another instance', async () => {
+    // The CMS process runs two Payloads (Next's and the server's); the plugin's holder points at the last one started.
+    // Another instance knows none of this checkout's transactions.
+    const holder = processSingleton<PayloadHolder>('promotions.payload', () => ({ payload: null }))
+    const own = holder.payload!
+    const otherDb = new Proxy(own.db, { get: (db, key) => (key === 'sessions' ? {} : Reflect.get(db, key)) })
+    holder.payload = new Proxy(own, { get: (p, key) => (key === 'db' ? otherDb : Reflect.get(p, key)) })
+    try {
+      const before = await shop.usedCount('FIVER')
+      const res = await shop.checkout([{ sku: 'MUG-1', quantity: 5 }], { discountCode: 'FIVER' })
+      expect(res.status).toBe(201)
+      expect(await shop.usedCount('FIVER')).toBe((before ?? 0) + 1)
+      const redemptions = await payload.find({ collection: 'discount-redemptions', where: { order: { equals: res.json.order.id } } })
+      expect(redemptions.totalDocs).toBe(1)
+    } finally {
+      holder.payload = own
+    }
+  }, 30_000)
 
   it('should charge a fixed code on a cart with free shipping', async () => {
     const res = await shop.checkout([{ sku: 'MUG-1', quantity: 5 }], { discountCode: 'FIVER' })

@@ -51,8 +51,11 @@ export function discountCodeStep(holder: PayloadHolder, now: () => Date = () => 
     },
     async redeem(ctx: RedemptionContext) {
       if (ctx.discountCode === undefined) return
-      const payload = payloadNow()
+      // The instance whose transaction this is: the CMS process runs two Payloads (Next's and its server's, which
+      // answers a guest's checkout), and the holder points at the one that started last. A statement given another
+      // instance's request would run outside the checkout's transaction.
       const req = ctx.transaction as PayloadRequest
+      const payload = req?.payload ?? payloadNow()
       const discount = await findDiscountCode(payload, ctx.discountCode, req)
       const applied = ctx.adjustments.find((a) => discount && a.code === discount.code)
       if (!discount || !applied) return
