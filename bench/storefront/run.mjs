@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // bench/storefront: time to first byte of a product page and a category page at 20 concurrent clients.
-// Pages render per request (each carries its own CSP nonce, storefront/middleware.ts), so every page view is a miss of
-// Next's page cache; what may still be cached is the CMS data behind it (Next's data cache, by tag). Measured here:
-//   1. steady state: 20 clients on one page, its CMS data cached;
+// Catalogue pages are kept by the storefront's page cache after one render (storefront/lib/pageCache: the HTML with a
+// new CSP nonce per answer) until the CMS revalidates a tag they were built from; their CMS data is in Next's data
+// cache by tag. Measured here:
+//   1. steady state: 20 clients on one page;
 //   2. the first render after an invalidation: a price edited through the CMS API (which revalidates the storefront's
 //      product:<slug> and products tags), then one request, alone, repeated EDITS times;
-//   3. 20 clients on the page while that price is edited every EDIT_INTERVAL_MS, so renders keep finding stale data.
-// Each with the CMS requests it cost per page view (from the CMS's own /metrics). Baselines in the same run: the
-// storefront's /api/health route and a trivial node:http server in its own process.
+//   3. 20 clients on the page while that price is edited every EDIT_INTERVAL_MS, so the page is dropped and rendered
+//      again each time, while the other clients ask for it.
+// Each with the CMS requests it cost per page view (from the CMS's own /metrics) and the page cache's outcomes (from
+// the storefront's). Baselines in the same run: the storefront's /api/health route and a trivial node:http server in
+// its own process. STOREFRONT_PAGE_CACHE=off runs the same with every view rendered (its own section in RESULTS.md).
 // Starts the built CMS and storefront (standalone server) with the demo catalogue (tests/e2e/stack.ts).
 // Usage: npm run bench:storefront [-- seconds]   (TEST_DATABASE_URL=postgres://… for PostgreSQL; E2E_REUSE_BUILD=true
 // to run the builds in .next as they are). STOREFRONT_CPU_PROFILE=<dir> runs the storefront with --cpu-prof into <dir>
@@ -33,6 +36,7 @@ const TARGET_P99_MS = 100
 const EDITS = 10
 const EDIT_INTERVAL_MS = 1000
 const profileDir = process.env.STOREFRONT_CPU_PROFILE ? path.resolve(process.env.STOREFRONT_CPU_PROFILE) : null
+const pageCacheOn = !/^(off|false|0)$/i.test(process.env.STOREFRONT_PAGE_CACHE ?? '')
 
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))])
 const round = (ms) => Math.round(ms * 10) / 10
@@ -82,6 +86,12 @@ function single(url) {
     })
     req.on('error', reject)
   })
+}
+
+/** `connections` requests at once, each on its own new connection: their first-byte times, and whether all answered 200. */
+async function burst(url) {
+  const answers = await Promise.all(Array.from({ length: connections }, () => single(url)))
+  return { heads: answers.map((a) => a.head), bodies: answers.map((a) => a.body), ok: answers.every((a) => a.status === 200) }
 }
 
 async function lastByte(url, secs) {
@@ -139,6 +149,15 @@ const diffRoutes = (before, after) =>
       .filter(([, v]) => v > 0),
   )
 const revalidations = () => counter(`${stack.storefrontUrl}/metrics`, 'storefront_revalidations_total', /kind="tag"/)
+const PAGE_CACHE_RESULTS = ['hit', 'miss', 'waited', 'stored']
+/** The page cache's outcomes so far (storefront_page_cache_total by result). */
+async function pageCacheCounts() {
+  const counts = {}
+  for (const result of PAGE_CACHE_RESULTS)
+    counts[result] = await counter(`${stack.storefrontUrl}/metrics`, 'storefront_page_cache_total', new RegExp(`result="${result}"`))
+  return counts
+}
+const pageCacheDiff = (before, after) => PAGE_CACHE_RESULTS.map((r) => `${r} ${after[r] - before[r]}`).join(', ')
 
 try {
   const catalogue = await seededCatalogue(cms)
@@ -179,12 +198,14 @@ try {
   const steady = []
   for (const t of [...pages, ...baselines]) {
     const cmsBefore = await cmsApiRequests()
+    const cacheBefore = await pageCacheCounts()
     const ttfb = await firstByte(t.url, seconds)
     const cmsPerView = pages.includes(t) ? ((await cmsApiRequests()) - cmsBefore) / ttfb.n : null
+    const cache = pages.includes(t) ? pageCacheDiff(cacheBefore, await pageCacheCounts()) : '—'
     const full = await lastByte(t.url, seconds)
-    steady.push({ ...t, ttfb, full, cmsPerView })
+    steady.push({ ...t, ttfb, full, cmsPerView, cache })
     console.log(
-      `steady ${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests${cmsPerView === null ? '' : `, ${cmsPerView.toFixed(2)} CMS requests per view`}); autocannon ${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms`,
+      `steady ${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests${cmsPerView === null ? '' : `, ${cmsPerView.toFixed(2)} CMS requests per view, page cache ${cache}`}); autocannon ${full.rps} req/s, p50 ${full.p50} ms, p99 ${full.p99} ms`,
     )
   }
 
@@ -213,12 +234,40 @@ try {
     `first render after an edit (${EDITS} edits): product p50 ${summary(firstAfter.product).p50} ms, max ${summary(firstAfter.product).max} ms (${mean(firstAfter.cmsProduct).toFixed(1)} CMS requests); next render p50 ${summary(firstAfter.productNext).p50} ms; category p50 ${summary(firstAfter.category).p50} ms, max ${summary(firstAfter.category).max} ms (${mean(firstAfter.cmsCategory).toFixed(1)} CMS requests)`,
   )
 
+  // 2b. 20 shoppers at once right after an invalidation: every one of them asks for the page before it is rendered again.
+  const afterBurst = { product: [], category: [], cmsProduct: [], cmsCategory: [] }
+  for (let i = 0; i < EDITS; i++) {
+    const price = await editPrice()
+    for (const [page, times, cms] of [
+      [pages[0], afterBurst.product, afterBurst.cmsProduct],
+      [pages[1], afterBurst.category, afterBurst.cmsCategory],
+    ]) {
+      const cmsBefore = await cmsApiRequests()
+      const answers = await burst(page.url)
+      cms.push((await cmsApiRequests()) - cmsBefore)
+      if (!answers.ok) throw new Error(`the ${page.name} answered other than 200 to ${connections} shoppers at once after an edit`)
+      if (page === pages[0] && !answers.bodies.every((body) => body.includes(formatPrice(price))))
+        throw new Error(`a shopper did not see ${formatPrice(price)} after the edit`)
+      times.push(...answers.heads)
+    }
+  }
+  const burstSummary = (values) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return { p50: round(percentile(sorted, 0.5)), p99: round(percentile(sorted, 0.99)), n: sorted.length }
+  }
+  const burstProduct = burstSummary(afterBurst.product)
+  const burstCategory = burstSummary(afterBurst.category)
+  console.log(
+    `${connections} at once after an edit (${EDITS} edits): product first byte p50 ${burstProduct.p50} ms, p99 ${burstProduct.p99} ms (${mean(afterBurst.cmsProduct).toFixed(1)} CMS requests per burst); category p50 ${burstCategory.p50} ms, p99 ${burstCategory.p99} ms (${mean(afterBurst.cmsCategory).toFixed(1)} CMS requests per burst)`,
+  )
+
   // 3. 20 clients while the price is edited every EDIT_INTERVAL_MS.
   const underEdits = []
   for (const t of pages) {
     const editsBefore = edits
     const cmsBefore = await cmsApiRequests()
     const routesBefore = await cmsByRoute()
+    const cacheBefore = await pageCacheCounts()
     let running = true
     const editor = (async () => {
       while (running) {
@@ -231,10 +280,11 @@ try {
     running = false
     await editor
     const cmsPerView = ((await cmsApiRequests()) - cmsBefore) / ttfb.n
+    const cache = pageCacheDiff(cacheBefore, await pageCacheCounts())
     console.log(`  CMS API requests by route during it: ${JSON.stringify(diffRoutes(routesBefore, await cmsByRoute()))}`)
-    underEdits.push({ ...t, ttfb, edits: edits - editsBefore, cmsPerView })
+    underEdits.push({ ...t, ttfb, edits: edits - editsBefore, cmsPerView, cache })
     console.log(
-      `under edits ${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests, ${edits - editsBefore} edits, ${cmsPerView.toFixed(2)} CMS requests per view)`,
+      `under edits ${t.name}: first byte p50 ${ttfb.p50} ms, p99 ${ttfb.p99} ms (${ttfb.n} requests, ${edits - editsBefore} edits, ${cmsPerView.toFixed(2)} CMS requests per view, page cache ${cache})`,
     )
   }
   await cms.patch(`/api/products/${product.id}`, { price: product.price }, staff)
@@ -242,26 +292,30 @@ try {
 
   const cpus = os.cpus()
   const verdict = (name, p99) => `${name}: ${p99} ms, ${p99 < TARGET_P99_MS ? 'met' : '**missed**'}`
-  appendResults('Storefront on a miss (bench/storefront, issue 15)', [
-    `Run ${new Date().toISOString()} with \`npm run bench:storefront\` (\`tsx bench/storefront/run.mjs [seconds]\`): the built storefront (its standalone server, as deployed) and CMS (\`src/server/main.ts\`) on 127.0.0.1, demo catalogue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, ${connections} concurrent keep-alive clients, ${seconds} s per measurement.`,
-    `Machine: nproc ${cpus.length}, ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}. Load average (1/5/15 min) ${loadBefore} before and ${loadAfter} after: other helpers' builds and benches share these two cores, and the load generator runs on the same machine, so compare each row with the baselines of this run.`,
+  appendResults(`Storefront on a miss (bench/storefront, issue 15)${pageCacheOn ? '' : ', page cache off'}`, [
+    `Run ${new Date().toISOString()} with \`${pageCacheOn ? '' : 'STOREFRONT_PAGE_CACHE=off '}npm run bench:storefront\` (\`tsx bench/storefront/run.mjs [seconds]\`): the built storefront (its standalone server, as deployed) and CMS (\`src/server/main.ts\`) on 127.0.0.1, demo catalogue on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}, ${connections} concurrent keep-alive clients, ${seconds} s per measurement.`,
+    `Machine: nproc ${cpus.length}, ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}. Load average (1/5/15 min) ${loadBefore} before and ${loadAfter} after; the load generator runs on the same machine, so compare each row with the baselines of this run.`,
     '',
-    'Every page renders per request (its CSP nonce), so each view is a miss of the page cache; "CMS req/view" counts the requests the CMS answered on its API per page view (0 = all CMS data from Next\'s data cache).',
+    pageCacheOn
+      ? 'The page cache is on (as `npm start` runs it): a page is rendered once after each invalidation and kept, every other view is answered from it with a new CSP nonce; "page cache" counts its outcomes (hit, miss = rendered, waited = asked while that render ran, stored). "CMS req/view" counts the requests the CMS answered on its API per page view.'
+      : 'The page cache is off (`STOREFRONT_PAGE_CACHE=off`): every view renders (its CSP nonce), so each is a miss; "CMS req/view" counts the requests the CMS answered on its API per page view (0 = all CMS data from Next\'s data cache).',
     '',
-    '| measurement | target | path | first byte p50 / p99 ms | requests | CMS req/view | autocannon req/s | autocannon p50 / p99 ms (last byte) | failed |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| measurement | target | path | first byte p50 / p99 ms | requests | CMS req/view | page cache | autocannon req/s | autocannon p50 / p99 ms (last byte) | failed |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...steady.map(
       (r) =>
-        `| steady state, c=${connections} | ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.cmsPerView === null ? '—' : r.cmsPerView.toFixed(2)} | ${r.full.rps} | ${r.full.p50} / ${r.full.p99} | ${r.ttfb.failed + r.full.failed} |`,
+        `| steady state, c=${connections} | ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.cmsPerView === null ? '—' : r.cmsPerView.toFixed(2)} | ${r.cache} | ${r.full.rps} | ${r.full.p50} / ${r.full.p99} | ${r.ttfb.failed + r.full.failed} |`,
     ),
     ...underEdits.map(
       (r) =>
-        `| price edited every ${EDIT_INTERVAL_MS / 1000} s (${r.edits} edits), c=${connections} | ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.cmsPerView.toFixed(2)} | — | — | ${r.ttfb.failed} |`,
+        `| price edited every ${EDIT_INTERVAL_MS / 1000} s (${r.edits} edits), c=${connections} | ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.cmsPerView.toFixed(2)} | ${r.cache} | — | — | ${r.ttfb.failed} |`,
     ),
     '',
-    `First render after an invalidation, alone (${EDITS} price edits; each waits until the storefront has revalidated the tags, then asks for the page once on a new connection): product page first byte p50 ${summary(firstAfter.product).p50} ms, max ${summary(firstAfter.product).max} ms, ${mean(firstAfter.cmsProduct).toFixed(1)} CMS requests, and it shows the new price every time; the render right after it ${summary(firstAfter.productNext).p50} ms p50. Category page (its listing is tagged \`products\`): p50 ${summary(firstAfter.category).p50} ms, max ${summary(firstAfter.category).max} ms, ${mean(firstAfter.cmsCategory).toFixed(1)} CMS requests.`,
+    `First render after an invalidation, alone (${EDITS} price edits; each waits until the storefront has revalidated the tags, then asks for the page once on a new connection): product page first byte p50 ${summary(firstAfter.product).p50} ms, max ${summary(firstAfter.product).max} ms, ${mean(firstAfter.cmsProduct).toFixed(1)} CMS requests, and it shows the new price every time; the request right after it (${pageCacheOn ? 'a page cache hit' : 'another render'}) ${summary(firstAfter.productNext).p50} ms p50. Category page (its listing is tagged \`products\`): p50 ${summary(firstAfter.category).p50} ms, max ${summary(firstAfter.category).max} ms, ${mean(firstAfter.cmsCategory).toFixed(1)} CMS requests.`,
     '',
-    `Target: first-byte p99 under ${TARGET_P99_MS} ms at c=${connections} on a miss. Steady state: ${steady
+    `${connections} shoppers at once right after an invalidation (${EDITS} price edits; after each, ${connections} requests on new connections to the product page, then ${connections} to the category page; every product answer showed the new price): product page first byte p50 ${burstProduct.p50} ms, p99 ${burstProduct.p99} ms (${burstProduct.n} requests, ${mean(afterBurst.cmsProduct).toFixed(1)} CMS requests per burst); category page p50 ${burstCategory.p50} ms, p99 ${burstCategory.p99} ms (${burstCategory.n} requests, ${mean(afterBurst.cmsCategory).toFixed(1)} CMS requests per burst).`,
+    '',
+    `Target: first-byte p99 under ${TARGET_P99_MS} ms at c=${connections} for pages re-rendered after an invalidation. ${connections} at once after an edit: ${verdict('product page', burstProduct.p99)}; ${verdict('category page', burstCategory.p99)}. Steady state: ${steady
       .slice(0, 2)
       .map((r) => verdict(r.name, r.ttfb.p99))
       .join('; ')}. Under edits: ${underEdits.map((r) => verdict(r.name, r.ttfb.p99)).join('; ')}.`,

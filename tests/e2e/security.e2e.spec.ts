@@ -118,15 +118,26 @@ describeWith('chromium', 'security headers and redirects in Chromium', () => {
   }, 180_000)
 
   it('should hydrate storefront pages under a nonce CSP with no unsafe-inline: add to cart works, nothing is refused', async () => {
-    const first = await fetch(`${stack.storefrontUrl}/products/${catalogue.simpleProduct.product.slug}`)
-    const second = await fetch(`${stack.storefrontUrl}/products/${catalogue.simpleProduct.product.slug}`)
+    const url = `${stack.storefrontUrl}/products/${catalogue.simpleProduct.product.slug}`
+    const first = await fetch(url)
+    const second = await fetch(url)
     const [a, b] = [first, second].map((r) => scriptSources(r.headers.get('content-security-policy')))
     expect(a).toMatch(/'nonce-[A-Za-z0-9+/=]+'/)
     expect(a).not.toContain('unsafe-inline')
     expect(a).not.toBe(b)
+    // The second is answered from the page cache (storefront/lib/pageCache): its scripts carry its own new nonce.
+    expect(second.headers.get('x-page-cache')).toBe('hit')
+    const nonce = /'nonce-([^']+)'/.exec(b)?.[1]
+    const scriptNonces = [...(await second.text()).matchAll(/<script[^>]*\snonce="([^"]+)"/g)].map((m) => m[1])
+    expect(scriptNonces.length).toBeGreaterThan(0)
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]))
 
     const page = await newPage(stack.storefrontUrl)
     const violations = await watchViolations(page)
+    const opened = await page.goto(`/products/${catalogue.simpleProduct.product.slug}`, { waitUntil: 'networkidle' })
+    expect(opened?.headers()['x-page-cache']).toBe('hit')
+    // The header's account link says "Log in" only once React has hydrated the kept page (HeaderSession).
+    await page.getByTestId('account-link').filter({ hasText: 'Log in' }).waitFor()
     await addToCart(page, catalogue.simpleProduct.product.slug)
     await page.goto('/cart', { waitUntil: 'networkidle' })
     await page.getByText(catalogue.simpleProduct.product.title).first().waitFor()

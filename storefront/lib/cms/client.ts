@@ -1,6 +1,7 @@
 import { cmsUrl } from '../env'
 import { signedShopperAddress } from './shopperAddress'
 import { countCmsFetchError } from '../metrics/registry'
+import { noteSharedRead, noteUnsharedRead } from '../pageCache/renderRecord'
 
 const TIMEOUT_MS = 10_000
 /** Fallback lifetime of cached catalogue reads, should a revalidation call from the CMS be lost. */
@@ -55,14 +56,20 @@ function requestInit(req: CmsRequest, shopper: Record<string, string>): RequestI
 /** Any answer from the CMS, parsed; throws CmsError only when the CMS cannot be reached. */
 export async function cmsRequest<T = unknown>(path: string, req: CmsRequest): Promise<CmsResponse<T>> {
   let res: Response
+  const cacheable = req.tags && (req.method ?? 'GET') === 'GET' && !req.token
+  // A page rendered from shared, tagged reads alone may be kept for every shopper (lib/pageCache).
+  if (cacheable) noteSharedRead(req.tags ?? [], req.revalidate ?? DEFAULT_REVALIDATE_SECONDS)
+  else noteUnsharedRead(`${req.endpoint}: not a shared, tagged read`)
   try {
-    const cacheable = req.tags && (req.method ?? 'GET') === 'GET' && !req.token
     res = await fetch(`${cmsUrl()}${path}`, requestInit(req, cacheable ? {} : await signedShopperAddress()))
   } catch (error) {
     countCmsFetchError(req.endpoint)
+    noteUnsharedRead(`${req.endpoint}: CMS unreachable`)
     throw new CmsError(`CMS unreachable (${req.endpoint}): ${(error as Error).message}`, 0, req.endpoint)
   }
   if (res.status >= 500) countCmsFetchError(req.endpoint)
+  // A page built around a failed read (shown without it, or as an error) is not kept: the next view tries again.
+  if (!res.ok && res.status !== 404) noteUnsharedRead(`${req.endpoint}: CMS answered ${res.status}`)
   const data = (await res.json().catch(() => null)) as T
   return { status: res.status, ok: res.ok, data }
 }

@@ -5,6 +5,7 @@ export interface StorefrontMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>
   revalidations: Counter<'kind'>
   cmsFetchErrors: Counter<'endpoint'>
+  pageCache: Counter<'result'>
 }
 
 function createMetrics(): StorefrontMetrics {
@@ -29,6 +30,12 @@ function createMetrics(): StorefrontMetrics {
       name: 'storefront_cms_fetch_errors_total',
       help: 'CMS requests that failed (network error, timeout or 5xx)',
       labelNames: ['endpoint'],
+      registers: [registry],
+    }),
+    pageCache: new Counter({
+      name: 'storefront_page_cache_total',
+      help: 'Catalogue page views by page cache outcome: hit, miss (rendered), waited (for a render in progress); stored or not_stored after a render',
+      labelNames: ['result'],
       registers: [registry],
     }),
   }

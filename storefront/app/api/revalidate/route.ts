@@ -1,6 +1,8 @@
 import { revalidatePath, revalidateTag } from 'next/cache'
+import { after } from 'next/server'
 import { revalidateSecret } from '@/lib/env'
 import { metrics } from '@/lib/metrics/registry'
+import { revalidatePagesAt, revalidatePagesTagged } from '@/lib/pageCache/renderRecord'
 import { parseRevalidateBody } from '@/lib/revalidation/parseRevalidateBody'
 import { secretMatches } from '@/lib/revalidation/secretMatches'
 
@@ -17,6 +19,14 @@ export async function POST(request: Request) {
   const { tags, paths } = parsed.value
   tags.forEach((tag) => revalidateTag(tag))
   paths.forEach((path) => revalidatePath(path))
+  // The pages kept whole (lib/pageCache) go with the data they were built from: now, and once more after Next has
+  // marked its data stale, so that no page rendered in between from the old data is kept.
+  const dropPages = () => {
+    revalidatePagesTagged(tags)
+    paths.forEach((path) => revalidatePagesAt(path))
+  }
+  dropPages()
+  after(dropPages)
   const { revalidations } = metrics()
   if (tags.length > 0) revalidations.inc({ kind: 'tag' }, tags.length)
   if (paths.length > 0) revalidations.inc({ kind: 'path' }, paths.length)
