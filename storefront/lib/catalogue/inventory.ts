@@ -5,12 +5,14 @@ import type { Where } from '../cms/query'
 import type { InventoryRow, Paginated } from '../cms/types'
 import { idOf } from '../cms/types'
 
-// Stock lives in `inventory` rows, one per SKU; these reads are cached briefly and revalidated
-// by the CMS with `sku:<SKU>` / `inventory` tags whenever stock moves.
+// Stock lives in `inventory` rows, one per SKU; these reads are cached briefly and revalidated by the CMS, which sends
+// `sku:<SKU>` and `inventory` whenever a SKU's stock moves.
 const STOCK_REVALIDATE_SECONDS = 60
 const ROW_FIELDS = { sku: true, available: true, product: true }
 /** Bounds the id list sent back to the CMS in the in-stock filter's query string. */
 const MAX_IN_STOCK_IDS = 1500
+/** Next keeps at most 128 tags per fetch: a product with more SKUs is read under `inventory` instead. */
+const MAX_SKU_TAGS = 120
 
 // The CMS serves at most a page of CMS_PAGE_LIMIT rows to anonymous readers, so longer lists are read page by page.
 function findRows(where: Where, tags: string[], maxRows?: number): Promise<InventoryRow[]> {
@@ -18,20 +20,21 @@ function findRows(where: Where, tags: string[], maxRows?: number): Promise<Inven
     const query = toQueryString({ where, depth: 0, select: ROW_FIELDS, sort: 'sku', limit, page })
     return cmsGet<Paginated<InventoryRow>>(`/api/inventory?${query}`, {
       endpoint: 'inventory',
-      tags: [...tags, 'inventory'],
+      tags,
       revalidate: STOCK_REVALIDATE_SECONDS,
     })
   }, maxRows)
 }
 
 /**
- * Available units per SKU of one product; a SKU without a row is absent (treat as 0). Not tagged with the product: its
- * SKUs are in the query (a product saved with other SKUs reads under another key), and every stock move sends
- * `inventory`, so a price edit re-reads the product alone, not its stock as well.
+ * Available units per SKU of one product; a SKU without a row is absent (treat as 0). Tagged by its SKUs alone (not
+ * the product: its SKUs are in the query, and a product saved with other SKUs reads under another key), so a price
+ * edit re-reads the product alone, and a sale of another product's SKU (which sends `inventory` too) leaves this
+ * read, and the product page kept whole (lib/pageCache), as they are.
  */
 export async function stockForSkus(skus: readonly string[]): Promise<Map<string, number>> {
   if (skus.length === 0) return new Map()
-  const tags = skus.slice(0, 120).map((sku) => `sku:${sku}`)
+  const tags = skus.length <= MAX_SKU_TAGS ? skus.map((sku) => `sku:${sku}`) : ['inventory']
   const rows = await findRows({ sku: { in: inList(skus) } }, tags)
   return new Map(rows.map((r) => [r.sku, r.available]))
 }
@@ -39,7 +42,7 @@ export async function stockForSkus(skus: readonly string[]): Promise<Map<string,
 /** Whether each listed product has any SKU in stock. */
 export async function productsInStock(productIds: readonly number[]): Promise<Set<number>> {
   if (productIds.length === 0) return new Set()
-  const rows = await findRows({ and: [{ product: { in: inList(productIds) } }, { available: { greater_than: 0 } }] }, [])
+  const rows = await findRows({ and: [{ product: { in: inList(productIds) } }, { available: { greater_than: 0 } }] }, ['inventory'])
   return new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))
 }
 
@@ -48,7 +51,7 @@ export async function inStockProductIds(scope: { categoryIds?: readonly number[]
   const and: Where[] = [{ available: { greater_than: 0 } }]
   if (scope.categoryIds) and.push({ 'product.categories': { in: inList(scope.categoryIds) } })
   if (scope.search) and.push({ 'product.title': { like: scope.search } })
-  const rows = await findRows({ and }, [], MAX_IN_STOCK_IDS)
+  const rows = await findRows({ and }, ['inventory'], MAX_IN_STOCK_IDS)
   return [...new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))]
 }
 

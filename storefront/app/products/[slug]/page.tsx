@@ -22,7 +22,7 @@ interface Props {
 }
 
 // Rendered per request for the CSP nonce (app/layout.tsx); its CMS reads are cached and revalidated through tags
-// product:<slug> (the product) and sku:<SKU> / inventory (its stock); the stock and the reviews are read together.
+// product:<slug> (the product) and sku:<SKU> (its stock); the stock and the reviews are read together.
 export const dynamic = 'force-dynamic'
 
 const loadProduct = cache((slug: string) => getProductBySlug(decodeURIComponent(slug)))
