@@ -38,6 +38,7 @@ async function fakeNext(req: http.IncomingMessage, res: http.ServerResponse): Pr
   res.setHeader('content-security-policy', pageContentSecurityPolicy(nonce))
   res.setHeader('x-frame-options', 'DENY')
   res.setHeader('x-accept-encoding-seen', String(req.headers['accept-encoding'] ?? ''))
+  res.setHeader('x-cookie-seen', String(req.headers.cookie ?? ''))
   if (behaviour.cookie) res.setHeader('set-cookie', 'ir_cart=1; Path=/')
   res.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">self.a=1</script></head>`)
   await sleep(1)
@@ -165,6 +166,13 @@ describe('the page cache in front of Next', () => {
     await get('/products/shirt', {}, 'POST')
     await get('/products/shirt', { rsc: '1' })
     expect(renders).toEqual(['/cart', '/cart', '/products/shirt', '/products/shirt'])
+  })
+
+  it("renders a page it may keep without the shopper's cookies, and leaves them on every other request", async () => {
+    const miss = await get('/products/shirt', { cookie: 'ir_session=secret; ir_cart=MUG-1*1' })
+    expect(miss.headers[PAGE_CACHE_HEADER]).toBe('miss')
+    expect(miss.headers['x-cookie-seen']).toBe('')
+    expect((await get('/cart', { cookie: 'ir_session=secret' })).headers['x-cookie-seen']).toBe('ir_session=secret')
   })
 
   it('renders uncompressed (to replace the nonce) and compresses each hit for a browser that accepts gzip', async () => {

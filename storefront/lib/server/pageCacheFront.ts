@@ -128,6 +128,9 @@ export function createPageCacheFront(options: PageCacheFrontOptions = {}): Front
     inFlight.set(key, new Promise<void>((resolve) => (finished = resolve)))
     // Kept uncompressed, so that its nonce can be replaced; each hit is compressed on its own way out.
     delete req.headers['accept-encoding']
+    // Rendered as for a visitor without cookies, since every shopper will be shown it: whatever a component might read
+    // of the session or the cart, this page cannot carry one shopper's to another (the header fills them in itself).
+    delete req.headers.cookie
     res.setHeader(PAGE_CACHE_HEADER, 'miss')
     tee(res, (status, headers, body) => {
       inFlight.delete(key)
