@@ -23,6 +23,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { DEMO_MERCHANDISER } from '../../src/seed/seedUsers.ts'
+import { pageCacheSettings } from '../../storefront/lib/env.ts'
 import { formatPrice } from '../../storefront/lib/money.ts'
 import { seededCatalogue } from '../../tests/e2e/catalogue.ts'
 import { cmsClient } from '../../tests/e2e/cmsClient.ts'
@@ -36,7 +37,8 @@ const TARGET_P99_MS = 100
 const EDITS = 10
 const EDIT_INTERVAL_MS = 1000
 const profileDir = process.env.STOREFRONT_CPU_PROFILE ? path.resolve(process.env.STOREFRONT_CPU_PROFILE) : null
-const pageCacheOn = !/^(off|false|0)$/i.test(process.env.STOREFRONT_PAGE_CACHE ?? '')
+// As the built storefront this starts reads its setting.
+const pageCacheOn = pageCacheSettings({ ...process.env, NODE_ENV: 'production' }).enabled
 
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))])
 const round = (ms) => Math.round(ms * 10) / 10

@@ -8,6 +8,7 @@ import * as migration_20261203_090000_catalogue_read_model from './20261203_0900
 import * as migration_20261203_095236_security_scale_speed from './20261203_095236_security_scale_speed';
 import * as migration_20261203_125424_password_reset_job from './20261203_125424_password_reset_job';
 import * as migration_20261203_160000_catalogue_published_count from './20261203_160000_catalogue_published_count';
+import * as migration_20261204_150000_search_category_ids from './20261204_150000_search_category_ids';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261203_160000_catalogue_published_count.up,
     down: migration_20261203_160000_catalogue_published_count.down,
     name: '20261203_160000_catalogue_published_count',
+  },
+  {
+    up: migration_20261204_150000_search_category_ids.up,
+    down: migration_20261204_150000_search_category_ids.down,
+    name: '20261204_150000_search_category_ids',
   },
 ];

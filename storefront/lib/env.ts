@@ -54,11 +54,11 @@ export function isBuildPhase(): boolean {
  * The page cache (lib/pageCache): on in a built storefront unless STOREFRONT_PAGE_CACHE=off (off under `next dev`, where
  * an edited component must show at once, unless STOREFRONT_PAGE_CACHE=on); its size in pages and in MiB.
  */
-export function pageCacheSettings(): { enabled: boolean; maxEntries?: number; maxBytes?: number } {
-  const setting = process.env.STOREFRONT_PAGE_CACHE ?? ''
-  const enabled = /^(on|true|1)$/i.test(setting) || (process.env.NODE_ENV === 'production' && !/^(off|false|0)$/i.test(setting))
-  const pages = Number(process.env.STOREFRONT_PAGE_CACHE_PAGES)
-  const megabytes = Number(process.env.STOREFRONT_PAGE_CACHE_MB)
+export function pageCacheSettings(vars: NodeJS.ProcessEnv = process.env): { enabled: boolean; maxEntries?: number; maxBytes?: number } {
+  const setting = vars.STOREFRONT_PAGE_CACHE ?? ''
+  const enabled = /^(on|true|1)$/i.test(setting) || (vars.NODE_ENV === 'production' && !/^(off|false|0)$/i.test(setting))
+  const pages = Number(vars.STOREFRONT_PAGE_CACHE_PAGES)
+  const megabytes = Number(vars.STOREFRONT_PAGE_CACHE_MB)
   return {
     enabled,
     maxEntries: Number.isInteger(pages) && pages > 0 ? pages : undefined,

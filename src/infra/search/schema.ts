@@ -57,11 +57,30 @@ async function addCatalogueColumns(payload: Payload, req?: PayloadRequest): Prom
   if (dialect(payload) === 'postgres') {
     await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN IF NOT EXISTS doc text`))
     await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN IF NOT EXISTS doc_stamp integer NOT NULL DEFAULT 0`))
+    await addCategoryIds(payload, req)
     return
   }
   const columns = new Set((await queryRows<{ name: string }>(payload, req, sql.raw(`PRAGMA table_info(search_products)`))).map((c) => c.name))
   if (!columns.has('doc')) await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN doc text`))
   if (!columns.has('doc_stamp')) await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN doc_stamp integer NOT NULL DEFAULT 0`))
+}
+
+/**
+ * PostgreSQL: a product's categories also on its search row, so the category facet and filter read the matches the
+ * search has fetched anyway instead of joining search_product_categories (a hash of the whole table, 20–50 ms per
+ * search at 100,000 products). Filled from that table for rows written before the column (idempotent). And no
+ * parallel workers on the table: starting them cost more than a search's whole scan (docs/performance.md).
+ */
+export async function addCategoryIds(payload: Payload, req?: PayloadRequest): Promise<void> {
+  await queryRows(payload, req, sql.raw(`ALTER TABLE search_products ADD COLUMN IF NOT EXISTS category_ids integer[] NOT NULL DEFAULT '{}'`))
+  await queryRows(
+    payload,
+    req,
+    sql.raw(`UPDATE search_products s SET category_ids = c.ids
+      FROM (SELECT product_id, array_agg(category_id ORDER BY category_id) AS ids FROM search_product_categories GROUP BY product_id) c
+      WHERE c.product_id = s.product_id AND s.category_ids <> c.ids`),
+  )
+  await queryRows(payload, req, sql.raw(`ALTER TABLE search_products SET (parallel_workers = 0)`))
 }
 
 export const SEARCH_TABLES = ['search_products', 'search_product_categories', 'search_skus', 'search_words', 'search_word_trigrams', 'search_fts']

@@ -32,30 +32,60 @@ export interface SearchHits {
 
 type Facet = 'category' | 'priceBand' | 'inStock'
 
-/** The matches as a CTE `m (product_id, score, price_band, in_stock)`: by exact SKU, or by full-text match. */
-function matchesCte(postgres: boolean, sku: string | null, terms: PlannedTerm[]): SQL {
+/** Whether the search row `s` is in the chosen category (1 or 0); 1 when no category is chosen. */
+function inCategory(postgres: boolean, categoryId: number | undefined): SQL {
+  if (categoryId === undefined) return sql`1`
+  // PostgreSQL keeps the row's categories on it (src/infra/search/schema.ts); SQLite looks them up.
+  return postgres
+    ? sql`CASE WHEN ${categoryId} = ANY(s.category_ids) THEN 1 ELSE 0 END`
+    : sql`CASE WHEN EXISTS (SELECT 1 FROM search_product_categories c WHERE c.product_id = s.product_id AND c.category_id = ${categoryId}) THEN 1 ELSE 0 END`
+}
+
+/**
+ * The matches as a CTE `m (product_id, score, price_band, in_stock, in_category[, category_ids])`, by exact SKU or
+ * by full-text match, read once: the page, the totals and the category counts below all come from it.
+ */
+function matchesCte(postgres: boolean, sku: string | null, terms: PlannedTerm[], categoryId: number | undefined): SQL {
+  const columns = sql`s.price_band, s.in_stock, ${inCategory(postgres, categoryId)} AS in_category${postgres ? sql`, s.category_ids` : sql``}`
   if (sku !== null) {
-    return sql`m AS (SELECT s.product_id, 1.0 AS score, s.price_band, s.in_stock FROM search_products s
+    return sql`m AS MATERIALIZED (SELECT s.product_id, 1.0 AS score, ${columns} FROM search_products s
       WHERE s.product_id IN (SELECT product_id FROM search_skus WHERE sku = ${sku}))`
   }
   if (postgres) {
     // ts_rank weighs A (title) 1.0, B (SKUs, options) 0.4, C (description, categories) 0.2.
-    return sql`m AS (SELECT s.product_id, ts_rank(s.document, q.query) AS score, s.price_band, s.in_stock
+    return sql`m AS MATERIALIZED (SELECT s.product_id, ts_rank(s.document, q.query) AS score, ${columns}
       FROM search_products s, to_tsquery('english', ${toTsQuery(terms)}) AS q(query) WHERE s.document @@ q.query)`
   }
   // bm25 is lower for better matches; the weights give title, codes and body the roles of A, B and C.
-  return sql`m AS (SELECT s.product_id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score, s.price_band, s.in_stock
+  return sql`m AS MATERIALIZED (SELECT s.product_id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score, ${columns}
     FROM search_fts JOIN search_products s ON s.product_id = search_fts.rowid WHERE search_fts MATCH ${toFtsQuery(terms)})`
 }
 
+/** The matches that pass every chosen filter but `except`'s. */
 function where(filters: SearchFilters, except?: Facet): SQL {
   const conditions: SQL[] = [sql`1 = 1`]
-  if (filters.categoryId !== undefined && except !== 'category') {
-    conditions.push(sql`EXISTS (SELECT 1 FROM search_product_categories c WHERE c.product_id = m.product_id AND c.category_id = ${filters.categoryId})`)
-  }
+  if (filters.categoryId !== undefined && except !== 'category') conditions.push(sql`m.in_category = 1`)
   if (filters.priceBand !== undefined && except !== 'priceBand') conditions.push(sql`m.price_band = ${filters.priceBand}`)
   if (filters.inStock && except !== 'inStock') conditions.push(sql`m.in_stock = 1`)
   return sql.join(conditions, sql` AND `)
+}
+
+/** The category of each match under the other filters, one row per (match, category). */
+function matchCategories(postgres: boolean, filters: SearchFilters): SQL {
+  return postgres
+    ? sql`SELECT unnest(m.category_ids) AS category_id FROM m WHERE ${where(filters, 'category')}`
+    : sql`SELECT c.category_id FROM m JOIN search_product_categories c ON c.product_id = m.product_id WHERE ${where(filters, 'category')}`
+}
+
+type Row = {
+  part: unknown
+  id: unknown
+  band: string | null
+  in_stock: unknown
+  in_category: unknown
+  slug: string | null
+  title: string | null
+  n: unknown
 }
 
 /**
@@ -79,47 +109,43 @@ export async function searchProducts(
   const matchedSku = skuRows.length > 0 ? candidateSku : null
   const terms = matchedSku ? [] : planQuery(query.tokens, await lookUpVocabulary(payload, query.tokens))
   if (!matchedSku && terms.length === 0) return empty
-  const m = matchesCte(postgres, matchedSku, terms)
   const { filters } = query
   const offset = (query.page - 1) * query.limit
-  // One aggregate gives the total, the band counts and the in-stock count: matches grouped by band, stock and
-  // whether they are in the chosen category, then summed in here under each facet's "other filters".
-  const inCategory =
-    filters.categoryId === undefined
-      ? sql`1`
-      : sql`CASE WHEN EXISTS (SELECT 1 FROM search_product_categories c WHERE c.product_id = m.product_id AND c.category_id = ${filters.categoryId}) THEN 1 ELSE 0 END`
-  const [page, groups, categories] = await Promise.all([
-    queryRows<{ product_id: number }>(
-      payload,
-      undefined,
-      sql`WITH ${m} SELECT m.product_id FROM m WHERE ${where(filters)} ORDER BY m.score DESC, m.product_id LIMIT ${query.limit} OFFSET ${offset}`,
-    ),
-    queryRows<{ price_band: string; in_stock: unknown; in_category: unknown; n: unknown }>(
-      payload,
-      undefined,
-      sql`WITH ${m} SELECT m.price_band, m.in_stock, ${inCategory} AS in_category, count(*) AS n FROM m GROUP BY 1, 2, 3`,
-    ),
-    queryRows<{ id: number; slug: string; title: string; n: unknown }>(
-      payload,
-      undefined,
-      sql`WITH ${m} SELECT cat.id, cat.slug, cat.title, count(*) AS n FROM m
-          JOIN search_product_categories c ON c.product_id = m.product_id JOIN categories cat ON cat.id = c.category_id
-          WHERE ${where(filters, 'category')} GROUP BY cat.id, cat.slug, cat.title ORDER BY count(*) DESC, cat.title`,
-    ),
-  ])
-  const rows = groups.map((g) => ({ band: g.price_band, inStock: Number(g.in_stock) === 1, inCategory: Number(g.in_category) === 1, n: Number(g.n) }))
-  const passes = (row: (typeof rows)[number], except?: Facet) =>
+  // One statement, the matches read once (part 0: the page in order; 1: the matches grouped by band, stock and
+  // whether they are in the chosen category, summed in here under each facet's "other filters"; 2: the category
+  // facet). Three statements each fetched and ranked every match again.
+  const nothing = sql`CAST(NULL AS text)`
+  const rows = await queryRows<Row>(
+    payload,
+    undefined,
+    sql`WITH ${matchesCte(postgres, matchedSku, terms, filters.categoryId)},
+      page AS (SELECT m.product_id, row_number() OVER (ORDER BY m.score DESC, m.product_id) AS ord FROM m WHERE ${where(filters)}
+        ORDER BY m.score DESC, m.product_id LIMIT ${query.limit} OFFSET ${offset}),
+      counts AS (SELECT mc.category_id, count(*) AS n FROM (${matchCategories(postgres, filters)}) mc GROUP BY mc.category_id)
+      SELECT 0 AS part, page.product_id AS id, ${nothing} AS band, 0 AS in_stock, 0 AS in_category, ${nothing} AS slug, ${nothing} AS title, page.ord AS n FROM page
+      UNION ALL
+      SELECT 1, 0, m.price_band, m.in_stock, m.in_category, ${nothing}, ${nothing}, count(*) FROM m GROUP BY m.price_band, m.in_stock, m.in_category
+      UNION ALL
+      SELECT 2, cat.id, ${nothing}, 0, 0, cat.slug, cat.title, counts.n FROM counts JOIN categories cat ON cat.id = counts.category_id`,
+  )
+  const part = (n: number) => rows.filter((r) => Number(r.part) === n)
+  const page = part(0).sort((a, b) => Number(a.n) - Number(b.n))
+  const groups = part(1).map((g) => ({ band: g.band, inStock: Number(g.in_stock) === 1, inCategory: Number(g.in_category) === 1, n: Number(g.n) }))
+  const categories = part(2)
+    .map((c) => ({ id: Number(c.id), slug: c.slug!, title: c.title!, count: Number(c.n) }))
+    .sort((a, b) => b.count - a.count || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+  const passes = (row: (typeof groups)[number], except?: Facet) =>
     (except === 'category' || row.inCategory) &&
     (except === 'priceBand' || filters.priceBand === undefined || row.band === filters.priceBand) &&
     (except === 'inStock' || !filters.inStock || row.inStock)
-  const sum = (selected: typeof rows) => selected.reduce((total, row) => total + row.n, 0)
+  const sum = (selected: typeof groups) => selected.reduce((total, row) => total + row.n, 0)
   return {
-    ids: page.map((r) => Number(r.product_id)),
-    total: sum(rows.filter((row) => passes(row))),
+    ids: page.map((r) => Number(r.id)),
+    total: sum(groups.filter((row) => passes(row))),
     facets: {
-      categories: categories.map((c) => ({ id: Number(c.id), slug: c.slug, title: c.title, count: Number(c.n) })),
-      priceBands: PRICE_BANDS.map((b) => ({ key: b.key, label: b.label, count: sum(rows.filter((row) => row.band === b.key && passes(row, 'priceBand'))) })),
-      inStock: { count: sum(rows.filter((row) => row.inStock && passes(row, 'inStock'))) },
+      categories,
+      priceBands: PRICE_BANDS.map((b) => ({ key: b.key, label: b.label, count: sum(groups.filter((row) => row.band === b.key && passes(row, 'priceBand'))) })),
+      inStock: { count: sum(groups.filter((row) => row.inStock && passes(row, 'inStock'))) },
     },
     matchedSku,
     terms,

@@ -41,14 +41,16 @@ export async function insertIntoIndex(payload: Payload, req: PayloadRequest | un
       band: d.priceBand,
       stock: d.inStock ? 1 : 0,
       stamp: newDocStamp(),
+      categories: [...new Set(d.categoryIds)].sort((a, b) => a - b),
     }))
     await queryRows(
       payload,
       req,
-      sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock, doc_stamp)
+      sql`INSERT INTO search_products (product_id, document, price, price_band, in_stock, doc_stamp, category_ids)
           SELECT id, setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', codes), 'B') || setweight(to_tsvector('english', body), 'C'),
-            price, band, stock, stamp
-          FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(id integer, title text, codes text, body text, price integer, band text, stock integer, stamp integer)`,
+            price, band, stock, stamp, categories
+          FROM json_to_recordset(${JSON.stringify(rows)}::json)
+            AS r(id integer, title text, codes text, body text, price integer, band text, stock integer, stamp integer, categories integer[])`,
     )
   } else {
     await insertChunks(

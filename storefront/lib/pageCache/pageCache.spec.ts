@@ -14,7 +14,7 @@ function recordOf(tags: string[], seconds = 300, notShared: string | null = null
 function page(text = 'Linen shirt') {
   const pieces = cutAtNonce(html(NONCE, text), NONCE)
   if (!pieces) throw new Error('no nonce')
-  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, pieces, tags: new Set<string>() }
+  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, pieces }
 }
 
 describe('cutAtNonce / joinWithNonce', () => {

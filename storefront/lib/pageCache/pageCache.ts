@@ -119,7 +119,7 @@ export class PageCache {
    * Keeps a rendered page, unless something was revalidated while it rendered (it may hold the old data), its
    * reads named no tag (nothing would ever drop it) or it is larger than the whole cache. Says whether it was kept.
    */
-  put(key: string, ticket: RenderTicket, page: Omit<StoredPage, 'expiresAt' | 'bytes'>, record: RenderRecord): boolean {
+  put(key: string, ticket: RenderTicket, page: Omit<StoredPage, 'expiresAt' | 'bytes' | 'tags'>, record: RenderRecord): boolean {
     if (ticket.generation !== this.generation) return false
     if (record.notShared !== null || record.tags.size === 0) return false
     if (!Number.isFinite(record.revalidateSeconds) || record.revalidateSeconds <= 0) return false

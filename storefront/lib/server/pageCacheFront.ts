@@ -137,7 +137,7 @@ export function createPageCacheFront(options: PageCacheFrontOptions = {}): Front
       const nonce = nonceOf(headers['content-security-policy'])
       const html = /^text\/html\b/i.test(String(headers['content-type'] ?? ''))
       const pieces = status === 200 && html && body && headers['set-cookie'] === undefined && nonce ? cutAtNonce(body, nonce) : null
-      const kept = pieces !== null && cache.put(key, ticket, { status, headers: storedHeaders(headers), pieces, tags: record.tags }, record)
+      const kept = pieces !== null && cache.put(key, ticket, { status, headers: storedHeaders(headers), pieces }, record)
       counted(kept ? 'stored' : 'not_stored')
       finished()
     })
