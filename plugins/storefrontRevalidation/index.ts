@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, GlobalAfterChangeHook } from 'payload'
 
-import { afterCommit, definePlugin, logger, type PluginParts } from '../kit'
+import { afterCommit, crossedZero, definePlugin, logger, type PluginParts } from '../kit'
 import { processSingleton } from '../kit/platform'
 import { createRevalidator } from './revalidator'
 import { tagsForDocument, tagsForStock } from './tags'
@@ -44,10 +44,10 @@ export const storefrontRevalidationPlugin = definePlugin<StorefrontRevalidationO
       hooks: Object.fromEntries(collections.map((slug) => [slug, { afterChange: [afterChange(slug)], afterDelete: [afterDelete(slug)] }])),
       globalHooks: { 'store-settings': { afterChange: [onSettings] } },
       events: {
-        'stock.changed': (e) => revalidator().revalidate(tagsForStock(e.sku)),
+        'stock.changed': (e) => revalidator().revalidate(tagsForStock(e.sku, crossedZero(e))),
         // An import's products and new SKUs, at once (their hooks do not run for a bulk create).
         'catalogue.imported': (e) =>
-          revalidator().revalidate([...e.slugs.map((s) => `product:${s}`), ...e.newSkus.map((sku) => `sku:${sku}`), 'products', 'inventory']),
+          revalidator().revalidate([...e.slugs.map((s) => `product:${s}`), ...e.newSkus.map((sku) => `sku:${sku}`), 'products', 'inventory', 'in-stock']),
       },
     }
   },

@@ -15,7 +15,11 @@ describe('tagsForDocument', () => {
 })
 
 describe('tagsForStock', () => {
-  it('should tag the SKU and the inventory badges', () => {
-    expect(tagsForStock('MUG-1')).toEqual(['sku:MUG-1', 'inventory'])
+  it('should tag the SKU and the many-SKU stock reads for a change that leaves it in stock', () => {
+    expect(tagsForStock('MUG-1', false)).toEqual(['sku:MUG-1', 'inventory'])
+  })
+
+  it('should also tag the in-stock badges when the SKU sells out or comes back', () => {
+    expect(tagsForStock('MUG-1', true)).toEqual(['sku:MUG-1', 'inventory', 'in-stock'])
   })
 })

@@ -18,4 +18,10 @@ export function tagsForDocument(collection: string, doc: Doc, previous?: Doc): s
   }
 }
 
-export const tagsForStock = (sku: string): string[] => [`sku:${sku}`, 'inventory']
+/**
+ * A SKU's stock moved: its own reads (`sku:<SKU>`) and those of products with more SKUs than a read can be tagged
+ * with (`inventory`). `in-stock` (which products have any units: the badges on listings) only when the change took
+ * the SKU to none or back from none (`crossedZero`, src/commerce/stock.ts): no other change can flip a badge, so an
+ * ordinary sale leaves the home and category pages cached.
+ */
+export const tagsForStock = (sku: string, crossedZero: boolean): string[] => [`sku:${sku}`, 'inventory', ...(crossedZero ? ['in-stock'] : [])]

@@ -119,6 +119,16 @@ describe('storefront revalidation on the quick start’s configuration', () => {
     expect(await tagsOnceArrived([`sku:${product.sku}`])).toEqual(expect.arrayContaining([`sku:${product.sku}`, 'inventory']))
   })
 
+  it('should revalidate the in-stock badges only when a sale takes a SKU’s last unit', async () => {
+    const product = await publishedProduct(1000, 2)
+    await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 1 }]), { headers: { 'idempotency-key': newKey() } })
+    const leftOne = await tagsOnceArrived([`sku:${product.sku}`])
+    received.length = 0
+    await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 1 }]), { headers: { 'idempotency-key': newKey() } })
+    const soldOut = await tagsOnceArrived([`sku:${product.sku}`, 'in-stock'])
+    expect([leftOne.includes('in-stock'), soldOut]).toEqual([false, expect.arrayContaining([`sku:${product.sku}`, 'inventory', 'in-stock'])])
+  })
+
   it('should revalidate a SKU’s pages when a cancelled order puts its stock back', async () => {
     const product = await publishedProduct(1000, 5)
     const placed = await api.post('/checkout', checkoutBody([{ sku: product.sku!, quantity: 2 }]), { headers: { 'idempotency-key': newKey() } })
@@ -146,7 +156,7 @@ describe('storefront revalidation after a CSV import', () => {
     const preview = await api.post('/imports/preview', undefined, { token: staff, rawBody: form })
     const applied = await api.post(`/imports/${preview.json.id}/apply`, undefined, { token: staff })
     await payload.jobs.run({ allQueues: true, limit: 10 })
-    const tags = [`product:${product.slug}`, 'products', `sku:${product.sku}`, 'inventory']
+    const tags = [`product:${product.slug}`, 'products', `sku:${product.sku}`, 'inventory', 'in-stock']
     const imported = await payload.findByID({ collection: 'products', id: product.id, depth: 0 })
     expect([preview.json.errors, applied.status, imported.price, await tagsOnceArrived(tags)]).toEqual([[], 202, 6400, expect.arrayContaining(tags)])
   })

@@ -1,7 +1,7 @@
-import { productsInStock, stockForSkus } from './inventory'
+import { inStockProductIds, productsInStock, stockForSkus } from './inventory'
 
 // Which tags each stock read is cached under (Next's data cache and the page cache): the CMS sends `sku:<SKU>` and
-// `inventory` for every stock move (plugins/storefrontRevalidation/tags.ts).
+// `inventory` for every stock move, and `in-stock` when a SKU sold out or came back (plugins/storefrontRevalidation/tags.ts).
 const realFetch = globalThis.fetch
 let tagsSent: string[][] = []
 
@@ -27,8 +27,9 @@ describe('stock reads', () => {
     expect(tagsSent).toEqual([['inventory']])
   })
 
-  it('reads which listed products are in stock under inventory (any sale may change it)', async () => {
+  it('reads which products are in stock under in-stock alone, so a sale that leaves units keeps the listings cached', async () => {
     await productsInStock([7, 8])
-    expect(tagsSent).toEqual([['inventory']])
+    await inStockProductIds({ categoryIds: [3] })
+    expect(tagsSent).toEqual([['in-stock'], ['in-stock']])
   })
 })

@@ -6,7 +6,8 @@ import type { InventoryRow, Paginated } from '../cms/types'
 import { idOf } from '../cms/types'
 
 // Stock lives in `inventory` rows, one per SKU; these reads are cached briefly and revalidated by the CMS, which sends
-// `sku:<SKU>` and `inventory` whenever a SKU's stock moves.
+// `sku:<SKU>` and `inventory` whenever a SKU's stock moves, and `in-stock` too when it sold out or came back
+// (plugins/storefrontRevalidation/tags.ts).
 const STOCK_REVALIDATE_SECONDS = 60
 const ROW_FIELDS = { sku: true, available: true, product: true }
 /** Bounds the id list sent back to the CMS in the in-stock filter's query string. */
@@ -39,19 +40,22 @@ export async function stockForSkus(skus: readonly string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.sku, r.available]))
 }
 
-/** Whether each listed product has any SKU in stock. */
+/**
+ * Whether each listed product has any SKU in stock. Tagged `in-stock`: only a SKU selling out or coming back changes
+ * the answer, so a sale that leaves units keeps this read, and the home and category pages (lib/pageCache), as they are.
+ */
 export async function productsInStock(productIds: readonly number[]): Promise<Set<number>> {
   if (productIds.length === 0) return new Set()
-  const rows = await findRows({ and: [{ product: { in: inList(productIds) } }, { available: { greater_than: 0 } }] }, ['inventory'])
+  const rows = await findRows({ and: [{ product: { in: inList(productIds) } }, { available: { greater_than: 0 } }] }, ['in-stock'])
   return new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))
 }
 
-/** Products with stock within a category tree or a title search, for the in-stock filter. */
+/** Products with stock within a category tree or a title search, for the in-stock filter (tagged like productsInStock). */
 export async function inStockProductIds(scope: { categoryIds?: readonly number[]; search?: string }): Promise<number[]> {
   const and: Where[] = [{ available: { greater_than: 0 } }]
   if (scope.categoryIds) and.push({ 'product.categories': { in: inList(scope.categoryIds) } })
   if (scope.search) and.push({ 'product.title': { like: scope.search } })
-  const rows = await findRows({ and }, ['inventory'], MAX_IN_STOCK_IDS)
+  const rows = await findRows({ and }, ['in-stock'], MAX_IN_STOCK_IDS)
   return [...new Set(rows.map((r) => idOf(r.product)).filter((id): id is number => id !== null))]
 }
 
