@@ -7,7 +7,9 @@
 //   2. the first render after an invalidation: a price edited through the CMS API (which revalidates the storefront's
 //      product:<slug> and products tags), then one request, alone, repeated EDITS times;
 //   3. 20 clients on the page while that price is edited every EDIT_INTERVAL_MS, so the page is dropped and rendered
-//      again each time, while the other clients ask for it.
+//      again each time, while the other clients ask for it;
+//   4. 20 clients on the category page while a guest buys one unit of a product it lists every SALE_INTERVAL_MS
+//      (stock stays above zero, so no in-stock badge changes and the page should stay kept).
 // Each with the CMS requests it cost per page view (from the CMS's own /metrics) and the page cache's outcomes (from
 // the storefront's). Baselines in the same run: the storefront's /api/health route and a trivial node:http server in
 // its own process. STOREFRONT_PAGE_CACHE=off runs the same with every view rendered (its own section in RESULTS.md).
@@ -22,7 +24,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
-import { DEMO_MERCHANDISER } from '../../src/seed/seedUsers.ts'
+import { DEMO_ADMIN, DEMO_MERCHANDISER } from '../../src/seed/seedUsers.ts'
 import { pageCacheSettings } from '../../storefront/lib/env.ts'
 import { formatPrice } from '../../storefront/lib/money.ts'
 import { seededCatalogue } from '../../tests/e2e/catalogue.ts'
@@ -36,6 +38,7 @@ const connections = 20
 const TARGET_P99_MS = 100
 const EDITS = 10
 const EDIT_INTERVAL_MS = 1000
+const SALE_INTERVAL_MS = 1000
 const profileDir = process.env.STOREFRONT_CPU_PROFILE ? path.resolve(process.env.STOREFRONT_CPU_PROFILE) : null
 // As the built storefront this starts reads its setting.
 const pageCacheOn = pageCacheSettings({ ...process.env, NODE_ENV: 'production' }).enabled
@@ -43,6 +46,24 @@ const pageCacheOn = pageCacheSettings({ ...process.env, NODE_ENV: 'production' }
 const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))])
 const round = (ms) => Math.round(ms * 10) / 10
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs `action` every `intervalMs` (back to back when it takes longer) while `measure` runs; answers what `measure` found. */
+async function meanwhile(action, intervalMs, measure) {
+  let running = true
+  const repeating = (async () => {
+    while (running) {
+      const started = Date.now()
+      await action()
+      await sleep(Math.max(0, intervalMs - (Date.now() - started)))
+    }
+  })()
+  try {
+    return await measure()
+  } finally {
+    running = false
+    await repeating
+  }
+}
 
 /** `connections` keep-alive clients in a loop for `secs`; each sample is the time until the response's first bytes (its head). */
 async function firstByte(url, secs) {
@@ -270,17 +291,7 @@ try {
     const cmsBefore = await cmsApiRequests()
     const routesBefore = await cmsByRoute()
     const cacheBefore = await pageCacheCounts()
-    let running = true
-    const editor = (async () => {
-      while (running) {
-        const started = Date.now()
-        await editPrice()
-        await sleep(Math.max(0, EDIT_INTERVAL_MS - (Date.now() - started)))
-      }
-    })()
-    const ttfb = await firstByte(t.url, seconds)
-    running = false
-    await editor
+    const ttfb = await meanwhile(editPrice, EDIT_INTERVAL_MS, () => firstByte(t.url, seconds))
     const cmsPerView = ((await cmsApiRequests()) - cmsBefore) / ttfb.n
     const cache = pageCacheDiff(cacheBefore, await pageCacheCounts())
     console.log(`  CMS API requests by route during it: ${JSON.stringify(diffRoutes(routesBefore, await cmsByRoute()))}`)
@@ -290,6 +301,44 @@ try {
     )
   }
   await cms.patch(`/api/products/${product.id}`, { price: product.price }, staff)
+
+  // 4. 20 clients on the category page while one unit of a product it lists sells every SALE_INTERVAL_MS.
+  const listed = catalogue.variantProduct
+  const admin = await cms.logIn('users', DEMO_ADMIN)
+  await cms.post('/api/inventory/adjust', { sku: listed.sku, delta: 100, reason: 'Bench: stock for the sales below' }, admin)
+  let sales = 0
+  async function sell() {
+    const res = await fetch(`${stack.cmsUrl}/api/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `bench-sale-${process.pid}-${Date.now()}-${sales}` },
+      body: JSON.stringify({
+        items: [{ sku: listed.sku, quantity: 1 }],
+        email: 'bench-shopper@example.com',
+        shippingAddress: { name: 'Bench Shopper', line1: '1 Tavern Street', city: 'Ipswich', postcode: 'IP1 3AA', country: 'GB' },
+        paymentMethod: 'test-card',
+        card: { number: '4242424242424242' },
+      }),
+    })
+    if (res.status !== 201 && res.status !== 200) throw new Error(`a bench sale answered ${res.status}: ${(await res.text()).slice(0, 300)}`)
+    sales++
+  }
+  const categoryPage = pages[1]
+  const revalidationsBefore = await revalidations()
+  const salesCacheBefore = await pageCacheCounts()
+  const salesCmsBefore = await cmsApiRequests()
+  const salesTtfb = await meanwhile(sell, SALE_INTERVAL_MS, () => firstByte(categoryPage.url, seconds))
+  await sleep(500) // the last sale's revalidation
+  const underSales = {
+    ...categoryPage,
+    ttfb: salesTtfb,
+    sales,
+    revalidations: (await revalidations()) - revalidationsBefore,
+    cmsPerView: ((await cmsApiRequests()) - salesCmsBefore - sales) / salesTtfb.n,
+    cache: pageCacheDiff(salesCacheBefore, await pageCacheCounts()),
+  }
+  console.log(
+    `under sales ${categoryPage.name}: first byte p50 ${salesTtfb.p50} ms, p99 ${salesTtfb.p99} ms (${salesTtfb.n} requests, ${sales} sales, ${underSales.revalidations} tag revalidations, page cache ${underSales.cache})`,
+  )
   const loadAfter = loadAverage()
 
   const cpus = os.cpus()
@@ -312,6 +361,7 @@ try {
       (r) =>
         `| price edited every ${EDIT_INTERVAL_MS / 1000} s (${r.edits} edits), c=${connections} | ${r.name} | \`${r.path}\` | ${r.ttfb.p50} / ${r.ttfb.p99} | ${r.ttfb.n} | ${r.cmsPerView.toFixed(2)} | ${r.cache} | — | — | ${r.ttfb.failed} |`,
     ),
+    `| a unit of a listed product sold every ${SALE_INTERVAL_MS / 1000} s (${underSales.sales} sales, ${underSales.revalidations} tags revalidated), c=${connections} | ${underSales.name} | \`${underSales.path}\` | ${underSales.ttfb.p50} / ${underSales.ttfb.p99} | ${underSales.ttfb.n} | ${underSales.cmsPerView.toFixed(2)} | ${underSales.cache} | — | — | ${underSales.ttfb.failed} |`,
     '',
     `First render after an invalidation, alone (${EDITS} price edits; each waits until the storefront has revalidated the tags, then asks for the page once on a new connection): product page first byte p50 ${summary(firstAfter.product).p50} ms, max ${summary(firstAfter.product).max} ms, ${mean(firstAfter.cmsProduct).toFixed(1)} CMS requests, and it shows the new price every time; the request right after it (${pageCacheOn ? 'a page cache hit' : 'another render'}) ${summary(firstAfter.productNext).p50} ms p50. Category page (its listing is tagged \`products\`): p50 ${summary(firstAfter.category).p50} ms, max ${summary(firstAfter.category).max} ms, ${mean(firstAfter.cmsCategory).toFixed(1)} CMS requests.`,
     '',
@@ -320,7 +370,10 @@ try {
     `Target: first-byte p99 under ${TARGET_P99_MS} ms at c=${connections} for pages re-rendered after an invalidation. ${connections} at once after an edit: ${verdict('product page', burstProduct.p99)}; ${verdict('category page', burstCategory.p99)}. Steady state: ${steady
       .slice(0, 2)
       .map((r) => verdict(r.name, r.ttfb.p99))
-      .join('; ')}. Under edits: ${underEdits.map((r) => verdict(r.name, r.ttfb.p99)).join('; ')}.`,
+      .join(
+        '; ',
+      )}. Under edits: ${underEdits.map((r) => verdict(r.name, r.ttfb.p99)).join('; ')}. Under sales: ${verdict(underSales.name, underSales.ttfb.p99)}.`,
+    'Under sales, each sale sends `sku:<SKU>` and `inventory` (and `in-stock` only when a SKU sells out or comes back): the category page reads its in-stock badges under `in-stock`, so it should stay kept ("miss" near 0); "CMS req/view" excludes the sales themselves.',
     "First byte is timed by a node:http client (request written → response head received); autocannon reports the time to the whole response. /api/health runs a trivial route handler (no middleware, no render), so it shows Next's own per-request cost; the node:http line shows what the machine and the load generator allow.",
   ])
 } finally {
