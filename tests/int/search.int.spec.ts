@@ -153,8 +153,10 @@ describe('search on the demo catalogue', () => {
     expect(after.json.docs.map((d: { title: string }) => d.title)).not.toContain(JUMPER)
   })
 
-  it('should count categories the same after the schema fills search rows written before their categories column', async () => {
-    if (dialect(payload) !== 'postgres') return // the column is PostgreSQL's (src/infra/search/schema.ts)
+  // The column is PostgreSQL's (src/infra/search/schema.ts): skipped, and reported so, on SQLite.
+  const onPostgres = Boolean(process.env.TEST_DATABASE_URL)
+  ;(onPostgres ? it : it.skip)('should count categories the same after the schema fills search rows written before their categories column', async () => {
+    expect(dialect(payload)).toBe('postgres')
     const facets = async () => (await search({ q: 'wool' })).json.facets.categories
     const before = await facets()
     await queryRows(payload, undefined, sql`UPDATE search_products SET category_ids = '{}'`)

@@ -41,7 +41,8 @@ export async function insertIntoIndex(payload: Payload, req: PayloadRequest | un
       band: d.priceBand,
       stock: d.inStock ? 1 : 0,
       stamp: newDocStamp(),
-      categories: [...new Set(d.categoryIds)].sort((a, b) => a - b),
+      // Sorted as the schema's backfill writes them (src/infra/search/schema.ts); buildSearchDocument made them unique.
+      categories: [...d.categoryIds].sort((a, b) => a - b),
     }))
     await queryRows(
       payload,
