@@ -9,6 +9,7 @@ import * as migration_20261203_095236_security_scale_speed from './20261203_0952
 import * as migration_20261203_125424_password_reset_job from './20261203_125424_password_reset_job';
 import * as migration_20261203_160000_catalogue_published_count from './20261203_160000_catalogue_published_count';
 import * as migration_20261204_150000_search_category_ids from './20261204_150000_search_category_ids';
+import * as migration_20261204_190000_search_change_tracking from './20261204_190000_search_change_tracking';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261204_150000_search_category_ids.up,
     down: migration_20261204_150000_search_category_ids.down,
     name: '20261204_150000_search_category_ids',
+  },
+  {
+    up: migration_20261204_190000_search_change_tracking.up,
+    down: migration_20261204_190000_search_change_tracking.down,
+    name: '20261204_190000_search_change_tracking',
   },
 ];

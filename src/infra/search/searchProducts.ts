@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 import { PRICE_BANDS, type PriceBandKey } from '../../commerce/search/priceBands'
 import { planQuery, toFtsQuery, toTsQuery, type PlannedTerm } from '../../commerce/search/queryPlan'
 import { parseSku } from '../../commerce/sku'
+import { SizedLru } from '../lru'
 import { dialect, queryRows, sql } from '../sql'
+import { memorySearchIndex } from './memoryIndex'
 import { lookUpVocabulary } from './vocabulary'
 
 type SQL = ReturnType<typeof sql>
@@ -95,6 +97,8 @@ type Row = {
 export async function searchProducts(
   payload: Payload,
   query: { q: string; tokens: string[]; filters: SearchFilters; page: number; limit: number },
+  /** `database` answers a PostgreSQL full-text search by its statement instead of the in-memory index (tests compare the two). */
+  options: { from?: 'database' } = {},
 ): Promise<SearchHits> {
   const postgres = dialect(payload) === 'postgres'
   const empty: SearchHits = {
@@ -111,23 +115,10 @@ export async function searchProducts(
   if (!matchedSku && terms.length === 0) return empty
   const { filters } = query
   const offset = (query.page - 1) * query.limit
-  // One statement, the matches read once (part 0: the page in order; 1: the matches grouped by band, stock and
-  // whether they are in the chosen category, summed in here under each facet's "other filters"; 2: the category
-  // facet). Three statements each fetched and ranked every match again.
-  const nothing = sql`CAST(NULL AS text)`
-  const rows = await queryRows<Row>(
-    payload,
-    undefined,
-    sql`WITH ${matchesCte(postgres, matchedSku, terms, filters.categoryId)},
-      page AS (SELECT m.product_id, row_number() OVER (ORDER BY m.score DESC, m.product_id) AS ord FROM m WHERE ${where(filters)}
-        ORDER BY m.score DESC, m.product_id LIMIT ${query.limit} OFFSET ${offset}),
-      counts AS (SELECT mc.category_id, count(*) AS n FROM (${matchCategories(postgres, filters)}) mc GROUP BY mc.category_id)
-      SELECT 0 AS part, page.product_id AS id, ${nothing} AS band, 0 AS in_stock, 0 AS in_category, ${nothing} AS slug, ${nothing} AS title, page.ord AS n FROM page
-      UNION ALL
-      SELECT 1, 0, m.price_band, m.in_stock, m.in_category, ${nothing}, ${nothing}, count(*) FROM m GROUP BY m.price_band, m.in_stock, m.in_category
-      UNION ALL
-      SELECT 2, cat.id, ${nothing}, 0, 0, cat.slug, cat.title, counts.n FROM counts JOIN categories cat ON cat.id = counts.category_id`,
-  )
+  const inMemory = postgres && matchedSku === null && options.from !== 'database'
+  const rows = inMemory
+    ? await searchInMemory(payload, terms, filters, offset, query.limit)
+    : await searchInDatabase(payload, postgres, matchedSku, terms, filters, offset, query.limit)
   const part = (n: number) => rows.filter((r) => Number(r.part) === n)
   const page = part(0).sort((a, b) => Number(a.n) - Number(b.n))
   const groups = part(1).map((g) => ({ band: g.band, inStock: Number(g.in_stock) === 1, inCategory: Number(g.in_category) === 1, n: Number(g.n) }))
@@ -150,6 +141,72 @@ export async function searchProducts(
     matchedSku,
     terms,
   }
+}
+
+/**
+ * The page, the groups and the category counts in one statement, the matches read once (part 0: the page in order;
+ * 1: the matches grouped by band, stock and whether they are in the chosen category, summed by searchProducts under
+ * each facet's "other filters"; 2: the category facet). SQLite's searches, and a SKU's on both databases.
+ */
+async function searchInDatabase(
+  payload: Payload,
+  postgres: boolean,
+  matchedSku: string | null,
+  terms: PlannedTerm[],
+  filters: SearchFilters,
+  offset: number,
+  limit: number,
+): Promise<Row[]> {
+  const nothing = sql`CAST(NULL AS text)`
+  return queryRows<Row>(
+    payload,
+    undefined,
+    sql`WITH ${matchesCte(postgres, matchedSku, terms, filters.categoryId)},
+      page AS (SELECT m.product_id, row_number() OVER (ORDER BY m.score DESC, m.product_id) AS ord FROM m WHERE ${where(filters)}
+        ORDER BY m.score DESC, m.product_id LIMIT ${limit} OFFSET ${offset}),
+      counts AS (SELECT mc.category_id, count(*) AS n FROM (${matchCategories(postgres, filters)}) mc GROUP BY mc.category_id)
+      SELECT 0 AS part, page.product_id AS id, ${nothing} AS band, 0 AS in_stock, 0 AS in_category, ${nothing} AS slug, ${nothing} AS title, page.ord AS n FROM page
+      UNION ALL
+      SELECT 1, 0, m.price_band, m.in_stock, m.in_category, ${nothing}, ${nothing}, count(*) FROM m GROUP BY m.price_band, m.in_stock, m.in_category
+      UNION ALL
+      SELECT 2, cat.id, ${nothing}, 0, 0, cat.slug, cat.title, counts.n FROM counts JOIN categories cat ON cat.id = counts.category_id`,
+  )
+}
+
+/** `to_tsquery('english', …)` as PostgreSQL prints it, per query text (the dictionaries do not change under a process). */
+const tsQueries = new SizedLru<{ text: string; size: number }>(1 << 20)
+
+/**
+ * PostgreSQL's full-text searches, answered by the in-memory index (src/infra/search/memoryIndex.ts) in the same
+ * rows as searchInDatabase's: the same matches, the same ts_rank, the same counts, without fetching every match.
+ */
+async function searchInMemory(payload: Payload, terms: PlannedTerm[], filters: SearchFilters, offset: number, limit: number): Promise<Row[]> {
+  const text = toTsQuery(terms)
+  let tsquery = tsQueries.get(text)?.text
+  if (tsquery === undefined) {
+    const [row] = await queryRows<{ q: string }>(payload, undefined, sql`SELECT to_tsquery('english', ${text})::text AS q`)
+    tsquery = row.q
+    tsQueries.set(text, { text: tsquery, size: tsquery.length })
+  }
+  const hits = (await memorySearchIndex(payload)).search({ tsquery, filters, offset, limit })
+  const ids = [...hits.categories.keys()]
+  const categories =
+    ids.length === 0
+      ? []
+      : await queryRows<{ id: number; slug: string; title: string }>(
+          payload,
+          undefined,
+          sql`SELECT id, slug, title FROM categories WHERE id IN (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        )
+  const row = (part: number, fields: Partial<Row>): Row => ({ part, id: 0, band: null, in_stock: 0, in_category: 0, slug: null, title: null, n: 0, ...fields })
+  return [
+    ...hits.page.map((id, i) => row(0, { id, n: offset + i + 1 })),
+    ...hits.groups.map((g) => row(1, { band: g.band, in_stock: g.inStock ? 1 : 0, in_category: g.inCategory ? 1 : 0, n: g.n })),
+    ...categories.map((c) => row(2, { id: c.id, slug: c.slug, title: c.title, n: hits.categories.get(Number(c.id)) })),
+  ]
 }
 
 /** A category filter given as an id or a slug; null when no category has it. */
