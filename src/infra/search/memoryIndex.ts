@@ -23,7 +23,7 @@ import { queryRows, sql } from '../sql'
 type WireRow = [number, string, string, number, number[] | null]
 
 interface Snapshot {
-  /** Transactions from this id on had not started when the snapshot was taken. */
+  /** One past the latest transaction finished when the snapshot was taken: from it on, none had been seen finish. */
   xmax: string
   /** Transactions in progress then. */
   inProgress: string[]
@@ -54,7 +54,9 @@ export interface MemoryQuery {
   limit: number
 }
 
-const KEEP_REMOVALS_MS = 12 * 60 * 60 * 1000
+/** Removals are kept a day (writer.ts): an index idle for half of that reads the whole table instead. */
+const IDLE_RELOAD_MS = 12 * 60 * 60 * 1000
+/** Replaced entries (old postings left behind) before the index reads the table afresh, at least. */
 const RELOAD_AFTER_DEAD = 1000
 
 export class MemorySearchIndex {
@@ -112,11 +114,16 @@ export class MemorySearchIndex {
 
   private async syncOnce(): Promise<void> {
     const started = Date.now()
-    const stale = this.snapshot === null || started - this.syncedAt > KEEP_REMOVALS_MS || this.dead > Math.max(RELOAD_AFTER_DEAD, this.slotOf.size)
+    const stale = this.snapshot === null || started - this.syncedAt > IDLE_RELOAD_MS || this.dead > Math.max(RELOAD_AFTER_DEAD, this.slotOf.size)
     let changes = await this.read(stale ? null : this.snapshot)
     const full = stale || changes.fileNode !== this.fileNode
     if (!stale && full) changes = await this.read(null)
-    if (full) this.clear()
+    // Until the changes are all in, the old snapshot stands (none for a full read): a failure part way through makes
+    // the next sync read them again, which applies the same rows and removals again.
+    if (full) {
+      this.clear()
+      this.snapshot = null
+    }
     for (const id of changes.removed) this.remove(id)
     for (const row of changes.rows) this.put(row)
     this.sorted ??= [...this.lexicon.keys()].sort(compareLexemes)
