@@ -85,6 +85,15 @@ describeWith('postgres', 'search answered from memory', () => {
     )
   }, 300_000)
 
+  it('should leave a query of more terms than the index takes to the statement', async () => {
+    const words = Array.from({ length: 32 }, (_, i) => `'w${i}'`).join(' | ')
+    const index = await memorySearchIndex(payload)
+    expect([index.search({ tsquery: words, filters: {}, offset: 0, limit: 5 }), index.search({ tsquery: "'wool'", filters: {}, offset: 0, limit: 5 })]).toEqual(
+      [null, expect.objectContaining({ page: expect.any(Array) })],
+    )
+    await same({ q: 'jumpr woool navi cottn linnen mugg lantrn harbr', limit: '5' })
+  })
+
   it('should follow products created, edited and deleted through Payload', async () => {
     const created = await payload.create({
       collection: 'products',

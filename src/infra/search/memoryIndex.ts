@@ -58,6 +58,8 @@ export interface MemoryQuery {
 const IDLE_RELOAD_MS = 12 * 60 * 60 * 1000
 /** Replaced entries (old postings left behind) before the index reads the table afresh, at least. */
 const RELOAD_AFTER_DEAD = 1000
+/** Distinct query terms a search can have here: a bit each in an Int32Array. */
+const MAX_TERMS = 31
 
 export class MemorySearchIndex {
   private snapshot: Snapshot | null = null
@@ -228,13 +230,16 @@ export class MemorySearchIndex {
     return found
   }
 
-  /** Matches, ranks and counts as searchProducts' statement does, over the index as of its last sync. */
-  search(query: MemoryQuery): MemoryHits {
+  /**
+   * Matches, ranks and counts as searchProducts' statement does, over the index as of its last sync; null for a query
+   * of more distinct terms than a slot's bits hold (31), which the statement answers instead.
+   */
+  search(query: MemoryQuery): MemoryHits | null {
     const tree = parseTsQuery(query.tsquery)
     const categories = new Map<number, number>()
     if (tree === null) return { page: [], groups: [], categories }
     const terms = distinctTerms(tree)
-    if (terms.length > 31) throw new Error('A search of more than 31 distinct words')
+    if (terms.length > MAX_TERMS) return null
     const slots = this.productIds.length
     if (this.termBits.length < slots) this.termBits = new Int32Array(Math.max(slots, this.termBits.length * 2))
     const bits = this.termBits
@@ -261,7 +266,7 @@ export class MemorySearchIndex {
     const matches = compile(tree, terms)
     // Every term node of the query (tsRank passes the nodes themselves) to its words' reader.
     const byNode = new Map<object, TermReader>()
-    for (const node of termNodes(tree)) byNode.set(node, readers[terms.findIndex((t) => t.lexeme === node.lexeme && t.prefix === node.prefix)]!)
+    for (const node of termNodes(tree)) byNode.set(node, readers[terms.findIndex((t) => sameTerm(t, node))]!)
     let slot = 0
     const lookup: TermLookup = (term) => byNode.get(term)!.at(slot)
     const prepared = prepareQuery(tree)
@@ -389,26 +394,20 @@ function termNodes(tree: TsQuery): TsTerm[] {
   return [...termNodes(tree.left), ...termNodes(tree.right)]
 }
 
+/** Whether two term nodes match the same way: the same lexeme, prefix flag and weights. */
+const sameTerm = (a: TsTerm, b: TsTerm) => a.lexeme === b.lexeme && a.prefix === b.prefix && a.weights === b.weights
+
 /** The query's terms, one per lexeme, prefix flag and weights, in first-seen order. */
 function distinctTerms(tree: TsQuery): TsTerm[] {
   const terms: TsTerm[] = []
-  const visit = (node: TsQuery) => {
-    if (node.kind === 'term') {
-      if (!terms.some((t) => t.lexeme === node.lexeme && t.prefix === node.prefix && t.weights === node.weights)) terms.push(node)
-    } else if (node.kind === 'not') visit(node.arg)
-    else {
-      visit(node.left)
-      visit(node.right)
-    }
-  }
-  visit(tree)
+  for (const node of termNodes(tree)) if (!terms.some((t) => sameTerm(t, node))) terms.push(node)
   return terms
 }
 
 /** `document @@ query` over a slot's term bits (bit t: the slot matches terms[t], weights included). */
 function compile(tree: TsQuery, terms: TsTerm[]): (bits: number) => boolean {
   if (tree.kind === 'term') {
-    const mask = 1 << terms.findIndex((t) => t.lexeme === tree.lexeme && t.prefix === tree.prefix && t.weights === tree.weights)
+    const mask = 1 << terms.findIndex((t) => sameTerm(t, tree))
     return (bits) => (bits & mask) !== 0
   }
   if (tree.kind === 'not') {

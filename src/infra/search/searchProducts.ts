@@ -116,9 +116,9 @@ export async function searchProducts(
   const { filters } = query
   const offset = (query.page - 1) * query.limit
   const inMemory = postgres && matchedSku === null && options.from !== 'database'
-  const rows = inMemory
-    ? await searchInMemory(payload, terms, filters, offset, query.limit)
-    : await searchInDatabase(payload, postgres, matchedSku, terms, filters, offset, query.limit)
+  const rows =
+    (inMemory ? await searchInMemory(payload, terms, filters, offset, query.limit) : null) ??
+    (await searchInDatabase(payload, postgres, matchedSku, terms, filters, offset, query.limit))
   const part = (n: number) => rows.filter((r) => Number(r.part) === n)
   const page = part(0).sort((a, b) => Number(a.n) - Number(b.n))
   const groups = part(1).map((g) => ({ band: g.band, inStock: Number(g.in_stock) === 1, inCategory: Number(g.in_category) === 1, n: Number(g.n) }))
@@ -179,8 +179,9 @@ const tsQueries = new SizedLru<{ text: string; size: number }>(1 << 20)
 /**
  * PostgreSQL's full-text searches, answered by the in-memory index (src/infra/search/memoryIndex.ts) in the same
  * rows as searchInDatabase's: the same matches, the same ts_rank, the same counts, without fetching every match.
+ * Null when the index cannot take the query (over 31 distinct terms: eight words with three corrections each make 32).
  */
-async function searchInMemory(payload: Payload, terms: PlannedTerm[], filters: SearchFilters, offset: number, limit: number): Promise<Row[]> {
+async function searchInMemory(payload: Payload, terms: PlannedTerm[], filters: SearchFilters, offset: number, limit: number): Promise<Row[] | null> {
   const text = toTsQuery(terms)
   let tsquery = tsQueries.get(text)?.text
   if (tsquery === undefined) {
@@ -189,6 +190,7 @@ async function searchInMemory(payload: Payload, terms: PlannedTerm[], filters: S
     tsQueries.set(text, { text: tsquery, size: tsquery.length })
   }
   const hits = (await memorySearchIndex(payload)).search({ tsquery, filters, offset, limit })
+  if (hits === null) return null
   const ids = [...hits.categories.keys()]
   const categories =
     ids.length === 0
