@@ -88,7 +88,7 @@ export async function addCategoryIds(payload: Payload, req?: PayloadRequest): Pr
 // changed what a search reads (`written_by`: set on insert, and by the trigger when the words or a facet change, not
 // when the read model renders `doc`); a deleted row is listed in search_removals with the deleting transaction. So
 // an index that has read the table as of a snapshot asks only for what the transactions that snapshot had not seen
-// finish wrote. A removal is kept for a day: an index idle for longer reads the whole table again.
+// finish wrote. A removal is kept for a day; an index idle for 12 hours reads the whole table again.
 const CHANGE_TRACKING = [
   `ALTER TABLE search_products ADD COLUMN IF NOT EXISTS written_by xid8 NOT NULL DEFAULT pg_current_xact_id()`,
   `CREATE INDEX IF NOT EXISTS search_products_written_by_idx ON search_products (written_by)`,
@@ -98,6 +98,8 @@ const CHANGE_TRACKING = [
      removed_at timestamptz NOT NULL DEFAULT now()
    )`,
   `CREATE INDEX IF NOT EXISTS search_removals_written_by_idx ON search_removals (written_by)`,
+  // Each product save prunes removals older than a day (writer.ts); a rebuild lists the whole catalogue.
+  `CREATE INDEX IF NOT EXISTS search_removals_removed_at_idx ON search_removals (removed_at)`,
   `CREATE OR REPLACE FUNCTION search_products_written() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      NEW.written_by := pg_current_xact_id();

@@ -22,7 +22,7 @@ export async function removeFromIndex(payload: Payload, req: PayloadRequest | un
   const list = join(ids.map((id) => sql`${id}`))
   const postgres = dialect(payload) === 'postgres'
   await queryRows(payload, req, sql`DELETE FROM search_products WHERE product_id IN (${list})`)
-  // The trigger lists each removal for the in-memory indexes (schema.ts); an index idle for a day reads it all again.
+  // The trigger lists each removal for the in-memory indexes (schema.ts); they need a day's at most (memoryIndex.ts).
   if (postgres) await queryRows(payload, req, sql`DELETE FROM search_removals WHERE removed_at < now() - interval '1 day'`)
   if (!postgres) await queryRows(payload, req, sql`DELETE FROM search_fts WHERE rowid IN (${list})`)
   await queryRows(payload, req, sql`DELETE FROM search_product_categories WHERE product_id IN (${list})`)
