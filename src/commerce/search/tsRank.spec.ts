@@ -1,5 +1,22 @@
-import { parseTsQuery, parseTsVector } from './tsText'
-import { lookupFromEntries, prepareQuery, tsMatches, tsRank, type TermLookup } from './tsRank'
+import { compareLexemes, parseTsQuery, parseTsVector, type Positions, type TsEntry } from './tsText'
+import { prepareQuery, tsMatches, tsRank, type TermLookup } from './tsRank'
+
+/** A TermLookup over a document's entries, which must be in PostgreSQL's lexeme order (as parseTsVector returns them). */
+function lookupFromEntries(entries: readonly TsEntry[]): TermLookup {
+  return ({ lexeme, prefix }) => {
+    let low = 0
+    let high = entries.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (compareLexemes(entries[middle].lexeme, lexeme) < 0) low = middle + 1
+      else high = middle
+    }
+    if (!prefix) return low < entries.length && entries[low].lexeme === lexeme ? [entries[low].positions] : []
+    const found: Positions[] = []
+    for (let i = low; i < entries.length && entries[i].lexeme.startsWith(lexeme); i++) found.push(entries[i].positions)
+    return found
+  }
+}
 
 // Golden values from PostgreSQL 15.20: `vector @@ query` and `ts_rank(vector, query)::text`, which prints the float4
 // exactly, for the vector and query texts below. The four documents are product-like texts indexed as

@@ -1,6 +1,6 @@
 // `document @@ query` and `ts_rank(document, query)` as PostgreSQL 15 computes them (tsvector_op.c, tsrank.c), float32
 // rounding included, so a search answered from memory matches and orders exactly like one answered by the database.
-import { compareLexemes, type Positions, type TsEntry, type TsQuery, type TsTerm } from './tsText'
+import { compareLexemes, type Positions, type TsQuery, type TsTerm } from './tsText'
 
 /** What a document holds for one query term: the positions of each of its lexemes the term names (the lexeme itself, or every lexeme that starts with it when the term is a prefix), in PostgreSQL's lexeme order (bytewise, shorter first on a common prefix). Empty array when none. */
 export type TermLookup = (term: { lexeme: string; prefix: boolean }) => Positions[]
@@ -31,23 +31,6 @@ function wordDistance(distance: number): number {
   return distance > 100 ? FAR_APART : WORD_DISTANCE[distance]
 }
 
-/** A TermLookup over a document's entries, which must be in PostgreSQL's lexeme order (as parseTsVector returns them). */
-export function lookupFromEntries(entries: readonly TsEntry[]): TermLookup {
-  return ({ lexeme, prefix }) => {
-    let low = 0
-    let high = entries.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if (compareLexemes(entries[middle].lexeme, lexeme) < 0) low = middle + 1
-      else high = middle
-    }
-    if (!prefix) return low < entries.length && entries[low].lexeme === lexeme ? [entries[low].positions] : []
-    const found: Positions[] = []
-    for (let i = low; i < entries.length && entries[i].lexeme.startsWith(lexeme); i++) found.push(entries[i].positions)
-    return found
-  }
-}
-
 /** Operands in the order PostgreSQL stores them: an operator, then its right side, then its left. */
 function storedOperands(query: TsQuery, into: TsTerm[]): TsTerm[] {
   if (query.kind === 'term') into.push(query)
@@ -69,34 +52,41 @@ function prepared(query: TsQuery | PreparedQuery | null): PreparedQuery {
   return query?.kind === 'prepared' ? query : prepareQuery(query)
 }
 
-/** checkcondition_str: some lexeme the term names is present, with a position of a wanted weight when it asks for some (a lexeme without positions always passes). */
-function termMatches(term: TsTerm, lookup: TermLookup): boolean {
-  const found = lookup(term)
-  if (term.weights === 0) return found.length > 0
-  for (const positions of found) {
-    if (positions.length === 0) return true
-    for (let i = 0; i < positions.length; i++) if ((term.weights >> (positions[i] & 3)) & 1) return true
-  }
+/**
+ * Whether positions `start` to `end` include one of the weights in a term's mask (`:AB` is 8 | 4); a lexeme without
+ * positions passes any weight, as in PostgreSQL.
+ */
+export function hasWeight(weights: number, positions: Positions, start = 0, end = positions.length): boolean {
+  if (end === start) return true
+  for (let i = start; i < end; i++) if ((weights >> (positions[i] & 3)) & 1) return true
   return false
 }
 
-function evaluate(query: TsQuery, lookup: TermLookup): boolean {
+/** checkcondition_str: some lexeme the term names is present, with a position of a wanted weight when it asks for some. */
+function termMatches(term: TsTerm, lookup: TermLookup): boolean {
+  const found = lookup(term)
+  if (term.weights === 0) return found.length > 0
+  return found.some((positions) => hasWeight(term.weights, positions))
+}
+
+/** TS_execute: the query's &, | and ! over whether the document matches each of its terms. */
+export function matchesTerms(query: TsQuery, termMatches: (term: TsTerm) => boolean): boolean {
   switch (query.kind) {
     case 'term':
-      return termMatches(query, lookup)
+      return termMatches(query)
     case 'not':
-      return !evaluate(query.arg, lookup)
+      return !matchesTerms(query.arg, termMatches)
     case 'and':
-      return evaluate(query.left, lookup) && evaluate(query.right, lookup)
+      return matchesTerms(query.left, termMatches) && matchesTerms(query.right, termMatches)
     case 'or':
-      return evaluate(query.left, lookup) || evaluate(query.right, lookup)
+      return matchesTerms(query.left, termMatches) || matchesTerms(query.right, termMatches)
   }
 }
 
 /** `document @@ query`: respects weights masks (`:AB` matches only if some position of a matching lexeme has weight A or B), prefixes, &, |, !. The empty query matches nothing. */
 export function tsMatches(query: TsQuery | PreparedQuery | null, lookup: TermLookup): boolean {
   const root = query?.kind === 'prepared' ? query.root : query
-  return root ? evaluate(root, lookup) : false
+  return root ? matchesTerms(root, (term) => termMatches(term, lookup)) : false
 }
 
 /**

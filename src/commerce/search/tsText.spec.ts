@@ -1,4 +1,38 @@
-import { compareLexemes, formatTsQuery, formatTsVector, parseTsQuery, parseTsVector, type TsQuery } from './tsText'
+import { compareLexemes, parseTsQuery, parseTsVector, WEIGHT_LETTERS, type TsEntry, type TsQuery } from './tsText'
+
+// PostgreSQL's output functions (tsvector.c, tsquery.c), so a parse can be checked by printing it back: the search
+// itself never prints either form.
+
+/** A tsquery operator's priority (tsearch_op_priority): ! binds tightest, then &, then |. */
+const PRIORITY = { not: 4, and: 2, or: 1 } as const
+
+function quoteLexeme(lexeme: string): string {
+  return `'${lexeme.replace(/['\\]/g, (ch) => ch + ch)}'`
+}
+
+/** A tsvector's text form as PostgreSQL prints it; D-weight positions carry no letter. */
+function formatTsVector(entries: readonly TsEntry[]): string {
+  const positions = (list: number[]) => (list.length ? ':' + list.map((p) => `${p >> 2}${p & 3 ? WEIGHT_LETTERS[p & 3] : ''}`).join(',') : '')
+  return entries.map((entry) => quoteLexeme(entry.lexeme) + positions(entry.positions)).join(' ')
+}
+
+/** A tsquery's text form as PostgreSQL prints it: parentheses only where priority needs them, '' for the empty query. */
+function formatTsQuery(query: TsQuery | null): string {
+  return query ? infix(query, -1) : ''
+}
+
+/** tsquery.c's infix(): a node printed inside a parent of the given priority. */
+function infix(query: TsQuery, parentPriority: number): string {
+  if (query.kind === 'term') {
+    const letters = [3, 2, 1, 0].filter((w) => query.weights & (1 << w)).map((w) => WEIGHT_LETTERS[w])
+    const modifiers = (query.prefix ? '*' : '') + letters.join('')
+    return quoteLexeme(query.lexeme) + (modifiers ? ':' + modifiers : '')
+  }
+  if (query.kind === 'not') return '!' + infix(query.arg, PRIORITY.not)
+  const priority = PRIORITY[query.kind]
+  const text = `${infix(query.left, priority)} ${query.kind === 'and' ? '&' : '|'} ${infix(query.right, priority)}`
+  return priority < parentPriority ? `( ${text} )` : text
+}
 
 const term = (lexeme: string, prefix = false, weights = 0): TsQuery => ({ kind: 'term', lexeme, prefix, weights })
 

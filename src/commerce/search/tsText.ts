@@ -17,9 +17,7 @@ export type TsTerm = { kind: 'term'; lexeme: string; prefix: boolean; weights: n
 export type TsQuery = TsTerm | { kind: 'and' | 'or'; left: TsQuery; right: TsQuery } | { kind: 'not'; arg: TsQuery }
 
 /** Letters by weight number: D is 0 and printed as nothing in a tsvector. */
-const WEIGHT_LETTERS = ['D', 'C', 'B', 'A']
-/** A tsquery operator's priority (tsearch_op_priority): ! binds tightest, then &, then |. */
-const PRIORITY = { not: 4, and: 2, or: 1 } as const
+export const WEIGHT_LETTERS = ['D', 'C', 'B', 'A']
 /** Characters that end an unquoted tsquery operand (ISOPERATOR) besides space and `:`. */
 const QUERY_DELIMITERS = '!&|()<'
 
@@ -148,32 +146,4 @@ export function parseTsQuery(text: string): TsQuery | null {
   }
   const query = binary('or', () => binary('and', unary))
   return at === tokens.length ? query : fail()
-}
-
-function quoteLexeme(lexeme: string): string {
-  return `'${lexeme.replace(/['\\]/g, (ch) => ch + ch)}'`
-}
-
-/** A tsvector's text form as PostgreSQL prints it; D-weight positions carry no letter. */
-export function formatTsVector(entries: readonly TsEntry[]): string {
-  const positions = (list: number[]) => (list.length ? ':' + list.map((p) => `${p >> 2}${p & 3 ? WEIGHT_LETTERS[p & 3] : ''}`).join(',') : '')
-  return entries.map((entry) => quoteLexeme(entry.lexeme) + positions(entry.positions)).join(' ')
-}
-
-/** A tsquery's text form as PostgreSQL prints it: parentheses only where priority needs them, '' for the empty query. */
-export function formatTsQuery(query: TsQuery | null): string {
-  return query ? infix(query, -1) : ''
-}
-
-/** tsquery.c's infix(): a node printed inside a parent of the given priority. */
-function infix(query: TsQuery, parentPriority: number): string {
-  if (query.kind === 'term') {
-    const letters = [3, 2, 1, 0].filter((w) => query.weights & (1 << w)).map((w) => WEIGHT_LETTERS[w])
-    const modifiers = (query.prefix ? '*' : '') + letters.join('')
-    return quoteLexeme(query.lexeme) + (modifiers ? ':' + modifiers : '')
-  }
-  if (query.kind === 'not') return '!' + infix(query.arg, PRIORITY.not)
-  const priority = PRIORITY[query.kind]
-  const text = `${infix(query.left, priority)} ${query.kind === 'and' ? '&' : '|'} ${infix(query.right, priority)}`
-  return priority < parentPriority ? `( ${text} )` : text
 }

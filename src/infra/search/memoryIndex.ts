@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { PRICE_BANDS } from '../../commerce/search/priceBands'
 import { compareLexemes, parseTsQuery, parseTsVector, type TsQuery, type TsTerm } from '../../commerce/search/tsText'
-import { prepareQuery, tsRank, type TermLookup } from '../../commerce/search/tsRank'
+import { hasWeight, matchesTerms, prepareQuery, tsRank, type TermLookup } from '../../commerce/search/tsRank'
 import { logger } from '../logger'
 import { queryRows, sql } from '../sql'
 
@@ -252,7 +252,8 @@ export class MemorySearchIndex {
       const postings = this.postingsOf(term)
       for (const { slots: held, refs } of postings) {
         for (let i = 0; i < held.length; i++) {
-          if (term.weights !== 0 && !this.hasWeight(refs[i]!, term.weights)) continue
+          const start = Math.floor(refs[i]! / 512)
+          if (term.weights !== 0 && !hasWeight(term.weights, this.pool, start, start + (refs[i]! % 512))) continue
           const at = held[i]!
           if (bits[at] === 0) {
             if (count === touched.length) touched = grow(touched)
@@ -263,12 +264,13 @@ export class MemorySearchIndex {
       }
       return new TermReader(this.pool, postings)
     })
-    const matches = compile(tree, terms)
-    // Every term node of the query (tsRank passes the nodes themselves) to its words' reader.
-    const byNode = new Map<object, TermReader>()
-    for (const node of termNodes(tree)) byNode.set(node, readers[terms.findIndex((t) => sameTerm(t, node))]!)
+    // Every term node of the query (matchesTerms and tsRank pass the nodes themselves) to its index in `terms`.
+    const indexOf = new Map<object, number>(termNodes(tree).map((node) => [node, terms.findIndex((t) => sameTerm(t, node))]))
+    // A slot's bit t says it matches terms[t]; the query's operators over those bits are tsRank's own evaluation.
+    let matched = 0
+    const matches = () => matchesTerms(tree, (term) => (matched & (1 << indexOf.get(term)!)) !== 0)
     let slot = 0
-    const lookup: TermLookup = (term) => byNode.get(term)!.at(slot)
+    const lookup: TermLookup = (term) => readers[indexOf.get(term)!]!.at(slot)
     const prepared = prepareQuery(tree)
     const { categoryId, priceBand, inStock } = query.filters
     const wantedBand = priceBand === undefined ? -1 : bandIndex(priceBand)
@@ -277,12 +279,12 @@ export class MemorySearchIndex {
     const perCategory = new Int32Array(this.maxCategoryId + 1)
     const groupCounts = new Int32Array(BAND_KEYS.length * 4 + 4)
     // In ascending order, as the readers read: the touched slots, or every slot when a match may hold none of the words.
-    const candidates = canMatchWithout(tree) ? Int32Array.from({ length: slots }, (_, i) => i) : touched.subarray(0, count).sort()
+    const candidates = matchesTerms(tree, () => false) ? Int32Array.from({ length: slots }, (_, i) => i) : touched.subarray(0, count).sort()
     const { documents, bands, stock, categoryIds, productIds } = this
     for (let c = 0; c < candidates.length; c++) {
       const current = candidates[c]!
-      const matched = bits[current]!
-      if (Number.isNaN(documents[current]!) || !matches(matched)) continue
+      matched = bits[current]!
+      if (Number.isNaN(documents[current]!) || !matches()) continue
       const band = bands[current]!
       const stocked = stock[current] === 1
       const ids = categoryIds[current]!
@@ -312,15 +314,6 @@ export class MemorySearchIndex {
       if (n > 0) groups.push({ band: BAND_KEYS[Math.floor(i / 4) - 1] ?? '', inStock: (i & 2) !== 0, inCategory: (i & 1) !== 0, n })
     })
     return { page: best.slice(query.offset).map((b) => b.id), groups, categories }
-  }
-
-  /** Whether the positions at `ref` include one of the weights in the mask (a tsquery's `:AB`). */
-  private hasWeight(ref: number, weights: number): boolean {
-    const start = Math.floor(ref / 512)
-    const end = start + (ref % 512)
-    if (end === start) return true // a lexeme without positions passes any weight, as in PostgreSQL
-    for (let i = start; i < end; i++) if ((weights >> (this.pool[i]! & 3)) & 1) return true
-    return false
   }
 }
 
@@ -402,30 +395,6 @@ function distinctTerms(tree: TsQuery): TsTerm[] {
   const terms: TsTerm[] = []
   for (const node of termNodes(tree)) if (!terms.some((t) => sameTerm(t, node))) terms.push(node)
   return terms
-}
-
-/** `document @@ query` over a slot's term bits (bit t: the slot matches terms[t], weights included). */
-function compile(tree: TsQuery, terms: TsTerm[]): (bits: number) => boolean {
-  if (tree.kind === 'term') {
-    const mask = 1 << terms.findIndex((t) => sameTerm(t, tree))
-    return (bits) => (bits & mask) !== 0
-  }
-  if (tree.kind === 'not') {
-    const arg = compile(tree.arg, terms)
-    return (bits) => !arg(bits)
-  }
-  const left = compile(tree.left, terms)
-  const right = compile(tree.right, terms)
-  return tree.kind === 'and' ? (bits) => left(bits) && right(bits) : (bits) => left(bits) || right(bits)
-}
-
-/** Whether a document holding none of the query's words can match it (only under a NOT). */
-function canMatchWithout(tree: TsQuery): boolean {
-  if (tree.kind === 'term') return false
-  if (tree.kind === 'not') return !canMatchWithout(tree.arg)
-  const left = canMatchWithout(tree.left)
-  const right = canMatchWithout(tree.right)
-  return tree.kind === 'and' ? left && right : left || right
 }
 
 /** Two 32-bit FNV-1a variants folded into 53 bits: equal for equal texts, and in practice different otherwise. */
