@@ -2,7 +2,8 @@
 // against the node:http replay of the same bytes, in one run. Throughput on two shared cores moves ±30 % from one cell
 // to the next; the server's own CPU time per request (user + system, from /proc) moves far less, so this is the
 // figure to compare code by. Each server is loaded in turn, REPS rounds, and the medians are printed.
-// Usage: BENCH_BASELINE_DIR=<a built checkout> [DATABASE_URL=…] [REDIS_URL=…] npm run bench:hit-cost
+// Usage: [BENCH_BASELINE_DIR=<a built checkout>] [DATABASE_URL=…] [REDIS_URL=…] npm run bench:hit-cost
+// Without BENCH_BASELINE_DIR the baseline is this build with EDGE_ENABLED=false (hits answered by the CMS's own thread).
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -13,7 +14,6 @@ import { startCms, startReplay, type Running } from './processes'
 import { readTargets } from './targets'
 
 const baselineDir = process.env.BENCH_BASELINE_DIR
-if (!baselineDir) throw new Error('BENCH_BASELINE_DIR: a built checkout of the code to compare with')
 const database = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ir_bench_read_10000'
 const seconds = Number(process.env.BENCH_SECONDS ?? 4)
 const rounds = Number(process.env.REPS ?? 3)
@@ -22,7 +22,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'ir-hit-cost-'))
 const env = { DATABASE_URL: database, LOG_LEVEL: 'info', CACHE_ENABLED: 'true' }
 
 const servers: (Running & { name: string })[] = [
-  { name: 'baseline', ...(await startCms(env, path.join(work, 'baseline.log'), path.resolve(baselineDir))) },
+  baselineDir
+    ? { name: 'baseline', ...(await startCms(env, path.join(work, 'baseline.log'), path.resolve(baselineDir))) }
+    : { name: 'edge off', ...(await startCms({ ...env, EDGE_ENABLED: 'false' }, path.join(work, 'baseline.log'))) },
   { name: 'this code', ...(await startCms(env, path.join(work, 'candidate.log'))) },
 ]
 const targets = (await readTargets(servers[1]!.url)).map((t) => ({ ...t, paths: undefined }))
@@ -36,7 +38,7 @@ for (const target of targets) {
       got = await capture(server.url, target)
     }
     if (got.cache !== 'HIT') throw new Error(`${server.name}: ${target.name} not served from the cache`)
-    if (server.name === 'this code') captured.push(got)
+    if (server === servers[1]) captured.push(got)
   }
 }
 writeFileSync(path.join(work, 'responses.json'), JSON.stringify(captured))

@@ -28,6 +28,20 @@ export const VERSIONED_COLLECTIONS = ['products', 'categories', 'inventory', 'me
 /** Versions bumped by domain events rather than by a collection's hooks (orders move through workflows). */
 export const EVENT_VERSIONS = ['orders'] as const
 
+/** Each HTTP cache group's tag of versions; null while they can't be trusted. */
+export type GroupTags = Record<CacheGroup, string> | null
+
+/** A copy of the in-process tier kept elsewhere (the edge, src/server/edge): told of every change as it happens. */
+export interface CacheSink {
+  versions(tags: GroupTags): void
+  /** An answer stored in, or served from, the in-process tier. */
+  entry(key: string, entry: CachedResponse): void
+  clear(): void
+}
+
+/** The full key of a request: its group, the group's versions, and the request's own key. */
+export const cacheKey = (group: CacheGroup, tag: string, requestKey: string): string => `${group}:${tag}:${requestKey}`
+
 export interface ReadCache {
   readonly tiers: 'memory' | 'memory+redis'
   /** The full key for a request, or null while the cache can't be trusted (Redis configured but away). */
@@ -37,6 +51,8 @@ export interface ReadCache {
   /** Redis, then `produce` (the real handler) once per key however many ask at once; null when not cacheable. */
   fill(key: string, produce: () => Promise<CachedResponse | null>): Promise<CachedResponse | null>
   bump(collections: readonly string[]): Promise<void>
+  /** Sends `sink` the versions now and then every change, every HTTP answer stored or served from memory, every clear. */
+  share(sink: CacheSink): void
   ready(timeoutMs?: number): Promise<boolean>
   close(): Promise<void>
 }
@@ -77,7 +93,26 @@ export function createReadCache(options: Options): ReadCache {
           logger: log,
         })
       : localVersions()
-  versions.onResync(() => lru.clear())
+  let sink: CacheSink | undefined
+  versions.onResync(() => {
+    lru.clear()
+    sink?.clear()
+  })
+  const groupTags = (): GroupTags => {
+    const tags = {} as Record<CacheGroup, string>
+    for (const group of Object.keys(CACHE_GROUPS) as CacheGroup[]) {
+      const tag = versions.tag(CACHE_GROUPS[group])
+      if (tag === null) return null
+      tags[group] = tag
+    }
+    return tags
+  }
+  versions.onChange(() => sink?.versions(groupTags()))
+  // Only answers to HTTP requests (their request key is a path): the dashboard's figures stay here.
+  const remember = (key: string, entry: CachedResponse) => {
+    lru.set(key, entry)
+    if (sink && key.includes(':/api/')) sink.entry(key, entry)
+  }
   const inflight = new Map<string, Promise<CachedResponse | null>>()
   // Label children resolved once: the hit path should not hash label objects per request.
   const counted = {
@@ -115,12 +150,12 @@ export function createReadCache(options: Options): ReadCache {
   async function lead(key: string, produce: () => Promise<CachedResponse | null>): Promise<CachedResponse | null> {
     const shared = await readRedis(key)
     if (shared) {
-      lru.set(key, shared)
+      remember(key, shared)
       return shared
     }
     const fresh = await produce()
     if (fresh) {
-      lru.set(key, fresh)
+      remember(key, fresh)
       writeRedis(key, fresh)
     }
     return fresh
@@ -130,12 +165,15 @@ export function createReadCache(options: Options): ReadCache {
     tiers: client ? 'memory+redis' : 'memory',
     keyFor(group, requestKey) {
       const tag = versions.tag(CACHE_GROUPS[group])
-      return tag === null ? null : `${group}:${tag}:${requestKey}`
+      return tag === null ? null : cacheKey(group, tag, requestKey)
     },
     memory(key, { countMiss = true } = {}) {
       const entry = lru.get(key)
-      if (entry) counted.memoryHit.inc()
-      else if (countMiss) counted.memoryMiss.inc()
+      if (entry) {
+        counted.memoryHit.inc()
+        // Asked here, so the copy did not have it (evicted there, or asked in a way only this side answers).
+        if (sink && key.includes(':/api/')) sink.entry(key, entry)
+      } else if (countMiss) counted.memoryMiss.inc()
       return entry
     },
     fill(key, produce) {
@@ -147,6 +185,10 @@ export function createReadCache(options: Options): ReadCache {
       return running
     },
     bump: (collections) => versions.bump(collections),
+    share(to) {
+      sink = to
+      to.versions(groupTags())
+    },
     ready: (timeoutMs) => versions.ready(timeoutMs),
     async close() {
       await versions.close()

@@ -11,3 +11,14 @@ describe('localVersions', () => {
     expect(versions.tag(settings)).toBe(before[1])
   })
 })
+
+describe('onChange', () => {
+  it('should tell a listener of each bump, so a copy elsewhere (the edge) moves with it', async () => {
+    const versions = localVersions()
+    const seen: (string | null)[] = []
+    versions.onChange(() => seen.push(versions.tag(['products'])))
+    await versions.bump(['products', 'media'])
+    expect(seen).toHaveLength(2)
+    expect(seen[1]).toBe(versions.tag(['products']))
+  })
+})

@@ -12,6 +12,8 @@ export interface CacheVersions {
   bump(collections: readonly string[]): Promise<void>
   /** Called when versions were re-read after a gap, so a local tier drops what it may have missed. */
   onResync(listener: () => void): void
+  /** Called after a version rises or the versions start or stop being trusted (the edge keeps a copy: src/server/edge). */
+  onChange(listener: () => void): void
   /** Resolves once versions can be trusted (immediately without Redis). */
   ready(timeoutMs?: number): Promise<boolean>
   close(): Promise<void>
@@ -20,6 +22,7 @@ export interface CacheVersions {
 class VersionTable {
   private readonly values = new Map<string, number>()
   private tags = new WeakMap<readonly string[], string>()
+  readonly changed: (() => void)[] = []
 
   tag(collections: readonly string[]): string {
     let tag = this.tags.get(collections)
@@ -35,6 +38,7 @@ class VersionTable {
     if ((this.values.get(collection) ?? -1) >= value) return
     this.values.set(collection, value)
     this.tags = new WeakMap()
+    for (const listener of this.changed) listener()
   }
 }
 
@@ -47,6 +51,7 @@ export function localVersions(): CacheVersions {
       for (const c of collections) table.raise(c, ++counter)
     },
     onResync() {},
+    onChange: (listener) => table.changed.push(listener),
     ready: async () => true,
     close: async () => {},
   }
@@ -109,11 +114,14 @@ export function redisVersions(options: RedisVersionsOptions): CacheVersions {
     collections.forEach((c, i) => table.raise(c, Number(values[i] ?? 0)))
     synced = subscriber.status === 'ready'
     if (!wasSynced) listeners.forEach((l) => l())
+    if (synced !== wasSynced) table.changed.forEach((l) => l())
   }
 
   const unsync = (why: string) => {
-    if (synced) logger.warn({ why }, 'Cache versions out of touch with Redis: cached reads go to the database until it returns')
+    if (!synced) return
+    logger.warn({ why }, 'Cache versions out of touch with Redis: cached reads go to the database until it returns')
     synced = false
+    table.changed.forEach((l) => l())
   }
 
   subscriber.on('message', (ch: string, message: string) => {
@@ -147,6 +155,7 @@ export function redisVersions(options: RedisVersionsOptions): CacheVersions {
       }
     },
     onResync: (listener) => listeners.push(listener),
+    onChange: (listener) => table.changed.push(listener),
     async ready(timeoutMs = 5000) {
       const until = Date.now() + timeoutMs
       while (!synced && Date.now() < until) await new Promise((r) => setTimeout(r, 20))

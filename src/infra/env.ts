@@ -102,6 +102,8 @@ const schema = z.object({
   ).transform((list) => list.map((origin) => new URL(origin).origin)),
   // Operations (src/server, src/jobs): read cache, proxies, scheduler, shutdown.
   CACHE_ENABLED: bool(true),
+  // With the cache on, cache hits are answered by a thread of their own on CMS_PORT (src/server/edge); false: the CMS's own thread.
+  EDGE_ENABLED: bool(true),
   // The catalogue read model (docs/performance.md): anonymous product listings and slug reads answered without Payload.
   READ_MODEL_ENABLED: bool(true),
   // false: products are rendered only when first read, not all in the background at start (a very large catalogue).

@@ -31,9 +31,13 @@ export interface Metrics {
   sources: { stock?: () => Promise<StockCounts>; readiness?: () => Promise<unknown> }
 }
 
-function createMetrics(): Metrics {
+/**
+ * `processMetrics: false` for a second registry in the same process (the edge's thread, src/server/edge): the
+ * process's CPU, memory and handles are counted once, by the main registry.
+ */
+export function createMetrics({ processMetrics = true }: { processMetrics?: boolean } = {}): Metrics {
   const registry = new client.Registry()
-  client.collectDefaultMetrics({ register: registry })
+  if (processMetrics) client.collectDefaultMetrics({ register: registry })
   const sources: Metrics['sources'] = {}
   let stockRead: Promise<StockCounts> | undefined
   // One inventory query serves both gauges of a scrape.
@@ -96,6 +100,12 @@ function createMetrics(): Metrics {
       },
     }),
   }
+}
+
+/** The Prometheus text of several registries' metrics (as `getMetricsAsJSON` gives them), counts of one name summed. */
+export async function aggregatedMetrics(parts: Awaited<ReturnType<Registry['getMetricsAsJSON']>>[]): Promise<{ text: string; contentType: string }> {
+  const registry = client.AggregatorRegistry.aggregate(parts)
+  return { text: await registry.metrics(), contentType: registry.contentType }
 }
 
 // One registry per process: Next's bundled endpoints and the server record into the same one.

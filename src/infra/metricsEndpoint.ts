@@ -14,15 +14,30 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   return offered.length === expected.length && timingSafeEqual(offered, expected)
 }
 
-/** GET /metrics in Prometheus text format; behind `Authorization: Bearer $METRICS_TOKEN` when one is set. */
-export async function serveMetrics(req: IncomingMessage, res: ServerResponse, token: string | undefined): Promise<void> {
+export type MetricsText = () => Promise<{ text: string; contentType: string }>
+
+/** The process's registry, as Prometheus text. */
+export const processMetricsText: MetricsText = async () => {
+  const { registry } = metrics()
+  return { text: await registry.metrics(), contentType: registry.contentType }
+}
+
+/**
+ * GET /metrics in Prometheus text format; behind `Authorization: Bearer $METRICS_TOKEN` when one is set. `collect`:
+ * the process's registry unless told otherwise (with the edge, src/server/edge, its thread's counts are added).
+ */
+export async function serveMetrics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  token: string | undefined,
+  collect: MetricsText = processMetricsText,
+): Promise<void> {
   if (token && !bearerMatches(req.headers.authorization, token)) {
     res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer', 'cache-control': 'no-store' })
     res.end('metrics need a bearer token\n')
     return
   }
-  const { registry } = metrics()
-  const text = await registry.metrics()
-  res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
+  const { text, contentType } = await collect()
+  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) })
   res.end(text)
 }

@@ -20,6 +20,7 @@ function scriptedCache(script: Partial<ReadCache>): ReadCache {
     memory: () => undefined,
     fill: (_key, produce) => produce(),
     bump: async () => {},
+    share: () => {},
     ready: async () => true,
     close: async () => {},
     ...script,

@@ -81,7 +81,7 @@ type Head = OutgoingHttpHeader[]
  * sent with the request id in one writeHead. Returns false, having written nothing, when the entry is not in memory or
  * the request asks for a 304; `serveCachedRead` then answers it.
  */
-export function createMemoryAnswer(cache: ReadCache, defaults: Record<string, string>) {
+export function createMemoryAnswer(cache: Pick<ReadCache, 'keyFor' | 'memory'>, defaults: Record<string, string>) {
   const heads = new WeakMap<CachedResponse, Head>()
   const headOf = (entry: CachedResponse): Head => {
     let head = heads.get(entry)

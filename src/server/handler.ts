@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from 'pino'
 
@@ -10,7 +9,7 @@ import { stampClientAddress, type AddressSettings } from '../infra/clientAddress
 import type { Env } from '../infra/env'
 import type { Readiness } from '../infra/health'
 import { metrics } from '../infra/metrics'
-import { hasBearerToken, serveMetrics } from '../infra/metricsEndpoint'
+import { hasBearerToken, serveMetrics, type MetricsText } from '../infra/metricsEndpoint'
 import { originRefusalMessage, type AllowedOrigins } from '../infra/origins'
 import { API_CONTENT_SECURITY_POLICY, isAdminPage, SECURITY_HEADERS } from '../infra/securityHeaders'
 import type { RateLimiter } from '../infra/rateLimit'
@@ -21,7 +20,7 @@ import { keepPrivate } from './capture'
 import { applyCors } from './cors'
 import { createMemoryAnswer, serveCachedRead, withoutGraphQLErrors, type Downstream } from './cachedRead'
 import { accountOf, enforceLimit, graphqlLimitRule, restLimitRule } from './rateLimits'
-import { createRequestLog } from './requestLog'
+import { createRequestLog, requestIdOf } from './requestLog'
 import type { CatalogueReads } from './catalogueReads'
 import type { GuestCheckout } from './guestCheckout'
 import type { RouteTemplate } from './routes'
@@ -64,9 +63,10 @@ export type HandlerOptions = {
   catalogue?: CatalogueReads
   /** Answers a guest's POST /api/checkout without Next (src/server/guestCheckout.ts); without it Payload's route does. */
   guestCheckout?: GuestCheckout
+  /** What GET /metrics answers; the process's registry by default (with the edge, its counts are added). */
+  metricsText?: MetricsText
 }
 
-const REQUEST_ID = /^[\w.:@-]{1,128}$/
 const BODY_LIMIT = 1024 * 1024
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -136,7 +136,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
       const detailed = !options.terseReadiness || hasBearerToken(req, settings.METRICS_TOKEN)
       return sendJson(res, status === 'ok' ? 200 : 503, detailed ? { ...ready, status } : { status })
     }
-    if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN)
+    if (pathname === '/metrics') return serveMetrics(req, res, settings.METRICS_TOKEN, options.metricsText)
     if (applyCors(req, res, options.origins?.isAllowed)) return
     if (method === 'GET' && pathname.startsWith('/api/docs') && (await serveApiDocs(pathname, res))) return
     // Payload would drop the session of a write from another origin and answer a puzzling "not allowed": say where to go.
@@ -209,9 +209,7 @@ export function createRequestHandler(options: HandlerOptions): (req: IncomingMes
   }
 
   return (req, res) => {
-    const offered = req.headers['x-request-id']
-    const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
-    req.headers['x-request-id'] = id
+    const id = requestIdOf(req)
     // One address per request, resolved here and stamped signed for the limits, caps and logs behind (src/infra/clientAddress).
     const client = stampClientAddress(req, options.addresses)
     addressOf.set(req, client)

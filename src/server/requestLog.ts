@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import pino, { type Logger } from 'pino'
 
@@ -11,7 +12,20 @@ type Pino = Logger & Record<symbol, unknown>
 const cacheStates = new WeakMap<ServerResponse, string>()
 export const noteCacheState = (res: ServerResponse, state: string): void => void cacheStates.set(res, state)
 
+const REQUEST_ID = /^[\w.:@-]{1,128}$/
+
+/** The request's id: the caller's `x-request-id` when it is a sane one, else a new one; written back on the request. */
+export function requestIdOf(req: IncomingMessage): string {
+  const offered = req.headers['x-request-id']
+  const id = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID()
+  req.headers['x-request-id'] = id
+  return id
+}
+
 const { chindingsSym, streamSym, timeSym } = pino.symbols
+
+/** Where a logger writes its lines (the edge's thread hands its request lines to the main thread's logger). */
+export const streamOf = (log: Logger): { write(text: string): unknown } => (log as Pino)[streamSym] as { write(text: string): unknown }
 const field = (name: string, value: unknown) => (value === undefined ? '' : `,"${name}":${JSON.stringify(value)}`)
 
 /**
@@ -35,7 +49,9 @@ export function requestLineWriter(log: Logger) {
 }
 
 /** On close: one JSON log line (with the client's address, src/infra/clientAddress) and one http_request_duration_seconds observation per request. */
-export function createRequestLog(log: Logger): (req: IncomingMessage, res: ServerResponse, id: string, route: string, client?: string) => void {
+export function createRequestLog(
+  log: Logger,
+): (req: IncomingMessage, res: ServerResponse, id: string, route: string, client?: string, started?: number) => void {
   const httpDuration = metrics().httpDuration
   const writeLine = requestLineWriter(log)
   // One histogram child per method/route/status, resolved once; methods and routes are bounded sets.
@@ -49,8 +65,7 @@ export function createRequestLog(log: Logger): (req: IncomingMessage, res: Serve
     }
     return child
   }
-  return (req, res, id, route, client) => {
-    const started = performance.now()
+  return (req, res, id, route, client, started = performance.now()) => {
     res.once('close', () => {
       const seconds = (performance.now() - started) / 1000
       const status = res.writableFinished ? res.statusCode : 499

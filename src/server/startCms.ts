@@ -1,10 +1,12 @@
 import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { createRequestGuard } from '../guard'
 import { readCache } from '../infra/cache'
+import { processMetricsText } from '../infra/metricsEndpoint'
 import type { Env } from '../infra/env'
 import { createReadinessCheck } from '../infra/health'
 import { mediaStorageKind, s3BucketCheck } from '../infra/mediaStorage'
@@ -17,6 +19,7 @@ import { schedule } from '../jobs/schedule'
 import { startScheduler, type Scheduler } from '../jobs/scheduler'
 import { catalogueReadsFor } from './catalogueReads'
 import { createGuestCheckout } from './guestCheckout'
+import { startEdge, type RunningEdge } from './edge'
 import { createRequestHandler, type NextHandler } from './handler'
 import { createRouteTemplate } from './routes'
 import { expectedMigrations, installMetricSources } from './sources'
@@ -73,6 +76,11 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
   })
   // The read model needs the search plugin's hooks, which keep its rows current.
   const catalogue = catalogueReadsFor(payload, settings, log)
+  // With the cache on, the edge's thread takes the public port and this server a loopback one behind it.
+  const edgeOn = settings.CACHE_ENABLED && settings.EDGE_ENABLED
+  let edge: RunningEdge | undefined
+  const collections = payload.config.collections.map((c) => c.slug)
+  const globals = payload.config.globals.map((g) => g.slug)
   const handler = createRequestHandler({
     next: nextHandler,
     cache: settings.CACHE_ENABLED ? readCache() : null,
@@ -80,10 +88,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     settings,
     logger: log,
     requestLogger,
-    routeTemplate: createRouteTemplate(
-      payload.config.collections.map((c) => c.slug),
-      payload.config.globals.map((g) => g.slug),
-    ),
+    routeTemplate: createRouteTemplate(collections, globals),
     readiness,
     terseReadiness: settings.strict,
     cookiePrefix: payload.config.cookiePrefix ?? 'payload',
@@ -93,11 +98,41 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     state,
     catalogue,
     guestCheckout: createGuestCheckout(payload),
+    metricsText: () => (edge ? edge.metricsText() : processMetricsText()),
   })
   const server = createServer({ keepAliveTimeout: 65_000 }, handler)
   server.requestTimeout = settings.REQUEST_TIMEOUT_MS
   server.headersTimeout = Math.min(60_000, settings.REQUEST_TIMEOUT_MS)
-  await new Promise<void>((resolve) => server.listen(settings.CMS_PORT, '0.0.0.0', resolve))
+  if (edgeOn) {
+    // Only the edge connects, and it keeps its connections: they never time out idle (no race with a reuse).
+    server.keepAliveTimeout = 0
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    edge = await startEdge({
+      settings: {
+        port: settings.CMS_PORT,
+        host: '0.0.0.0',
+        upstreamPort: (server.address() as AddressInfo).port,
+        maxBytes: settings.CACHE_MEMORY_MAX_BYTES,
+        cookiePrefix: payload.config.cookiePrefix ?? 'payload',
+        collections,
+        globals,
+        requestTimeoutMs: settings.REQUEST_TIMEOUT_MS,
+      },
+      cache: readCache(),
+      logger: log,
+      requestLogger,
+      onFailure: (err) => {
+        log.fatal({ err }, 'The edge stopped; the CMS stops with it')
+        flush()
+        process.exit(1)
+      },
+    }).catch((err: unknown) => {
+      server.close()
+      throw err
+    })
+  } else {
+    await new Promise<void>((resolve) => server.listen(settings.CMS_PORT, '0.0.0.0', resolve))
+  }
 
   let runner: JobsRunner | undefined
   let scheduler: Scheduler | undefined
@@ -121,7 +156,13 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
   }
   if (settings.READ_MODEL_BACKFILL) catalogue?.backfill()
   log.info(
-    { port: settings.CMS_PORT, readModel: !!catalogue, cache: settings.CACHE_ENABLED ? readCache().tiers : 'off', jobsInProcess: settings.RUN_JOBS_IN_PROCESS },
+    {
+      port: settings.CMS_PORT,
+      edge: edgeOn,
+      readModel: !!catalogue,
+      cache: settings.CACHE_ENABLED ? readCache().tiers : 'off',
+      jobsInProcess: settings.RUN_JOBS_IN_PROCESS,
+    },
     'CMS listening',
   )
 
@@ -134,9 +175,12 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
     log.info({ signal }, 'CMS stopping')
     const force = setTimeout(() => {
       log.error(`Requests still open after ${settings.SHUTDOWN_TIMEOUT_MS} ms; closing them`)
+      edge?.closeAll()
       server.closeAllConnections()
     }, settings.SHUTDOWN_TIMEOUT_MS)
     force.unref()
+    // The edge first: what it still hands on needs this server until its last client connection has closed.
+    await edge?.drain()
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     // Keep-alive connections close as soon as their request in hand is answered.
     const idle = setInterval(() => server.closeIdleConnections(), 250)
@@ -150,6 +194,7 @@ export async function startCms({ root, settings, logger: log, requestLogger, flu
       .catch(() => undefined)
     await payload.destroy().catch(() => undefined)
     await closeRedis()
+    await edge?.stop()
     log.info('CMS stopped')
     flush()
     process.exit(0)
