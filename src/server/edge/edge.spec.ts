@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net'
 
 import { createReadCache, type ReadCache } from '../../infra/cache'
 import { trustedProxyList, verifyClientAddress } from '../../infra/clientAddress'
@@ -147,6 +148,39 @@ describe('the edge', () => {
     expect(request!.headers['x-request-id']).toBe('edge-5')
     expect(verifyClientAddress(request!.headers['x-ipswich-client'] as string, SECRET)).toBe('127.0.0.1')
     expect(cms.lines.find((l) => l.reqId === 'edge-5')).toMatchObject({ method: 'POST', client: '127.0.0.1' })
+  })
+
+  it('should send a read once more when the kept connection it went out on turns out closed', async () => {
+    // A raw upstream: the first request on a connection is answered and the connection kept; the next request on it
+    // is met with a reset, as when the other side closed it just as the request left. New connections are answered.
+    const answered = new WeakSet<Socket>()
+    const upstream = createTcpServer((socket) => {
+      socket.on('data', () => {
+        if (answered.has(socket)) return socket.resetAndDestroy()
+        answered.add(socket)
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nconnection: keep-alive\r\n\r\nok')
+      })
+    })
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
+    const raw = createEdge({
+      upstream: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
+      maxBytes: 1024,
+      cookiePrefix: 'payload',
+      routeTemplate: createRouteTemplate([], []),
+      requestLogger: collectingLogger().logger,
+      logger: collectingLogger().logger,
+      addresses,
+    })
+    const front = await listenOnLoopback(raw.handle)
+    try {
+      const first = await rawRequest(`${front.url}/api/orders`)
+      const second = await rawRequest(`${front.url}/api/orders`)
+      expect([first, second]).toEqual([expect.objectContaining({ status: 200, text: 'ok' }), expect.objectContaining({ status: 200, text: 'ok' })])
+    } finally {
+      raw.close()
+      await front.close()
+      upstream.close()
+    }
   })
 
   it('should answer 502 saying so when the CMS is not there', async () => {

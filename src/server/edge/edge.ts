@@ -38,6 +38,8 @@ const GRAPHQL_BODY_LIMIT = 64 * 1024
 // Hop-by-hop headers (RFC 9110 7.6.1) are the two connections' own; `expect` is answered by this server.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'expect'])
 
+const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+
 export type Edge = {
   handle(req: IncomingMessage, res: ServerResponse): void
   versions(tags: GroupTags): void
@@ -88,11 +90,11 @@ export function createEdge(options: EdgeOptions): Edge {
   }
 
   /** Hands the request to the CMS as it came (with its id and signed client address), and its answer back. */
-  function forward(req: IncomingMessage, res: ServerResponse, body?: Buffer): void {
-    stampClientAddress(req, options.addresses)
+  function forward(req: IncomingMessage, res: ServerResponse, body?: Buffer, retry = true): void {
+    if (retry) stampClientAddress(req, options.addresses)
     const headers: IncomingHttpHeaders = {}
     for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value
-    if (body) headers['content-length'] = String(body.length)
+    if (body && (body.length > 0 || req.headers['content-length'] !== undefined)) headers['content-length'] = String(body.length)
     const upstream = request({ ...options.upstream, method: req.method, path: req.url, headers, agent }, (answer) => {
       const head: string[] = []
       const raw = answer.rawHeaders
@@ -102,7 +104,10 @@ export function createEdge(options: EdgeOptions): Edge {
       answer.pipe(res)
       answer.on('error', () => res.destroy())
     })
-    upstream.on('error', (err) => {
+    upstream.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept connection the CMS closed as this request went out: nothing reached it, so it is sent once more.
+      if (retry && !res.headersSent && upstream.reusedSocket && err.code === 'ECONNRESET' && (body || !hasBody(req)))
+        return forward(req, res, body ?? Buffer.alloc(0), false)
       if (res.headersSent) return void res.destroy()
       options.logger.error({ err, reqId: req.headers['x-request-id'] }, 'The CMS did not answer the edge')
       const message = 'The CMS is not answering; try again shortly'
