@@ -74,40 +74,27 @@ export function stampClientAddress(req: IncomingMessage, settings: AddressSettin
   return address
 }
 
-// A signature names its second, so within one second an address's is the same string: sign it once, not per request.
-let signedSecond = 0
-const signatures = new Map<string, string>()
-function signedThisSecond(address: string, secret: string): string {
-  const now = Math.floor(Date.now() / 1000)
-  if (now !== signedSecond || signatures.size >= 1000) {
-    signedSecond = now
-    signatures.clear()
+/**
+ * `compute(secret, text, second)`, kept for the rest of the second (at most 1,000 per second). A signature names its
+ * second, so within one second an address's signature is one string, and so is a client's signed header: each is
+ * signed or checked once a second, not once per request (an HMAC each time was a visible part of a request's cost).
+ */
+function oncePerSecond<T>(compute: (secret: string, text: string, second: number) => T): (text: string, secret: string) => T {
+  let second = 0
+  const values = new Map<string, T>()
+  return (text, secret) => {
+    const now = Math.floor(Date.now() / 1000)
+    if (now !== second || values.size >= 1000) {
+      second = now
+      values.clear()
+    }
+    const key = `${secret}\u0000${text}`
+    if (!values.has(key)) values.set(key, compute(secret, text, now))
+    return values.get(key) as T
   }
-  const key = `${secret}\u0000${address}`
-  let signed = signatures.get(key)
-  if (signed === undefined) {
-    signed = signClientAddress(address, secret, now)
-    signatures.set(key, signed)
-  }
-  return signed
 }
 
-// Every request the edge hands on carries a signed address, the same string for one client within a second: it is
-// checked once a second, not once per request (an HMAC each time was a visible part of a forwarded request's cost).
-let verifiedSecond = 0
-const verifications = new Map<string, string | null>()
-function verifiedThisSecond(value: string | undefined, secret: string): string | null {
-  if (!value) return null
-  const now = Math.floor(Date.now() / 1000)
-  if (now !== verifiedSecond || verifications.size >= 1000) {
-    verifiedSecond = now
-    verifications.clear()
-  }
-  const key = `${secret}\u0000${value}`
-  let address = verifications.get(key)
-  if (address === undefined) {
-    address = verifyClientAddress(value, secret, now)
-    verifications.set(key, address)
-  }
-  return address
-}
+const signedThisSecond = oncePerSecond((secret, address, now) => signClientAddress(address, secret, now))
+const checkedThisSecond = oncePerSecond((secret, value, now) => verifyClientAddress(value, secret, now))
+// The header the edge (and the storefront) sends with every request it hands on.
+const verifiedThisSecond = (value: string | undefined, secret: string): string | null => (value ? checkedThisSecond(value, secret) : null)
