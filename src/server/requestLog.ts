@@ -48,11 +48,22 @@ export function requestLineWriter(log: Logger) {
   }
 }
 
-/** On close: one JSON log line (with the client's address, src/infra/clientAddress) and one http_request_duration_seconds observation per request. */
+export type RequestLog = {
+  /** Logs the request when its response closes (499 when the client left before the answer was sent). */
+  (req: IncomingMessage, res: ServerResponse, id: string, route: string, client?: string, started?: number): void
+  /** Logs a request answered whole at once (a cache hit written in one go): nothing is left to wait for. */
+  answered(req: IncomingMessage, id: string, route: string, client: string, started: number, status: number, cache: string): void
+}
+
+/**
+ * One JSON log line (with the client's address, src/infra/clientAddress) and one http_request_duration_seconds
+ * observation per request; `durations`: where the observations go (the registry's histogram by default).
+ */
 export function createRequestLog(
   log: Logger,
-): (req: IncomingMessage, res: ServerResponse, id: string, route: string, client?: string, started?: number) => void {
-  const httpDuration = metrics().httpDuration
+  durations: { labels(method: string, route: string, status: string): Observer } = metrics().httpDuration,
+): RequestLog {
+  const httpDuration = durations
   const writeLine = requestLineWriter(log)
   // One histogram child per method/route/status, resolved once; methods and routes are bounded sets.
   const children = new Map<string, Observer>()
@@ -65,21 +76,15 @@ export function createRequestLog(
     }
     return child
   }
-  return (req, res, id, route, client, started = performance.now()) => {
-    res.once('close', () => {
-      const seconds = (performance.now() - started) / 1000
-      const status = res.writableFinished ? res.statusCode : 499
-      durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
-      writeLine({
-        reqId: id,
-        client,
-        method: req.method,
-        url: redactUrl(req.url ?? '/'),
-        route,
-        status,
-        ms: Math.round(seconds * 10000) / 10,
-        cache: cacheStates.get(res) ?? res.getHeader('x-cache'),
-      })
-    })
+  const record = (req: IncomingMessage, id: string, route: string, client: string | undefined, started: number, status: number, cache: unknown) => {
+    const seconds = (performance.now() - started) / 1000
+    durationFor(req.method ?? 'GET', route, String(status)).observe(seconds)
+    writeLine({ reqId: id, client, method: req.method, url: redactUrl(req.url ?? '/'), route, status, ms: Math.round(seconds * 10000) / 10, cache })
   }
+  const onClose = (req: IncomingMessage, res: ServerResponse, id: string, route: string, client?: string, started = performance.now()) => {
+    res.once('close', () =>
+      record(req, id, route, client, started, res.writableFinished ? res.statusCode : 499, cacheStates.get(res) ?? res.getHeader('x-cache')),
+    )
+  }
+  return Object.assign(onClose, { answered: record })
 }

@@ -12,10 +12,11 @@ const port = parentPort!
 const settings = workerData as EdgeSettings
 
 // Installed before anything records: this thread's registry has no process metrics (the main thread counts those).
-const { createMetrics } = await import('../../infra/metrics')
+const { createMetrics, handCountedDurations } = await import('../../infra/metrics')
 const { setProcessSingleton } = await import('../../infra/processSingleton')
 const metrics = createMetrics({ processMetrics: false })
 setProcessSingleton('metrics', metrics)
+const durations = handCountedDurations()
 
 const { createLogger } = await import('../../infra/logger')
 const { createRouteTemplate } = await import('../routes')
@@ -51,6 +52,7 @@ const edge = createEdge({
   cookiePrefix: settings.cookiePrefix,
   routeTemplate: createRouteTemplate(settings.collections, settings.globals),
   requestLogger: createLogger({ destination: toMain, redact: false }),
+  durations,
   logger,
 })
 
@@ -70,7 +72,7 @@ port.on('message', (message: ToEdge) => {
     case 'clear':
       return edge.clear()
     case 'metrics':
-      return void metrics.registry.getMetricsAsJSON().then((json) => port.postMessage({ type: 'metrics', id: message.id, json }))
+      return void metrics.registry.getMetricsAsJSON().then((json) => port.postMessage({ type: 'metrics', id: message.id, json: [...json, durations.toJSON()] }))
     case 'drain':
       // No new connections; each open one closes once its request in hand is answered.
       edge.drain()
