@@ -11,7 +11,7 @@ import type { EdgeSettings, FromEdge, ToEdge } from './messages'
 export type RunningEdge = {
   /** GET /metrics: the main thread's registry with the edge's counts added. */
   metricsText: MetricsText
-  /** Stops taking connections; resolves once every client connection has closed. */
+  /** Stops taking connections (before it returns); resolves once every client connection has closed. */
   drain(): Promise<void>
   /** Cuts every connection still open (the shutdown's time is up). */
   closeAll(): void
@@ -20,6 +20,7 @@ export type RunningEdge = {
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url))
 const METRICS_WAIT_MS = 2000
+const STOP_LISTENING_WAIT_MS = 2000
 
 /**
  * Starts the edge (./edge.ts) in a thread of its own on `settings.port`, in front of the CMS's server on
@@ -27,16 +28,17 @@ const METRICS_WAIT_MS = 2000
  * starting (the process should stop: nothing else answers its port).
  */
 export async function startEdge(options: {
-  settings: EdgeSettings
+  settings: Omit<EdgeSettings, 'stoppedListening'>
   cache: ReadCache
   logger: Logger
   requestLogger: Logger
   onFailure: (err: Error) => void
 }): Promise<RunningEdge> {
   // The thread loads TypeScript as the process does (tsx), whatever started the process.
+  const stoppedListening = new Int32Array(new SharedArrayBuffer(4))
   const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER)}) })`, {
     eval: true,
-    workerData: options.settings,
+    workerData: { ...options.settings, stoppedListening } satisfies EdgeSettings,
   })
   const send = (message: ToEdge, transfer?: ArrayBuffer[]) => worker.postMessage(message, transfer)
   const lines = streamOf(options.requestLogger)
@@ -102,6 +104,8 @@ export async function startEdge(options: {
     },
     drain() {
       send({ type: 'drain' })
+      // As the CMS's own server did on SIGTERM: once this returns, a new connection is refused, not taken and reset.
+      Atomics.wait(stoppedListening, 0, 0, STOP_LISTENING_WAIT_MS)
       return drained
     },
     closeAll: () => send({ type: 'close-all' }),

@@ -10,6 +10,8 @@ export type EdgeSettings = {
   collections: string[]
   globals: string[]
   requestTimeoutMs: number
+  /** Set to 1 by the thread once it has stopped listening on a drain (the main thread waits on it). */
+  stoppedListening: Int32Array
 }
 
 type SharedEntry = { status: number; headers: Record<string, string | string[]>; body: Uint8Array; size: number }

@@ -81,6 +81,9 @@ port.on('message', (message: ToEdge) => {
         port.postMessage({ type: 'closed' })
       })
       idle = setInterval(() => server.closeIdleConnections(), 250)
+      // The listening socket is closed now: a new connection is refused from here on.
+      Atomics.store(settings.stoppedListening, 0, 1)
+      Atomics.notify(settings.stoppedListening, 0)
       return
     case 'close-all':
       sendLines()
