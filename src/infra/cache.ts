@@ -108,10 +108,13 @@ export function createReadCache(options: Options): ReadCache {
     return tags
   }
   versions.onChange(() => sink?.versions(groupTags()))
-  // Only answers to HTTP requests (their request key is a path): the dashboard's figures stay here.
+  // Only answers to HTTP requests (their request key is a path) are shared: the dashboard's figures stay here.
+  const share = (key: string, entry: CachedResponse) => {
+    if (sink && key.includes(':/api/')) sink.entry(key, entry)
+  }
   const remember = (key: string, entry: CachedResponse) => {
     lru.set(key, entry)
-    if (sink && key.includes(':/api/')) sink.entry(key, entry)
+    share(key, entry)
   }
   const inflight = new Map<string, Promise<CachedResponse | null>>()
   // Label children resolved once: the hit path should not hash label objects per request.
@@ -172,7 +175,7 @@ export function createReadCache(options: Options): ReadCache {
       if (entry) {
         counted.memoryHit.inc()
         // Asked here, so the copy did not have it (evicted there, or asked in a way only this side answers).
-        if (sink && key.includes(':/api/')) sink.entry(key, entry)
+        share(key, entry)
       } else if (countMiss) counted.memoryMiss.inc()
       return entry
     },

@@ -35,7 +35,7 @@ const field = (name: string, value: unknown) => (value === undefined ? '' : `,"$
  */
 export function requestLineWriter(log: Logger) {
   const logger = log as Pino
-  const stream = logger[streamSym] as { write(line: string): unknown }
+  const stream = streamOf(log)
   const time = logger[timeSym] as () => string
   const bindings = logger[chindingsSym] as string
   const level = `{"level":${pino.levels.values.info}`

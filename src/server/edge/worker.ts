@@ -77,6 +77,7 @@ port.on('message', (message: ToEdge) => {
       // No new connections; each open one closes once its request in hand is answered.
       edge.drain()
       server.close(() => {
+        clearInterval(idle)
         sendLines()
         port.postMessage({ type: 'closed' })
       })
